@@ -1,0 +1,35 @@
+// Test tiers are chosen by file name (STYLE.md): unit = no I/O, int = real PostgreSQL/PGlite/Redis,
+// e2e = the running app over HTTP.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const moduleNameMapper = {
+  '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const project = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testMatch,
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', ['<rootDir>/{apps,libs,test}/**/*.unit.spec.ts']),
+    project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts']),
+    project('e2e', ['<rootDir>/{apps,libs,test}/**/*.e2e.spec.ts']),
+  ],
+  testTimeout: 60_000,
+};

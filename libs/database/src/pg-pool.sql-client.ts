@@ -1,0 +1,71 @@
+import { Pool, PoolConfig, types } from 'pg';
+import { SqlClient, SqlExecutor, SqlResult } from './sql-client.port';
+
+// Keep PGlite and pg alike: int8 and xid8 stay strings (lossless) and timestamps stay text,
+// so the adapters never see driver-specific values.
+const TEXT = (value: string) => value;
+const OID_INT8 = 20;
+const OID_XID8 = 5069;
+const OID_TIMESTAMPTZ = 1184;
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === OID_INT8 || oid === OID_XID8 || oid === OID_TIMESTAMPTZ
+      ? TEXT
+      : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+};
+
+export class PgPoolSqlClient implements SqlClient {
+  readonly kind = 'postgres';
+  private readonly pool: Pool;
+
+  constructor(config: PoolConfig) {
+    this.pool = new Pool({ ...config, types: typeParsers });
+    // An idle client that loses its connection must not crash the process; the next
+    // query reports the failure to its caller instead.
+    this.pool.on('error', () => undefined);
+  }
+
+  static fromUrl(url: string, extra: PoolConfig = {}): PgPoolSqlClient {
+    return new PgPoolSqlClient({ connectionString: url, ...extra });
+  }
+
+  async query<R>(sql: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
+    const result = await this.pool.query(sql, params as unknown[]);
+    return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const tx: SqlExecutor = {
+        query: async <R>(sql: string, params: readonly unknown[] = []) => {
+          const result = await client.query(sql, params as unknown[]);
+          return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+        },
+        exec: async (sql: string) => {
+          await client.query(sql);
+        },
+      };
+      const value = await work(tx);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

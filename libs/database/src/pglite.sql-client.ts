@@ -1,0 +1,51 @@
+import { PGlite, types } from '@electric-sql/pglite';
+import { SqlClient, SqlExecutor, SqlResult } from './sql-client.port';
+
+const TEXT = (value: string) => value;
+
+/** Embedded PostgreSQL (WASM) in this process: one connection, so work is serialised. */
+export class PgliteSqlClient implements SqlClient {
+  readonly kind = 'pglite';
+
+  constructor(private readonly db: PGlite) {}
+
+  /** `dataDir` undefined = in memory (tests). */
+  static async open(dataDir?: string): Promise<PgliteSqlClient> {
+    const db = await PGlite.create({
+      dataDir,
+      parsers: { [types.INT8]: TEXT, [types.TIMESTAMPTZ]: TEXT, 5069 /* xid8 */: TEXT },
+    });
+    return new PgliteSqlClient(db);
+  }
+
+  get pglite(): PGlite {
+    return this.db;
+  }
+
+  async query<R>(sql: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
+    const result = await this.db.query<R>(sql, params as unknown[]);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (t) =>
+      work({
+        query: async <R>(sql: string, params: readonly unknown[] = []) => {
+          const result = await t.query<R>(sql, params as unknown[]);
+          return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+        },
+        exec: async (sql: string) => {
+          await t.exec(sql);
+        },
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.closed) await this.db.close();
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * A global position: opaque to callers, totally ordered, and serialisable as a string.
+ * Every adapter encodes its native position as fixed-width decimal fields, so plain string
+ * comparison is the order; the API hands positions out as these strings.
+ */
+export type Position = string & { readonly __brand: 'Position' };
+
+/** Before every event. */
+export const START = '' as Position;
+
+const FIELD_WIDTH = 20; // fits any unsigned 64-bit integer
+
+export function encodePosition(...fields: readonly (bigint | number | string)[]): Position {
+  return fields
+    .map((f) => {
+      const text = BigInt(f).toString();
+      if (text.startsWith('-')) throw new RangeError(`negative position field: ${text}`);
+      return text.padStart(FIELD_WIDTH, '0');
+    })
+    .join('.') as Position;
+}
+
+export function decodePosition(position: Position, fieldCount: number): bigint[] {
+  if (position === START) return Array.from({ length: fieldCount }, () => 0n);
+  const parts = position.split('.');
+  if (parts.length !== fieldCount || parts.some((p) => !/^\d{20}$/.test(p))) {
+    throw new InvalidPosition(position);
+  }
+  return parts.map((p) => BigInt(p));
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Parses a position received from outside (an API parameter, a checkpoint row). */
+export function parsePosition(text: string): Position {
+  if (text === '' || /^\d{20}(\.\d{20})*$/.test(text)) return text as Position;
+  throw new InvalidPosition(text);
+}
+
+export class InvalidPosition extends Error {
+  constructor(readonly value: string) {
+    super(`not a position: ${JSON.stringify(value.slice(0, 64))}`);
+    this.name = 'InvalidPosition';
+  }
+}
