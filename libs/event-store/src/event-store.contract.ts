@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import { DuplicateEventId, WrongExpectedVersion } from './errors';
+import { EventStore, NewEvent, RecordedEvent } from './event-store.port';
+import { comparePositions, START } from './position';
+
+/**
+ * What an adapter's spec hands the contract suite. `openAppend` appends inside a transaction
+ * that stays open until `commit()`; adapters whose writes cannot be held open (KurrentDB)
+ * leave it out and the late-commit case is skipped for them.
+ */
+export interface ContractHarness {
+  store: EventStore;
+  openAppend?(streamId: string, events: NewEvent[]): Promise<{ commit(): Promise<void> }>;
+  /** False where the store indexes event ids per stream only (KurrentDB). */
+  eventIdsUniqueAcrossStreams?: boolean;
+  close(): Promise<void>;
+}
+
+/** One behaviour for every adapter: each adapter's spec calls this with its own harness. */
+export function eventStoreContract(name: string, createHarness: () => Promise<ContractHarness>): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let harness: ContractHarness;
+    let store: EventStore;
+    // Streams are unique per run so the suite can share a database with other suites.
+    const run = randomUUID().slice(0, 8);
+    const stream = (category = 'incident') => `${category}-${run}${randomUUID()}`;
+
+    beforeAll(async () => {
+      harness = await createHarness();
+      store = harness.store;
+    });
+    afterAll(async () => harness?.close());
+
+    describe('append and readStream', () => {
+      it('stores events in order with their type, schema version and metadata', async () => {
+        const s = stream();
+        const events = [event('IncidentReported', { n: 1 }), event('TargetAdded', { n: 2 }, 2)];
+        events[0].metadata = { workspaceId: 'ws-1', actorId: 'user-1', correlationId: 'c-1' };
+        const result = await store.append(s, events, { expectedVersion: 'no_stream' });
+        expect(result.nextVersion).toBe(2);
+
+        const read = await collect(store.readStream(s));
+        expect(read.map((e) => [e.eventId, e.type, e.schemaVersion, e.streamVersion])).toEqual([
+          [events[0].eventId, 'IncidentReported', 1, 1],
+          [events[1].eventId, 'TargetAdded', 2, 2],
+        ]);
+        expect(read[0].data).toEqual({ n: 1 });
+        expect(read[0].metadata).toMatchObject({ workspaceId: 'ws-1', actorId: 'user-1', correlationId: 'c-1' });
+        expect(read[0].streamId).toBe(s);
+        expect(Number.isNaN(Date.parse(read[0].recordedAt))).toBe(false);
+        expect(read[1].position > read[0].position).toBe(true);
+        expect(read[1].position).toBe(result.position);
+      });
+
+      it('reads from a version, up to a count, and nothing for an absent stream', async () => {
+        const s = stream();
+        await store.append(s, range(5).map(() => event('E')), { expectedVersion: 'no_stream' });
+        const tail = await collect(store.readStream(s, { fromVersion: 3, maxCount: 2 }));
+        expect(tail.map((e) => e.streamVersion)).toEqual([3, 4]);
+        expect(await collect(store.readStream(stream()))).toEqual([]);
+      });
+
+      it.each([
+        ['no_stream on an existing stream', 'no_stream' as const, 1],
+        ['0 on an existing stream', 0, 1],
+        ['a version the stream has not reached', 2, 1],
+      ])('refuses %s with WrongExpectedVersion naming the actual version', async (_, expected, actual) => {
+        const s = stream();
+        await store.append(s, [event('E')], { expectedVersion: 'no_stream' });
+        const refused = store.append(s, [event('E')], { expectedVersion: expected });
+        await expect(refused).rejects.toBeInstanceOf(WrongExpectedVersion);
+        await expect(refused).rejects.toMatchObject({ streamId: s, actual });
+        expect(await collect(store.readStream(s))).toHaveLength(1);
+      });
+
+      it('treats stream_exists and an exact version as absent-stream conflicts (actual 0)', async () => {
+        for (const expected of ['stream_exists' as const, 3]) {
+          const s = stream();
+          await expect(store.append(s, [event('E')], { expectedVersion: expected })).rejects.toMatchObject({
+            name: 'WrongExpectedVersion',
+            actual: 0,
+          });
+          expect(await collect(store.readStream(s))).toEqual([]);
+        }
+      });
+
+      it('appends with any, stream_exists and the exact version', async () => {
+        const s = stream();
+        expect((await store.append(s, [event('E')], { expectedVersion: 'any' })).nextVersion).toBe(1);
+        expect((await store.append(s, [event('E')], { expectedVersion: 'any' })).nextVersion).toBe(2);
+        expect((await store.append(s, [event('E')], { expectedVersion: 'stream_exists' })).nextVersion).toBe(3);
+        expect((await store.append(s, [event('E'), event('E')], { expectedVersion: 3 })).nextVersion).toBe(5);
+        expect((await collect(store.readStream(s))).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5]);
+      });
+
+      it('refuses an empty append', async () => {
+        await expect(store.append(stream(), [], { expectedVersion: 'any' })).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('idempotency by eventId (d)', () => {
+      it('re-appending stored events creates nothing and returns the first result', async () => {
+        const s = stream();
+        const events = [event('E'), event('E')];
+        const first = await store.append(s, events, { expectedVersion: 'no_stream' });
+        const before = await countAll(store);
+        // The retry carries the expected version of the first attempt, which is now stale.
+        const retry = await store.append(s, events, { expectedVersion: 'no_stream' });
+        expect(retry).toEqual(first);
+        const again = await store.append(s, events, { expectedVersion: 'any' });
+        expect(again).toEqual(first);
+        expect(await collect(store.readStream(s))).toHaveLength(2);
+        expect(await countAll(store)).toBe(before);
+      });
+
+      it('five concurrent retries of one append store it once', async () => {
+        const s = stream();
+        const events = [event('E')];
+        const results = await Promise.allSettled(
+          range(5).map(() => store.append(s, events, { expectedVersion: 'any' })),
+        );
+        expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+        expect(await collect(store.readStream(s))).toHaveLength(1);
+      });
+
+      it('an event id stored in another stream is refused, not duplicated', async () => {
+        if (harness.eventIdsUniqueAcrossStreams === false) return;
+        const e = event('E');
+        await store.append(stream(), [e], { expectedVersion: 'no_stream' });
+        const other = stream();
+        await expect(store.append(other, [e], { expectedVersion: 'any' })).rejects.toBeInstanceOf(DuplicateEventId);
+        expect(await collect(store.readStream(other))).toEqual([]);
+      });
+    });
+
+    describe('optimistic concurrency (a)', () => {
+      it('20 concurrent writers: each version is won exactly once, without gap or duplicate', async () => {
+        const s = stream();
+        await store.append(s, [event('Created')], { expectedVersion: 'no_stream' });
+        const rounds = 5;
+        for (let version = 1; version <= rounds; version++) {
+          const outcomes = await Promise.allSettled(
+            range(20).map((w) => store.append(s, [event('Corrected', { w })], { expectedVersion: version })),
+          );
+          const won = outcomes.filter((o) => o.status === 'fulfilled');
+          const lost = outcomes.filter((o) => o.status === 'rejected');
+          expect(won).toHaveLength(1);
+          expect(lost).toHaveLength(19);
+          for (const o of lost) {
+            const reason = (o as PromiseRejectedResult).reason;
+            expect(reason).toBeInstanceOf(WrongExpectedVersion);
+            expect(reason.actual).toBe(version + 1);
+          }
+        }
+        const versions = (await collect(store.readStream(s))).map((e) => e.streamVersion);
+        expect(versions).toEqual(range(rounds + 1).map((i) => i + 1));
+      });
+    });
+
+    describe('readAll', () => {
+      it('returns committed events in one total order, after an exclusive position', async () => {
+        const head = await store.headPosition();
+        const a = stream();
+        const b = stream('person');
+        await store.append(a, [event('E', { i: 1 })], { expectedVersion: 'no_stream' });
+        await store.append(b, [event('E', { i: 2 })], { expectedVersion: 'no_stream' });
+        await store.append(a, [event('E', { i: 3 })], { expectedVersion: 1 });
+
+        const mine = (await collect(store.readAll({ from: head }))).filter((e) => [a, b].includes(e.streamId));
+        expect(mine.map((e) => (e.data as { i: number }).i)).toEqual([1, 2, 3]);
+        assertStrictlyIncreasing(mine);
+
+        const afterFirst = (await collect(store.readAll({ from: mine[0].position }))).filter((e) =>
+          [a, b].includes(e.streamId),
+        );
+        expect(afterFirst.map((e) => (e.data as { i: number }).i)).toEqual([2, 3]);
+        expect(await collect(store.readAll({ from: head, maxCount: 2 }))).toHaveLength(2);
+        expect(await store.headPosition()).toBe(mine[2].position);
+      });
+
+      it('filters by category', async () => {
+        const head = await store.headPosition();
+        const p = stream('person');
+        await store.append(stream('incident'), [event('E')], { expectedVersion: 'no_stream' });
+        await store.append(p, [event('E')], { expectedVersion: 'no_stream' });
+        const persons = await collect(store.readAll({ from: head, categories: ['person'] }));
+        expect(persons.map((e) => e.streamId)).toEqual([p]);
+        expect(await collect(store.readAll({ from: head, categories: [] }))).toEqual([]);
+      });
+
+      it('starts from the beginning by default', async () => {
+        const [first] = await collect(store.readAll({ maxCount: 1 }));
+        expect(first).toBeDefined();
+        expect(comparePositions(first.position, START)).toBe(1);
+      });
+    });
+
+    describe('subscribe', () => {
+      it('(b) 8 writers × 1,000 events while a subscriber runs live: each seen once, in readAll order', async () => {
+        const from = await store.headPosition();
+        const category = `sub${run}`;
+        const controller = new AbortController();
+        const seen: RecordedEvent[] = [];
+        const total = 8 * 1000;
+        const subscriber = (async () => {
+          for await (const e of store.subscribe({ from, categories: [category], signal: controller.signal })) {
+            seen.push(e);
+            if (seen.length === total) controller.abort();
+          }
+        })();
+        await Promise.all(
+          range(8).map(async (w) => {
+            const s = `${category}-${w}-${randomUUID()}`;
+            for (let v = 0; v < 1000; v++) {
+              await store.append(s, [event('E', { w, v })], { expectedVersion: v });
+            }
+          }),
+        );
+        await withTimeout(subscriber, 60_000, () => controller.abort());
+        const all = await collect(store.readAll({ from, categories: [category] }));
+        expect(all).toHaveLength(total);
+        expect(new Set(seen.map((e) => e.eventId)).size).toBe(total);
+        expect(seen.map((e) => e.eventId)).toEqual(all.map((e) => e.eventId));
+        assertStrictlyIncreasing(seen);
+      }, 120_000);
+
+      it('(c) a transaction that commits late is delivered, and nothing after it first', async () => {
+        if (!harness.openAppend) {
+          console.info(`${name}: late-commit case not applicable (writes cannot be held open)`);
+          return;
+        }
+        const from = await store.headPosition();
+        const category = `late${run}`;
+        const controller = new AbortController();
+        const seen: RecordedEvent[] = [];
+        const subscriber = (async () => {
+          for await (const e of store.subscribe({ from, categories: [category], signal: controller.signal })) {
+            seen.push(e);
+            if (seen.length === 2) controller.abort();
+          }
+        })();
+        const early = event('T1');
+        const late = event('T2');
+        const t1 = await harness.openAppend(`${category}-${randomUUID()}`, [early]);
+        // T2 starts after T1 and commits first (on a single-writer store it waits for T1).
+        const t2 = store.append(`${category}-${randomUUID()}`, [late], { expectedVersion: 'no_stream' });
+        await Promise.race([t2, delay(300)]);
+        await delay(300); // several poll intervals
+        expect(seen).toEqual([]); // nothing past T1's position while T1 is open
+        await t1.commit();
+        await t2;
+        await withTimeout(subscriber, 10_000, () => controller.abort());
+        expect(seen.map((e) => e.eventId)).toEqual([early.eventId, late.eventId]);
+      });
+
+      it('resumes exclusively after a position and stops on abort', async () => {
+        const category = `res${run}`;
+        const s = `${category}-${randomUUID()}`;
+        const from = await store.headPosition();
+        await store.append(s, range(3).map((i) => event('E', { i })), { expectedVersion: 'no_stream' });
+        const [first] = await collect(store.readAll({ from, categories: [category] }));
+        const controller = new AbortController();
+        const seen: number[] = [];
+        for await (const e of store.subscribe({ from: first.position, categories: [category], signal: controller.signal })) {
+          seen.push((e.data as { i: number }).i);
+          if (seen.length === 2) controller.abort();
+        }
+        expect(seen).toEqual([1, 2]);
+      });
+
+      it('ends when the consumer breaks out of the loop', async () => {
+        let count = 0;
+        for await (const _ of store.subscribe({})) {
+          if (++count === 3) break;
+        }
+        expect(count).toBe(3);
+      });
+    });
+
+    it('answers ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
+
+export function event(type: string, data: Record<string, unknown> = {}, schemaVersion = 1): NewEvent {
+  return { eventId: randomUUID(), type, schemaVersion, data };
+}
+
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+async function countAll(store: EventStore): Promise<number> {
+  let n = 0;
+  for await (const _ of store.readAll()) n++;
+  return n;
+}
+
+function assertStrictlyIncreasing(events: RecordedEvent[]): void {
+  for (let i = 1; i < events.length; i++) {
+    if (comparePositions(events[i - 1].position, events[i].position) >= 0) {
+      throw new Error(`positions not increasing at ${i}: ${events[i - 1].position} then ${events[i].position}`);
+    }
+  }
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new Error(`timed out after ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './event-store.port';
+export * from './position';
+export * from './errors';

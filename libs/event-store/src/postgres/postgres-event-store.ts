@@ -1,0 +1,256 @@
+import { migrate, SqlClient } from '@app/database';
+import { DuplicateEventId, WrongExpectedVersion } from '../errors';
+import {
+  AppendOptions,
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.port';
+import { decodePosition, encodePosition, Position, START } from '../position';
+import { eventStoreSchema } from './0001-event-store.migration';
+
+export interface PostgresEventStoreOptions {
+  /** Events fetched per query by readAll, readStream and subscribe. */
+  pageSize?: number;
+  /** How long a caught-up subscription waits before it polls again. */
+  pollIntervalMs?: number;
+}
+
+interface EventRow {
+  gp: string;
+  tx: string;
+  stream_id: string;
+  stream_version: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: string;
+}
+
+interface AppendRow {
+  outcome: 'ok' | 'duplicate' | 'duplicate_conflict' | 'conflict';
+  version: string | null;
+  tx: string | null;
+  gp: string | null;
+}
+
+const COLUMNS = `global_position::text AS gp, transaction_id::text AS tx, stream_id,
+  stream_version::text AS stream_version, event_id::text AS event_id, event_type, schema_version,
+  data, metadata, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
+
+// Only transactions older than the oldest one still running are readable: see the migration.
+const READ_ALL = `SELECT ${COLUMNS} FROM es_events
+  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
+  ORDER BY transaction_id, global_position LIMIT $3`;
+const READ_CATEGORIES = `SELECT ${COLUMNS} FROM es_events
+  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
+    AND category = ANY ($4::text[])
+  ORDER BY transaction_id, global_position LIMIT $3`;
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The default event store: one schema and one set of SQL for a PostgreSQL server (`pg` pool)
+ * and for embedded PGlite.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pageSize: number;
+  private readonly pollIntervalMs: number;
+
+  private constructor(
+    private readonly sql: SqlClient,
+    options: PostgresEventStoreOptions,
+  ) {
+    this.pageSize = options.pageSize ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+  }
+
+  /** Applies the event-store migrations, then returns the store. */
+  static async create(
+    sql: SqlClient,
+    options: PostgresEventStoreOptions = {},
+  ): Promise<PostgresEventStore> {
+    await migrate(sql, 'es_migrations', [eventStoreSchema]);
+    return new PostgresEventStore(sql, options);
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    { expectedVersion }: AppendOptions,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`append to ${streamId}: no events`);
+    const payload = JSON.stringify(
+      events.map((e) => ({
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion ?? 1,
+        data: e.data,
+        metadata: e.metadata ?? {},
+      })),
+    );
+    const params = [streamId, toSqlExpected(expectedVersion), payload];
+    let row: AppendRow;
+    try {
+      row = await this.appendOnce(params);
+    } catch (error) {
+      // Two writers raced the same event ids into the unique index: the loser retries once
+      // and then finds the winner's events, so the retry is the no-op it should be.
+      if (!isUniqueViolation(error)) throw error;
+      row = await this.appendOnce(params);
+    }
+    switch (row.outcome) {
+      case 'ok':
+      case 'duplicate':
+        return { nextVersion: Number(row.version), position: encodePosition(row.tx!, row.gp!) };
+      case 'conflict':
+        throw new WrongExpectedVersion(streamId, expectedVersion, Number(row.version));
+      case 'duplicate_conflict':
+        throw new DuplicateEventId(streamId, events[0].eventId);
+    }
+  }
+
+  private async appendOnce(params: unknown[]): Promise<AppendRow> {
+    const result = await this.sql.query<AppendRow>(
+      'SELECT outcome, version::text AS version, tx, gp::text AS gp FROM es_append($1, $2, $3::jsonb)',
+      params,
+    );
+    return result.rows[0];
+  }
+
+  async *readStream(
+    streamId: string,
+    { fromVersion = 1, maxCount = Number.MAX_SAFE_INTEGER }: ReadStreamOptions = {},
+  ): AsyncIterable<RecordedEvent> {
+    let next = fromVersion;
+    let left = maxCount;
+    while (left > 0) {
+      const limit = Math.min(this.pageSize, left);
+      const { rows } = await this.sql.query<EventRow>(
+        `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_version >= $2
+          ORDER BY stream_version LIMIT $3`,
+        [streamId, next, limit],
+      );
+      for (const row of rows) yield toRecorded(row);
+      if (rows.length < limit) return;
+      next = Number(rows[rows.length - 1].stream_version) + 1;
+      left -= rows.length;
+    }
+  }
+
+  async *readAll({
+    from = START,
+    maxCount = Number.MAX_SAFE_INTEGER,
+    categories,
+  }: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = from;
+    let left = maxCount;
+    while (left > 0) {
+      const limit = Math.min(this.pageSize, left);
+      const rows = await this.readPage(after, limit, categories);
+      for (const row of rows) yield toRecorded(row);
+      if (rows.length < limit) return;
+      after = encodePosition(rows[rows.length - 1].tx, rows[rows.length - 1].gp);
+      left -= rows.length;
+    }
+  }
+
+  async *subscribe({ from = START, categories, signal }: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = from;
+    while (!signal?.aborted) {
+      const rows = await this.readPage(after, this.pageSize, categories);
+      for (const row of rows) {
+        if (signal?.aborted) return;
+        const event = toRecorded(row);
+        yield event;
+        after = event.position;
+      }
+      if (rows.length < this.pageSize) await sleep(this.pollIntervalMs, signal);
+    }
+  }
+
+  private async readPage(
+    after: Position,
+    limit: number,
+    categories: readonly string[] | undefined,
+  ): Promise<EventRow[]> {
+    const [tx, gp] = decodePosition(after, 2);
+    const params: unknown[] = [tx.toString(), gp.toString(), limit];
+    if (categories === undefined) return (await this.sql.query<EventRow>(READ_ALL, params)).rows;
+    if (categories.length === 0) return [];
+    return (await this.sql.query<EventRow>(READ_CATEGORIES, [...params, categories])).rows;
+  }
+
+  async headPosition(): Promise<Position> {
+    const { rows } = await this.sql.query<{ tx: string; gp: string }>(
+      `SELECT transaction_id::text AS tx, global_position::text AS gp FROM es_events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    return rows.length === 0 ? START : encodePosition(rows[0].tx, rows[0].gp);
+  }
+
+  async ping(): Promise<void> {
+    await this.sql.query('SELECT 1 FROM es_streams LIMIT 1');
+  }
+
+  /** The SqlClient belongs to whoever created it; closing the store does not close it. */
+  async close(): Promise<void> {}
+}
+
+function toSqlExpected(expected: ExpectedVersion): number {
+  switch (expected) {
+    case 'no_stream':
+      return 0;
+    case 'any':
+      return -1;
+    case 'stream_exists':
+      return -2;
+    default:
+      if (!Number.isSafeInteger(expected) || expected < 0) {
+        throw new RangeError(`expected version must be a whole number ≥ 0, got ${expected}`);
+      }
+      return expected;
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: { ...row.metadata, recordedAt: row.recorded_at },
+    streamId: row.stream_id,
+    streamVersion: Number(row.stream_version),
+    position: encodePosition(row.tx, row.gp),
+    recordedAt: row.recorded_at,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === UNIQUE_VIOLATION;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,116 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/** The variables our processes read; tests set them explicitly, whatever the shell has. */
+const APP_VARIABLES = [
+  'EVENT_STORE',
+  'DATABASE_URL',
+  'PGLITE_DIR',
+  'REDIS_URL',
+  'KURRENTDB_URL',
+  'PORT',
+  'BOOTSTRAP_ADMIN_TOKEN',
+];
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A real process of ours (`node -r ./tools/register.js <entry>`), as `npm start` runs it. */
+export class AppProcess {
+  readonly exited: Promise<Exit>;
+  private out = '';
+  private err = '';
+
+  private constructor(private readonly child: ChildProcess) {
+    child.stdout?.on('data', (chunk: Buffer) => (this.out += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.err += chunk.toString()));
+    this.exited = new Promise((done) =>
+      child.once('exit', (code, signal) => done({ code, signal })),
+    );
+  }
+
+  static start(
+    entry: string,
+    env: Record<string, string>,
+    args: readonly string[] = [],
+  ): AppProcess {
+    const base = { ...process.env };
+    for (const name of APP_VARIABLES) delete base[name];
+    const child = spawn(process.execPath, ['-r', './tools/register.js', entry, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...base, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new AppProcess(child);
+  }
+
+  get stdout(): string {
+    return this.out;
+  }
+
+  get stderr(): string {
+    return this.err;
+  }
+
+  /** SIGTERM (the app closes its connections), then SIGKILL if it hangs. */
+  async stop(graceMs = 10_000): Promise<Exit> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+      try {
+        return await this.exited;
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    return this.exited;
+  }
+}
+
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address !== null
+          ? done(address.port)
+          : fail(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Polls `url` until it answers (any status) or `timeoutMs` passes; fails early, with the
+ * process's stderr, if the process exits.
+ */
+export async function waitForHttp(
+  app: AppProcess,
+  url: string,
+  timeoutMs = 30_000,
+): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  let exit: Exit | undefined;
+  void app.exited.then((e) => (exit = e));
+  while (Date.now() < deadline) {
+    if (exit !== undefined) {
+      throw new Error(
+        `process exited (${exit.code ?? exit.signal}) before answering:\n${app.stderr}`,
+      );
+    }
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs} ms:\n${app.stderr}`);
+}
