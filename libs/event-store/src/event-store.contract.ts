@@ -242,13 +242,18 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
         const early = event('T1');
         const late = event('T2');
         const t1 = await harness.openAppend(`${category}-${randomUUID()}`, [early]);
-        // T2 starts after T1 and commits first (on a single-writer store it waits for T1).
-        const t2 = store.append(`${category}-${randomUUID()}`, [late], { expectedVersion: 'no_stream' });
-        await Promise.race([t2, delay(300)]);
-        await delay(300); // several poll intervals
-        expect(seen).toEqual([]); // nothing past T1's position while T1 is open
-        await t1.commit();
-        await t2;
+        let t2: Promise<unknown> | undefined;
+        try {
+          // T2 starts after T1 and commits first (on a single-writer store it waits for T1).
+          t2 = store.append(`${category}-${randomUUID()}`, [late], { expectedVersion: 'no_stream' });
+          await Promise.race([t2, delay(300)]);
+          await delay(300); // several poll intervals
+          expect(seen).toEqual([]); // nothing past T1's position while T1 is open
+        } finally {
+          // Never leave T1 open: it would hold back every reader on the server.
+          await t1.commit();
+          await t2;
+        }
         await withTimeout(subscriber, 10_000, () => controller.abort());
         expect(seen.map((e) => e.eventId)).toEqual([early.eventId, late.eventId]);
       });

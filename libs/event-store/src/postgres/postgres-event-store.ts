@@ -1,4 +1,5 @@
 import { migrate, SqlClient } from '@app/database';
+import { abortableSleep } from '../abortable-sleep';
 import { DuplicateEventId, WrongExpectedVersion } from '../errors';
 import {
   AppendOptions,
@@ -175,7 +176,7 @@ export class PostgresEventStore implements EventStore {
         yield event;
         after = event.position;
       }
-      if (rows.length < this.pageSize) await sleep(this.pollIntervalMs, signal);
+      if (rows.length < this.pageSize) await abortableSleep(this.pollIntervalMs, signal);
     }
   }
 
@@ -240,17 +241,4 @@ function toRecorded(row: EventRow): RecordedEvent {
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === UNIQUE_VIOLATION;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,0 +1,1 @@
+export * from './subscription-runner/checkpointed-subscription';
