@@ -11,6 +11,22 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+// NestJS 12 ships as ES modules, which jest's CommonJS runtime cannot require on Node 20 (it
+// can on Node >= 24.9). So these packages, and the ESM-only packages they load, are compiled to
+// CommonJS like our own sources.
+const esmPackages = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  'load-esm',
+];
+const swcEsm = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 const moduleNameMapper = {
   '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
@@ -18,7 +34,8 @@ const moduleNameMapper = {
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcEsm },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper,
   testEnvironment: 'node',
   rootDir: __dirname,

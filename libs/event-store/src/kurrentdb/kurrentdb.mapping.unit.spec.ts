@@ -452,9 +452,10 @@ class FakeKurrentDbClient implements KurrentDbClientCalls {
     options: KurrentReadStreamOptions = {},
   ): AsyncIterable<ResolvedEvent> {
     const { fromRevision = KURRENT_START, direction, maxCount = Number.MAX_SAFE_INTEGER } = options;
-    const fake = this;
+    // Read when iterated, as the client does (so StreamNotFoundError surfaces during iteration).
+    const current = () => this.stream(streamName);
     return (async function* () {
-      const stream = fake.stream(streamName);
+      const stream = current();
       if (stream.length === 0) throw new StreamNotFoundError(undefined, streamName);
       let records = direction === BACKWARDS ? [...stream].reverse() : stream;
       if (typeof fromRevision === 'bigint') {
@@ -493,26 +494,27 @@ class FakeKurrentDbClient implements KurrentDbClientCalls {
 
   subscribeToAll(options: SubscribeToAllOptions = {}) {
     const { fromPosition = KURRENT_START, filter } = options;
-    const fake = this;
+    const log = this.log;
+    const wakers = this.wakers;
     let closed = false;
     let wake: (() => void) | undefined;
     const events = (async function* () {
-      let next = startIndex(fake.log, fromPosition);
+      let next = startIndex(log, fromPosition);
       while (!closed) {
-        if (next < fake.log.length) {
-          const record = fake.log[next++];
+        if (next < log.length) {
+          const record = log[next++];
           if (matches(filter, record)) yield { event: record.event };
           continue;
         }
         await new Promise<void>((resolve) => {
           wake = resolve;
-          fake.wakers.add(resolve);
+          wakers.add(resolve);
         });
       }
     })();
     return Object.assign(events, {
-      async unsubscribe() {
-        fake.unsubscribed += 1;
+      unsubscribe: async () => {
+        this.unsubscribed += 1;
         closed = true;
         wake?.();
       },

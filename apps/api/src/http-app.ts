@@ -1,0 +1,39 @@
+import { ValidationPipe } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDetailsDto } from './problem/problem-details.dto';
+import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { ValidationException } from './problem/validation.exception';
+
+/** What every HTTP entry point shares: main.ts and the in-process tests. */
+export function configureHttpApp(app: NestExpressApplication): void {
+  app.disable('x-powered-by');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      // Keep submitted values out of the errors: they may be personal data.
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => ValidationException.fromValidationErrors(errors),
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get(HttpAdapterHost)));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('rights-ledger')
+      .setDescription(
+        'Event-sourced ledger of human-rights incidents. Every error is RFC 9457 ' +
+          '`application/problem+json` (schema ProblemDetailsDto).',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+    { extraModels: [ProblemDetailsDto] },
+  );
+  // Serves the UI at /docs and the document at /docs-json.
+  SwaggerModule.setup('docs', app, document);
+}

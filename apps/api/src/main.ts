@@ -1,0 +1,33 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, redactUrl } from '@app/config';
+import { exitOnStartupFailure, loadConfigOrExit } from '@app/infrastructure';
+import { AppModule } from './app.module';
+import { configureHttpApp } from './http-app';
+
+async function bootstrap(config: AppConfig): Promise<void> {
+  // abortOnError: false makes a failed start-up reject here instead of aborting the process.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  configureHttpApp(app);
+  // Embedded mode is one person's laptop with sensitive data: not reachable from the network.
+  const host = config.mode === 'embedded' ? '127.0.0.1' : '0.0.0.0';
+  await app.listen(config.port, host);
+  new Logger('Bootstrap').log(`rights-ledger API at ${describe(config)}`);
+}
+
+function describe(config: AppConfig): string {
+  const url = `http://localhost:${config.port}`;
+  const store =
+    config.eventStore.kind === 'kurrentdb'
+      ? `KurrentDB ${redactUrl(config.eventStore.url)}`
+      : config.database.kind === 'pglite'
+        ? `PGlite in ${config.database.dir}`
+        : `PostgreSQL ${redactUrl(config.database.url)}`;
+  return `${url} (${config.mode} mode, event store: ${store}; docs at ${url}/docs)`;
+}
+
+bootstrap(loadConfigOrExit()).catch(exitOnStartupFailure('rights-ledger API'));

@@ -1,0 +1,156 @@
+/**
+ * The application's configuration, read once from environment variables at start-up
+ * (ARCHITECTURE.md, "Configuration and commands"). Pure: no I/O, so every rule is unit-tested.
+ */
+export type EventStoreConfig = { kind: 'postgres' } | { kind: 'kurrentdb'; url: string };
+
+/** Where the SQL data (event store tables, read models) lives. */
+export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
+
+export interface AppConfig {
+  /** `embedded` when no DATABASE_URL is set: one process, PGlite, no service to install. */
+  mode: 'embedded' | 'server';
+  eventStore: EventStoreConfig;
+  database: DatabaseConfig;
+  /** Absent: jobs and the Redis health check are not configured. */
+  redisUrl?: string;
+  port: number;
+  /** Carried for the auth issue; never logged. */
+  bootstrapAdminToken?: string;
+}
+
+export const APP_CONFIG = Symbol('AppConfig');
+
+export const EVENT_STORE_KINDS = ['postgres', 'kurrentdb'] as const;
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_PGLITE_DIR = './data';
+
+const DATABASE_SCHEMES = ['postgres', 'postgresql'];
+const REDIS_SCHEMES = ['redis', 'rediss'];
+// The schemes @kurrent/kurrentdb-client parses; `esdb` still works there, with a deprecation warning.
+const KURRENTDB_SCHEMES = [
+  'kurrentdb',
+  'kurrentdb+discover',
+  'kurrent',
+  'kurrent+discover',
+  'kdb',
+  'kdb+discover',
+  'esdb',
+  'esdb+discover',
+];
+
+export interface ConfigProblem {
+  variable: string;
+  /** What is wrong and what is allowed; never contains a secret. */
+  message: string;
+}
+
+/** Start-up must stop: `message` is one line naming each bad variable and what it allows. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(`Invalid configuration: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: ConfigProblem[] = [];
+  const fail = (variable: string, message: string): undefined => {
+    problems.push({ variable, message });
+    return undefined;
+  };
+  // An empty assignment (`PORT=` in a .env file) means "not set", as with most tools.
+  const read = (name: string): string | undefined => (env[name] === '' ? undefined : env[name]);
+
+  const eventStoreKind = read('EVENT_STORE') ?? 'postgres';
+  if (!(EVENT_STORE_KINDS as readonly string[]).includes(eventStoreKind)) {
+    fail('EVENT_STORE', `is ${quote(eventStoreKind)}; allowed: ${EVENT_STORE_KINDS.join(', ')}`);
+  }
+
+  const databaseUrl = checkUrl('DATABASE_URL', read('DATABASE_URL'), DATABASE_SCHEMES, fail);
+  const redisUrl = checkUrl('REDIS_URL', read('REDIS_URL'), REDIS_SCHEMES, fail);
+  const kurrentDbUrl = checkUrl('KURRENTDB_URL', read('KURRENTDB_URL'), KURRENTDB_SCHEMES, fail, {
+    wholeUrl: false,
+  });
+  if (eventStoreKind === 'kurrentdb' && read('KURRENTDB_URL') === undefined) {
+    fail(
+      'KURRENTDB_URL',
+      'is required when EVENT_STORE=kurrentdb; allowed: a kurrentdb:// URL such as kurrentdb://localhost:2113?tls=false',
+    );
+  }
+
+  const port = checkPort(read('PORT'), fail);
+  const pgliteDir = read('PGLITE_DIR') ?? DEFAULT_PGLITE_DIR;
+
+  if (problems.length > 0 || port === undefined) throw new ConfigError(problems);
+
+  const database: DatabaseConfig =
+    databaseUrl === undefined
+      ? { kind: 'pglite', dir: pgliteDir }
+      : { kind: 'postgres', url: databaseUrl };
+  const eventStore: EventStoreConfig =
+    eventStoreKind === 'kurrentdb' && kurrentDbUrl !== undefined
+      ? { kind: 'kurrentdb', url: kurrentDbUrl }
+      : { kind: 'postgres' };
+  const bootstrapAdminToken = read('BOOTSTRAP_ADMIN_TOKEN');
+  return {
+    mode: database.kind === 'pglite' ? 'embedded' : 'server',
+    eventStore,
+    database,
+    port,
+    ...(redisUrl === undefined ? {} : { redisUrl }),
+    ...(bootstrapAdminToken === undefined ? {} : { bootstrapAdminToken }),
+  };
+}
+
+function checkUrl(
+  variable: string,
+  value: string | undefined,
+  schemes: readonly string[],
+  fail: (variable: string, message: string) => undefined,
+  // KurrentDB URLs may list several hosts (`kurrentdb+discover://a:2113,b:2113`), which the
+  // WHATWG parser refuses; its client parses them itself.
+  { wholeUrl = true } = {},
+): string | undefined {
+  if (value === undefined) return undefined;
+  const allowed = `allowed: ${schemes.map((s) => `${s}://`).join(', ')}`;
+  // Only a scheme followed by `//` is echoed: in `user:password@host` the "scheme" is a user.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined) return fail(variable, `is not a URL; ${allowed}`);
+  if (!schemes.includes(scheme))
+    return fail(variable, `has the scheme ${quote(scheme)}; ${allowed}`);
+  if (wholeUrl && !URL.canParse(value)) {
+    // The text may hold a password, so none of it is echoed.
+    return fail(variable, `is not a valid ${scheme}:// URL`);
+  }
+  return value;
+}
+
+function checkPort(
+  value: string | undefined,
+  fail: (variable: string, message: string) => undefined,
+): number | undefined {
+  if (value === undefined) return DEFAULT_PORT;
+  const allowed = 'allowed: an integer from 1 to 65535';
+  if (!/^\d+$/.test(value)) return fail('PORT', `is ${quote(value)}, not an integer; ${allowed}`);
+  const port = Number(value);
+  if (port < 1 || port > 65535) return fail('PORT', `is ${value}, out of range; ${allowed}`);
+  return port;
+}
+
+/** A value echoed in an error: JSON-quoted so it stays on one line, and cut short. */
+function quote(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+/** A URL fit for a log line: the password, if any, replaced by `***`. */
+export function redactUrl(value: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1];
+  if (scheme === undefined) return '<not a URL>';
+  if (!URL.canParse(value)) return `${scheme}://…`;
+  const url = new URL(value);
+  if (url.password !== '') url.password = '***';
+  return url.toString();
+}

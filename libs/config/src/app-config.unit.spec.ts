@@ -1,0 +1,168 @@
+import { ConfigError, loadConfig, redactUrl } from './app-config';
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to embedded mode: PGlite in ./data, the postgres event store, port 3000', () => {
+    expect(loadConfig({})).toEqual({
+      mode: 'embedded',
+      eventStore: { kind: 'postgres' },
+      database: { kind: 'pglite', dir: './data' },
+      port: 3000,
+    });
+  });
+
+  it('is in server mode when DATABASE_URL is set', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://app:secret@db:5432/ledger',
+      REDIS_URL: 'rediss://cache:6380',
+      PORT: '8080',
+      PGLITE_DIR: '/ignored/in/server/mode',
+    });
+    expect(config).toEqual({
+      mode: 'server',
+      eventStore: { kind: 'postgres' },
+      database: { kind: 'postgres', url: 'postgresql://app:secret@db:5432/ledger' },
+      redisUrl: 'rediss://cache:6380',
+      port: 8080,
+    });
+  });
+
+  it('takes KurrentDB as the event store with its URL', () => {
+    const config = loadConfig({
+      EVENT_STORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false',
+      PGLITE_DIR: 'var/ledger',
+    });
+    expect(config.eventStore).toEqual({
+      kind: 'kurrentdb',
+      url: 'kurrentdb://localhost:2113?tls=false',
+    });
+    expect(config.database).toEqual({ kind: 'pglite', dir: 'var/ledger' });
+  });
+
+  it.each(['esdb://localhost:2113?tls=false', 'kurrentdb+discover://a:2113,b:2113'])(
+    'accepts the KurrentDB client scheme of %s',
+    (url) => {
+      expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url }).eventStore).toEqual({
+        kind: 'kurrentdb',
+        url,
+      });
+    },
+  );
+
+  it('carries BOOTSTRAP_ADMIN_TOKEN', () => {
+    expect(loadConfig({ BOOTSTRAP_ADMIN_TOKEN: 't0ken' }).bootstrapAdminToken).toBe('t0ken');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', EVENT_STORE: '' })).toMatchObject({
+      mode: 'embedded',
+      port: 3000,
+      eventStore: { kind: 'postgres' },
+    });
+  });
+
+  it.each([
+    ['1', 1],
+    ['65535', 65535],
+  ])('accepts PORT=%s', (value, port) => {
+    expect(loadConfig({ PORT: value }).port).toBe(port);
+  });
+
+  it.each([
+    ['abc', 'PORT is "abc", not an integer; allowed: an integer from 1 to 65535'],
+    ['3000.5', 'PORT is "3000.5", not an integer'],
+    ['-1', 'PORT is "-1", not an integer'],
+    ['0', 'PORT is 0, out of range; allowed: an integer from 1 to 65535'],
+    ['65536', 'PORT is 65536, out of range'],
+  ])('refuses PORT=%s', (value, message) => {
+    const error = errorOf({ PORT: value });
+    expect(error.message).toContain(message);
+    expect(error.problems).toEqual([{ variable: 'PORT', message: expect.any(String) }]);
+  });
+
+  it('lists the allowed event stores for an unknown EVENT_STORE', () => {
+    expect(errorOf({ EVENT_STORE: 'mysql' }).message).toBe(
+      'Invalid configuration: EVENT_STORE is "mysql"; allowed: postgres, kurrentdb',
+    );
+  });
+
+  it('requires KURRENTDB_URL when EVENT_STORE=kurrentdb', () => {
+    const error = errorOf({ EVENT_STORE: 'kurrentdb' });
+    expect(error.problems.map((p) => p.variable)).toEqual(['KURRENTDB_URL']);
+    expect(error.message).toContain('KURRENTDB_URL is required when EVENT_STORE=kurrentdb');
+  });
+
+  it.each([
+    [
+      'DATABASE_URL',
+      'mysql://root:hunter2@db/ledger',
+      'scheme "mysql"; allowed: postgres://, postgresql://',
+    ],
+    ['REDIS_URL', 'http://cache:6379', 'scheme "http"; allowed: redis://, rediss://'],
+    ['KURRENTDB_URL', 'https://kdb:2113', 'scheme "https"; allowed: kurrentdb://'],
+  ])('refuses %s with another scheme', (variable, value, message) => {
+    const error = errorOf({ [variable]: value });
+    expect(error.problems[0]?.variable).toBe(variable);
+    expect(error.message).toContain(`${variable} has the ${message}`);
+  });
+
+  it('never echoes a URL it cannot parse, which may hold a password', () => {
+    const error = errorOf({ DATABASE_URL: 'app:hunter2@db/ledger' });
+    expect(error.message).toBe(
+      'Invalid configuration: DATABASE_URL is not a URL; allowed: postgres://, postgresql://',
+    );
+    expect(errorOf({ DATABASE_URL: 'postgres://app:hunter2@[db/ledger' }).message).toBe(
+      'Invalid configuration: DATABASE_URL is not a valid postgres:// URL',
+    );
+  });
+
+  it('never echoes the password of a URL with a bad scheme', () => {
+    const message = errorOf({ DATABASE_URL: 'mysql://root:hunter2@db/ledger' }).message;
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('root');
+  });
+
+  it('reports every bad variable on one line', () => {
+    const error = errorOf({ PORT: 'abc', EVENT_STORE: 'mysql\nx', REDIS_URL: 'nope' });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual([
+      'EVENT_STORE',
+      'PORT',
+      'REDIS_URL',
+    ]);
+    expect(error.message).not.toMatch(/[\r\n]/);
+  });
+
+  it('cuts a long bad value short', () => {
+    const message = errorOf({ EVENT_STORE: 'x'.repeat(500) }).message;
+    expect(message.length).toBeLessThan(150);
+  });
+});
+
+describe('redactUrl', () => {
+  it('hides the password and keeps the rest', () => {
+    expect(redactUrl('postgres://app:hunter2@db:5432/ledger?sslmode=require')).toBe(
+      'postgres://app:***@db:5432/ledger?sslmode=require',
+    );
+  });
+
+  it('leaves a URL without password as it is', () => {
+    expect(redactUrl('redis://cache:6379')).toBe('redis://cache:6379');
+  });
+
+  it('gives nothing of a text that is not a URL', () => {
+    expect(redactUrl('app:hunter2@db')).toBe('<not a URL>');
+    expect(redactUrl('kurrentdb+discover://admin:changeit@a:2113,b:2113')).toBe(
+      'kurrentdb+discover://…',
+    );
+  });
+});

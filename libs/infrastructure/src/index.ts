@@ -1,0 +1,3 @@
+export * from './connections';
+export * from './entry-point';
+export * from './infrastructure.module';
