@@ -1,5 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { IdempotencyKeyReused } from '@app/application';
+import { DomainError } from '@app/domain';
 import { WrongExpectedVersion } from '@app/event-store';
 import { FieldProblem, ValidationException } from './validation.exception';
 
@@ -12,6 +14,8 @@ export interface ProblemDetails {
   /** The request path (without its query, which may hold search terms). */
   instance: string;
   errors?: readonly FieldProblem[];
+  /** A stable code for domain refusals (`incident_retracted`, `needs_two_independent_sources`...). */
+  code?: string;
   expectedVersion?: number | string;
   actualVersion?: number;
   correlationId?: string;
@@ -24,6 +28,23 @@ export const PROBLEM_TYPES = {
   validation: 'urn:rights-ledger:problem:validation',
   wrongExpectedVersion: 'urn:rights-ledger:problem:wrong-expected-version',
   malformedRequest: 'urn:rights-ledger:problem:malformed-request',
+  notFound: 'urn:rights-ledger:problem:not-found',
+  stateConflict: 'urn:rights-ledger:problem:state-conflict',
+  businessRule: 'urn:rights-ledger:problem:business-rule',
+  idempotencyKeyReused: 'urn:rights-ledger:problem:idempotency-key-reused',
+} as const;
+
+const DOMAIN_STATUS = {
+  invalid: HttpStatus.BAD_REQUEST,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  rule: HttpStatus.UNPROCESSABLE_ENTITY,
+} as const;
+const DOMAIN_TYPE = {
+  invalid: PROBLEM_TYPES.validation,
+  not_found: PROBLEM_TYPES.notFound,
+  conflict: PROBLEM_TYPES.stateConflict,
+  rule: PROBLEM_TYPES.businessRule,
 } as const;
 
 /**
@@ -48,6 +69,30 @@ export function toProblem(
       type: PROBLEM_TYPES.validation,
       detail: `Invalid fields: ${[...new Set(error.fields.map((f) => f.field))].join(', ')}.`,
       errors: error.fields,
+    };
+    return { problem, unexpected: false };
+  }
+
+  if (error instanceof DomainError) {
+    // The domain writes its messages for the client and never puts submitted values in them.
+    const problem = {
+      ...base(DOMAIN_STATUS[error.kind]),
+      type: DOMAIN_TYPE[error.kind],
+      detail:
+        error.kind === 'invalid'
+          ? `Invalid fields: ${[...new Set(error.errors.map((f) => f.field))].join(', ')}.`
+          : `${error.message} (${error.code}).`,
+      code: error.code,
+      ...(error.errors.length > 0 && { errors: error.errors }),
+    };
+    return { problem, unexpected: false };
+  }
+
+  if (error instanceof IdempotencyKeyReused) {
+    const problem = {
+      ...base(HttpStatus.UNPROCESSABLE_ENTITY),
+      type: PROBLEM_TYPES.idempotencyKeyReused,
+      detail: 'This Idempotency-Key was already used for a different request; use a new key.',
     };
     return { problem, unexpected: false };
   }

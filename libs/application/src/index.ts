@@ -1,0 +1,3 @@
+export * from './actor';
+export * from './deterministic-id';
+export * from './command-executor';
