@@ -1,3 +1,4 @@
+import { fold } from '../decider';
 import { specFor } from '../decider.spec-helper';
 import { IncidentCommand, IncidentDraft } from './incident.commands';
 import { incidentDecider } from './incident.decider';
@@ -272,13 +273,14 @@ describe('Incident decider', () => {
   });
 
   it('folds corrections and removals into the current state', () => {
-    const state = [
+    const events: IncidentEvent[] = [
       reported,
       { type: 'IncidentCorrected', data: { field: 'title', from: 'a', to: 'New title', reason: 'typo' } },
       { type: 'IncidentCorrected', data: { field: 'targetCategory', actId: 'act-1', from: 'civil_activist', to: 'lawyer', reason: 'reclassified' } },
       { type: 'TargetAdded', data: { actId: 'act-2', kind: 'organisation', targetId: 'org-1', category: 'ngo' } },
       { type: 'TargetRemoved', data: { actId: 'act-2', reason: 'recorded_in_error' } },
-    ].reduce(incidentDecider.evolve, incidentDecider.initialState);
+    ];
+    const state = fold(incidentDecider, events);
     expect(state.facts?.title).toBe('New title');
     expect(state.acts).toEqual([{ actId: 'act-1', kind: 'person', targetId: 'person-1', category: 'lawyer' }]);
   });
