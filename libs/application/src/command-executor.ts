@@ -107,6 +107,8 @@ export class CommandExecutor {
         position: e.position,
         requestHash: e.metadata.requestHash as string | undefined,
         workspaceId: e.metadata.workspaceId,
+        actorId: e.metadata.actorId,
+        recordedAt: e.recordedAt,
         domainEvent: { type: e.type, data: e.data },
       });
     }
@@ -114,16 +116,18 @@ export class CommandExecutor {
   }
 }
 
-interface StoredEvent {
+export interface StoredEvent {
   eventId: string;
   version: number;
   position: Position;
   requestHash?: string;
   workspaceId?: string;
+  actorId?: string;
+  recordedAt: string;
   domainEvent: DomainEvent;
 }
 
-class StreamHistory {
+export class StreamHistory {
   constructor(readonly events: StoredEvent[]) {}
 
   get version(): number {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Actor, CommandContext } from '@app/application';
 import { ValidationException } from '../problem/validation.exception';
 
-interface RequestLike {
+export interface RequestLike {
   method: string;
   originalUrl?: string;
   url?: string;

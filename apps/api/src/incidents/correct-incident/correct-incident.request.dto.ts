@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { CORRECTABLE_FIELDS, CORRECTION_REASONS } from '@app/domain';
+
+export class CorrectIncidentRequestDto {
+  @ApiProperty({ enum: CORRECTABLE_FIELDS, example: 'title' })
+  @IsIn(CORRECTABLE_FIELDS, { context: { allowed: CORRECTABLE_FIELDS } })
+  field!: (typeof CORRECTABLE_FIELDS)[number];
+
+  @ApiProperty({
+    example: 'Death of activist Dulat Agadil in the Nur-Sultan detention centre',
+    description: 'The new value, of the field\'s type (text, a code, a list, or an occurred object)',
+  })
+  @IsDefined()
+  value!: unknown;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The act, when correcting a targetCategory' })
+  @IsOptional()
+  @IsUUID()
+  actId?: string;
+
+  @ApiProperty({ enum: CORRECTION_REASONS, example: 'new_evidence' })
+  @IsString()
+  @MaxLength(50)
+  reason!: string;
+
+  @ApiPropertyOptional({ example: 'The family statement names the detention centre.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { commandExecutorProvider } from '../shared/command-executor.provider';
+import { AddPerpetratorHttpController } from './add-perpetrator/add-perpetrator.http.controller';
+import { AddTargetHttpController } from './add-target/add-target.http.controller';
+import { AttachSourceHttpController } from './attach-source/attach-source.http.controller';
+import { ChangeIncidentHandler } from './change-incident.handler';
+import { CorrectIncidentHttpController } from './correct-incident/correct-incident.http.controller';
+import { GetIncidentHttpController } from './get-incident/get-incident.http.controller';
+import { IncidentHistoryHttpController } from './incident-history/incident-history.http.controller';
+import { IncidentTargets } from './incident-targets';
+import { MarkDuplicateHttpController } from './mark-duplicate/mark-duplicate.http.controller';
+import { RecordOutcomeHttpController } from './record-outcome/record-outcome.http.controller';
+import { ReportIncidentHandler } from './report-incident/report-incident.handler';
+import { ReportIncidentHttpController } from './report-incident/report-incident.http.controller';
+import { RetractIncidentHttpController } from './retract-incident/retract-incident.http.controller';
+import { VerifyIncidentHttpController } from './verify-incident/verify-incident.http.controller';
+
+@Module({
+  controllers: [
+    ReportIncidentHttpController,
+    GetIncidentHttpController,
+    IncidentHistoryHttpController,
+    CorrectIncidentHttpController,
+    AddTargetHttpController,
+    AddPerpetratorHttpController,
+    AttachSourceHttpController,
+    RecordOutcomeHttpController,
+    VerifyIncidentHttpController,
+    RetractIncidentHttpController,
+    MarkDuplicateHttpController,
+  ],
+  providers: [commandExecutorProvider, IncidentTargets, ReportIncidentHandler, ChangeIncidentHandler],
+})
+export class IncidentsModule {}

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CommandResult } from '@app/application';
+import { CurrentActor } from '@app/auth';
+import { ProblemDetailsDto } from '../../problem/problem-details.dto';
+import { commandContext, RequestLike } from '../../shared/command-request';
+import { CommandResponseDto } from '../../shared/command-response.dto';
+import { ReportIncidentCommand } from './report-incident.handler';
+import { ReportIncidentRequestDto } from './report-incident.request.dto';
+
+@ApiTags('incidents')
+@Controller('incidents')
+export class ReportIncidentHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Report an incident with its targets, perpetrators and sources in one request' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key records nothing new' })
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Names each bad field and the allowed values' })
+  report(
+    @Body() body: ReportIncidentRequestDto,
+    @Req() request: RequestLike,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new ReportIncidentCommand(body, commandContext(request, actor)));
+  }
+}

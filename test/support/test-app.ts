@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { loadConfig } from '@app/config';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureHttpApp } from '../../apps/api/src/http-app';
+import { createTestSchema } from './test-postgres';
+
+export const TEST_ADMIN_TOKEN = 'rl_test-admin-token-0123456789abcdef';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** The HTTP server, for supertest. */
+  server: Parameters<typeof import('supertest')>[0];
+  auth: { Authorization: string };
+  close(): Promise<void>;
+}
+
+/**
+ * The real API module graph in this process, on embedded PGlite (a temp directory) or on the
+ * PostgreSQL server (a fresh schema), with a known admin token.
+ */
+export async function startTestApp(backend: 'pglite' | 'postgres' = 'pglite'): Promise<TestApp> {
+  let cleanup: () => Promise<void>;
+  let env: Record<string, string>;
+  if (backend === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'rl-test-'));
+    env = { PGLITE_DIR: dir };
+    cleanup = () => rm(dir, { recursive: true, force: true });
+  } else {
+    const schema = await createTestSchema('app');
+    env = { DATABASE_URL: schema.url };
+    cleanup = () => schema.drop();
+  }
+  const config = loadConfig({ ...env, BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureHttpApp(app);
+  await app.init();
+  return {
+    app,
+    server: app.getHttpServer(),
+    auth: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    async close() {
+      await app.close();
+      await cleanup();
+    },
+  };
+}
