@@ -23,7 +23,7 @@ export class RetractIncidentHttpController {
   ): Promise<CommandResult> {
     const context = commandContext(request, actor);
     return this.commands.execute(
-      new ChangeIncidentCommand(id, 'retraction', context, ifMatchVersion(request), (_state, ids) => ({
+      new ChangeIncidentCommand(id, 'retraction', context, ifMatchVersion(request), () => ({
         type: 'RetractIncident',
         reason: body.reason,
         ...(body.note !== undefined && { note: body.note }),

@@ -23,7 +23,7 @@ export class VerifyIncidentHttpController {
   ): Promise<CommandResult> {
     const context = commandContext(request, actor);
     return this.commands.execute(
-      new ChangeIncidentCommand(id, 'verification', context, ifMatchVersion(request), (_state, ids) => ({
+      new ChangeIncidentCommand(id, 'verification', context, ifMatchVersion(request), () => ({
         type: 'VerifyIncident',
         ...(body.overrideReason !== undefined && { overrideReason: body.overrideReason }),
       })),
