@@ -1,7 +1,8 @@
 import { ValidationPipe } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, SwaggerModule } from '@nestjs/swagger';
+import { documentBearerAuth } from '@app/auth';
 import { ProblemDetailsDto } from './problem/problem-details.dto';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ValidationException } from './problem/validation.exception';
@@ -21,19 +22,24 @@ export function configureHttpApp(app: NestExpressApplication): void {
   );
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(HttpAdapterHost)));
 
-  const document = SwaggerModule.createDocument(
+  const created = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('rights-ledger')
       .setDescription(
         'Event-sourced ledger of human-rights incidents. Every error is RFC 9457 ' +
-          '`application/problem+json` (schema ProblemDetailsDto).',
+          '`application/problem+json` (schema ProblemDetailsDto). Every request but `GET /health` ' +
+          'needs an API token: `Authorization: Bearer <token>`.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );
+  const document = documentBearerAuth(created, {
+    description: 'No valid API token: missing, malformed, unknown, revoked or expired.',
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+  });
   // Serves the UI at /docs and the document at /docs-json.
   SwaggerModule.setup('docs', app, document);
 }

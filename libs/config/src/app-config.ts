@@ -15,7 +15,7 @@ export interface AppConfig {
   /** Absent: jobs and the Redis health check are not configured. */
   redisUrl?: string;
   port: number;
-  /** Carried for the auth issue; never logged. */
+  /** The first admin's API token, registered (as a hash) at start-up; never logged. */
   bootstrapAdminToken?: string;
 }
 
@@ -24,6 +24,8 @@ export const APP_CONFIG = Symbol('AppConfig');
 export const EVENT_STORE_KINDS = ['postgres', 'kurrentdb'] as const;
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_PGLITE_DIR = './data';
+/** A shorter secret could be guessed; printable ASCII without spaces fits in a Bearer header. */
+const BOOTSTRAP_TOKEN_RULE = /^[\x21-\x7e]{24,}$/;
 
 const DATABASE_SCHEMES = ['postgres', 'postgresql'];
 const REDIS_SCHEMES = ['redis', 'rediss'];
@@ -82,6 +84,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const port = checkPort(read('PORT'), fail);
+  const bootstrapAdminToken = read('BOOTSTRAP_ADMIN_TOKEN');
+  if (bootstrapAdminToken !== undefined && !BOOTSTRAP_TOKEN_RULE.test(bootstrapAdminToken)) {
+    // The value is a secret: the message describes the rule, never the value.
+    fail(
+      'BOOTSTRAP_ADMIN_TOKEN',
+      'is not a usable token; allowed: at least 24 printable ASCII characters without spaces, ' +
+        'e.g. the output of `openssl rand -base64 32`',
+    );
+  }
   const pgliteDir = read('PGLITE_DIR') ?? DEFAULT_PGLITE_DIR;
 
   if (problems.length > 0 || port === undefined) throw new ConfigError(problems);
@@ -94,7 +105,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreKind === 'kurrentdb' && kurrentDbUrl !== undefined
       ? { kind: 'kurrentdb', url: kurrentDbUrl }
       : { kind: 'postgres' };
-  const bootstrapAdminToken = read('BOOTSTRAP_ADMIN_TOKEN');
   return {
     mode: database.kind === 'pglite' ? 'embedded' : 'server',
     eventStore,

@@ -60,7 +60,21 @@ describe('loadConfig', () => {
   );
 
   it('carries BOOTSTRAP_ADMIN_TOKEN', () => {
-    expect(loadConfig({ BOOTSTRAP_ADMIN_TOKEN: 't0ken' }).bootstrapAdminToken).toBe('t0ken');
+    const token = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdl+/=';
+    expect(loadConfig({ BOOTSTRAP_ADMIN_TOKEN: token }).bootstrapAdminToken).toBe(token);
+  });
+
+  it.each([
+    ['shorter than 24 characters', 'a'.repeat(23)],
+    ['with a space', 'correct horse battery staple'],
+    ['with a line break', `${'a'.repeat(24)}\n`],
+    ['not ASCII', `${'a'.repeat(24)}é`],
+  ])('refuses a BOOTSTRAP_ADMIN_TOKEN %s, without echoing it', (_, token) => {
+    const error = errorOf({ BOOTSTRAP_ADMIN_TOKEN: token });
+    expect(error.problems.map((p) => p.variable)).toEqual(['BOOTSTRAP_ADMIN_TOKEN']);
+    expect(error.message).toContain('at least 24 printable ASCII characters');
+    expect(error.message).not.toContain(token.trim());
+    expect(error.message).not.toMatch(/[\r\n]/);
   });
 
   it('treats an empty variable as unset', () => {

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, HttpStatus, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { Public } from '@app/auth';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -20,6 +21,7 @@ export class HealthHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Public()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Status of the API and of each dependency',

@@ -1,0 +1,15 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { Actor } from '@app/application';
+
+/** A request the bearer guard has let through carries its actor. */
+export interface AuthenticatedRequest {
+  actor?: Actor;
+}
+
+/** The handler parameter receiving who is calling, as resolved from the bearer token. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  // Only a @Public() route has none: a programming error, not the client's.
+  if (actor === undefined) throw new Error('@CurrentActor() used on a route without a token');
+  return actor;
+});

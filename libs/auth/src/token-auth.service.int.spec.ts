@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { PgliteSqlClient, SqlClient } from '@app/database';
+import { createTestSchema } from '../../../test/support/test-postgres';
+import { hashApiToken } from './api-token';
+import { migrateAuthSchema } from './auth.migrations';
+import { TokenAuthService } from './token-auth.service';
+
+interface Database {
+  sql: SqlClient;
+  close(): Promise<void>;
+}
+
+const databases: [string, () => Promise<Database>][] = [
+  [
+    'PostgreSQL',
+    async () => {
+      const schema = await createTestSchema('auth');
+      return { sql: schema.sql, close: () => schema.drop() };
+    },
+  ],
+  [
+    'PGlite',
+    async () => {
+      const sql = await PgliteSqlClient.open();
+      return { sql, close: () => sql.close() };
+    },
+  ],
+];
+
+const BOOTSTRAP_TOKEN = 'Zm9yLXRlc3RzLW9ubHktbm90LWEtcmVhbC1zZWNyZXQ=';
+const PRINTED = /Admin token \(shown once, store it now\): (rl_[A-Za-z0-9_-]{43})\n/;
+
+describe.each(databases)('TokenAuthService on %s', (_, open) => {
+  let db: Database;
+  let auth: TokenAuthService;
+  let printed: string[];
+  let warnings: string[];
+
+  const count = async (table: string) =>
+    (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n;
+  const printedTokens = () => printed.flatMap((text) => PRINTED.exec(text)?.[1] ?? []);
+
+  // One database per file (PGlite takes seconds to start), emptied before each test.
+  beforeAll(async () => {
+    db = await open();
+    await migrateAuthSchema(db.sql);
+  });
+
+  afterAll(() => db.close());
+
+  beforeEach(async () => {
+    await db.sql.exec('TRUNCATE api_tokens, users, workspaces');
+    auth = new TokenAuthService(db.sql);
+    printed = [];
+    warnings = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((text) => {
+      printed.push(String(text));
+      return true;
+    });
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation((message) => {
+      warnings.push(String(message));
+    });
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  describe('bootstrap', () => {
+    it('creates one workspace, one admin and one printed token when two starts race (embedded)', async () => {
+      const outcomes = await Promise.all([
+        auth.bootstrap({ mode: 'embedded' }),
+        new TokenAuthService(db.sql).bootstrap({ mode: 'embedded' }),
+      ]);
+
+      expect(outcomes.map((o) => o.adminToken).sort()).toEqual(['printed', 'unchanged']);
+      const [first, second] = outcomes;
+      expect(second?.workspaceId).toBe(first?.workspaceId);
+      expect(second?.adminUserId).toBe(first?.adminUserId);
+      expect(await count('workspaces')).toBe(1);
+      expect(await count('users')).toBe(1);
+      expect(await count('api_tokens')).toBe(1);
+      const { rows } = await db.sql.query('SELECT name FROM workspaces');
+      expect(rows).toEqual([{ name: 'Default workspace' }]);
+
+      const tokens = printedTokens();
+      expect(tokens).toHaveLength(1);
+      expect(await auth.authenticate(tokens[0] as string)).toEqual({
+        userId: first?.adminUserId,
+        userName: 'admin',
+        workspaceId: first?.workspaceId,
+        role: 'admin',
+      });
+    });
+
+    it('prints nothing on a restart, and the first token still works', async () => {
+      const first = await auth.bootstrap({ mode: 'embedded' });
+      const [token] = printedTokens();
+      printed = [];
+
+      const restart = await new TokenAuthService(db.sql).bootstrap({ mode: 'embedded' });
+
+      expect(restart).toEqual({ ...first, adminToken: 'unchanged' });
+      expect(printed).toEqual([]);
+      expect(await count('api_tokens')).toBe(1);
+      expect(await auth.authenticate(token as string)).toMatchObject({ role: 'admin' });
+    });
+
+    it('registers BOOTSTRAP_ADMIN_TOKEN once, however many starts, and prints nothing', async () => {
+      const outcomes = await Promise.all(
+        [1, 2, 3].map(() =>
+          new TokenAuthService(db.sql).bootstrap({
+            mode: 'embedded',
+            bootstrapToken: BOOTSTRAP_TOKEN,
+          }),
+        ),
+      );
+      const restart = await auth.bootstrap({ mode: 'embedded', bootstrapToken: BOOTSTRAP_TOKEN });
+
+      expect(outcomes.map((o) => o.adminToken).sort()).toEqual([
+        'registered',
+        'unchanged',
+        'unchanged',
+      ]);
+      expect(restart.adminToken).toBe('unchanged');
+      expect(await count('users')).toBe(1);
+      const { rows } = await db.sql.query('SELECT token_hash FROM api_tokens');
+      expect(rows).toEqual([{ token_hash: hashApiToken(BOOTSTRAP_TOKEN) }]);
+      expect(printed).toEqual([]);
+      expect(await auth.authenticate(BOOTSTRAP_TOKEN)).toMatchObject({
+        userName: 'admin',
+        role: 'admin',
+        workspaceId: restart.workspaceId,
+      });
+    });
+
+    it('in server mode prints no token and warns that BOOTSTRAP_ADMIN_TOKEN is needed', async () => {
+      const outcome = await auth.bootstrap({ mode: 'server' });
+
+      expect(outcome.adminToken).toBe('missing');
+      expect(await count('api_tokens')).toBe(0);
+      expect(printed).toEqual([]);
+      expect(warnings).toEqual([expect.stringContaining('set BOOTSTRAP_ADMIN_TOKEN')]);
+
+      const later = await auth.bootstrap({ mode: 'server', bootstrapToken: BOOTSTRAP_TOKEN });
+      expect(later).toEqual({ ...outcome, adminToken: 'registered' });
+    });
+
+    it('never brings back a revoked BOOTSTRAP_ADMIN_TOKEN', async () => {
+      await auth.bootstrap({ mode: 'server', bootstrapToken: BOOTSTRAP_TOKEN });
+      const { rows } = await db.sql.query<{ id: string }>('SELECT id FROM api_tokens');
+      expect(await auth.revokeToken(rows[0]?.id as string)).toBe(true);
+
+      const restart = await auth.bootstrap({ mode: 'server', bootstrapToken: BOOTSTRAP_TOKEN });
+
+      expect(restart.adminToken).toBe('revoked');
+      expect(warnings).toEqual([expect.stringContaining('stays refused')]);
+      expect(await auth.authenticate(BOOTSTRAP_TOKEN)).toBeUndefined();
+    });
+
+    it('prints a new token in embedded mode once the admin has no usable one left', async () => {
+      const { adminUserId } = await auth.bootstrap({ mode: 'embedded' });
+      const [first] = printedTokens();
+      const { rows } = await db.sql.query<{ id: string }>('SELECT id FROM api_tokens');
+      await auth.revokeToken(rows[0]?.id as string);
+
+      const restart = await auth.bootstrap({ mode: 'embedded' });
+
+      expect(restart).toMatchObject({ adminUserId, adminToken: 'printed' });
+      const tokens = printedTokens();
+      expect(tokens).toHaveLength(2);
+      expect(tokens[1]).not.toBe(first);
+      expect(await auth.authenticate(first as string)).toBeUndefined();
+      expect(await auth.authenticate(tokens[1] as string)).toMatchObject({ userId: adminUserId });
+    });
+
+    it("refuses a BOOTSTRAP_ADMIN_TOKEN that is another user's token", async () => {
+      const { workspaceId } = await auth.bootstrap({ mode: 'server' });
+      const monitor = await addUser(db.sql, workspaceId, 'monitor');
+      const { token } = await auth.createToken(monitor);
+
+      await expect(auth.bootstrap({ mode: 'server', bootstrapToken: token })).rejects.toThrow(
+        'BOOTSTRAP_ADMIN_TOKEN is already the token of another user',
+      );
+      expect(await auth.authenticate(token)).toMatchObject({ role: 'monitor' });
+    });
+  });
+
+  describe('tokens', () => {
+    let adminUserId: string;
+    beforeEach(async () => {
+      ({ adminUserId } = await auth.bootstrap({ mode: 'server' }));
+    });
+
+    it('stores only the hash of a created token', async () => {
+      const { id, token } = await auth.createToken(adminUserId);
+
+      expect(token).toMatch(/^rl_[A-Za-z0-9_-]{43}$/);
+      const { rows } = await db.sql.query('SELECT * FROM api_tokens WHERE id = $1', [id]);
+      expect(rows).toEqual([expect.objectContaining({ token_hash: hashApiToken(token) })]);
+      expect(JSON.stringify(rows)).not.toContain(token.slice(3));
+    });
+
+    it('refuses an unknown token', async () => {
+      expect(
+        await auth.authenticate('rl_nobody-has-this-token-0000000000000000000'),
+      ).toBeUndefined();
+      expect(await auth.authenticate('')).toBeUndefined();
+    });
+
+    it('refuses a revoked token', async () => {
+      const { id, token } = await auth.createToken(adminUserId);
+      expect(await auth.authenticate(token)).toBeDefined();
+
+      expect(await auth.revokeToken(id)).toBe(true);
+
+      expect(await auth.authenticate(token)).toBeUndefined();
+      expect(await auth.revokeToken(id)).toBe(false);
+    });
+
+    it('refuses an expired token and accepts one not yet expired', async () => {
+      const expired = await auth.createToken(adminUserId, {
+        expiresAt: new Date(Date.now() - 1_000),
+      });
+      const current = await auth.createToken(adminUserId, {
+        expiresAt: new Date(Date.now() + 60_000),
+      });
+
+      expect(await auth.authenticate(expired.token)).toBeUndefined();
+      expect(await auth.authenticate(current.token)).toMatchObject({ userId: adminUserId });
+    });
+
+    it("gives the actor of the token's user, and records when it was last used", async () => {
+      const { workspaceId } = await auth.bootstrap({ mode: 'server' });
+      const analyst = await addUser(db.sql, workspaceId, 'analyst');
+      const { id, token } = await auth.createToken(analyst);
+
+      expect(await auth.authenticate(token)).toEqual({
+        userId: analyst,
+        userName: 'user-analyst',
+        workspaceId,
+        role: 'analyst',
+      });
+      const { rows } = await db.sql.query<{ last_used_at: string | null }>(
+        'SELECT last_used_at FROM api_tokens WHERE id = $1',
+        [id],
+      );
+      expect(rows[0]?.last_used_at).not.toBeNull();
+    });
+  });
+});
+
+async function addUser(sql: SqlClient, workspaceId: string, role: string): Promise<string> {
+  const id = randomUUID();
+  await sql.query('INSERT INTO users (id, workspace_id, name, role) VALUES ($1, $2, $3, $4)', [
+    id,
+    workspaceId,
+    `user-${role}`,
+    role,
+  ]);
+  return id;
+}
