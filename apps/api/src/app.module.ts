@@ -1,8 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { InfrastructureModule } from '@app/infrastructure';
 import { HealthModule } from './health/health.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PersonsModule } from './persons/persons.module';
+import { VocabulariesModule } from './vocabularies/vocabularies.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { WhoAmIModule } from './who-am-i/who-am-i.module';
 
 @Module({})
 export class AppModule {
@@ -10,7 +16,17 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forConfig(config), CqrsModule.forRoot(), HealthModule],
+      imports: [
+        InfrastructureModule.forConfig(config),
+        CqrsModule.forRoot(),
+        AuthModule,
+        HealthModule,
+        IncidentsModule,
+        WhoAmIModule,
+        PersonsModule,
+        OrganisationsModule,
+        VocabulariesModule,
+      ],
     };
   }
 }

@@ -1,17 +1,11 @@
-import { applyDecorators, HttpCode, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus, Param } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../problem/problem-details.dto';
 import { CommandResponseDto } from '../shared/command-response.dto';
-import { ValidationException } from '../problem/validation.exception';
+import { UuidParamPipe } from '../shared/uuid-param.pipe';
 
 /** The incident id in the path: a malformed one is a 400 naming `id`, never a lookup. */
-export const IncidentId = () =>
-  Param(
-    'id',
-    new ParseUUIDPipe({
-      exceptionFactory: () => new ValidationException([{ field: 'id', message: 'must be a UUID' }]),
-    }),
-  );
+export const IncidentId = () => Param('id', UuidParamPipe);
 
 /** What every POST /incidents/:id/… documents and answers. */
 export function IncidentChange(summary: string) {

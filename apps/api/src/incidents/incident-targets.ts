@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext, CommandExecutor, IdSource } from '@app/application';
-import { Act, DomainError, FieldError, TargetCommand, targetDecider, TargetEntityKind } from '@app/domain';
-import { organisationStream, personStream } from '../shared/streams';
+import { Act, DomainError, FieldError, TargetEntityKind } from '@app/domain';
+import { registerTarget, targetStream } from '../targets/target.commands';
 import { TargetDto } from './report-incident/report-incident.request.dto';
 
 export interface ResolvedTarget {
@@ -56,7 +56,7 @@ export class IncidentTargets {
     const errors: FieldError[] = [];
     for (const t of targets) {
       if (t.inline) continue;
-      const history = await this.executor.load(streamOf(t.act.kind, t.act.targetId));
+      const history = await this.executor.load(targetStream(t.act.kind, t.act.targetId));
       if (history.events.length === 0 || history.workspaceId !== context.actor.workspaceId) {
         errors.push({ field: `${t.field}.${t.act.kind}Id`, message: `no such ${t.act.kind}` });
       }
@@ -66,23 +66,14 @@ export class IncidentTargets {
 
   private async registerInline(target: ResolvedTarget, context: CommandContext, route: string): Promise<void> {
     const { act, inline, field } = target;
-    const id = act.targetId;
-    const label = inline!.label ?? (act.kind === 'person' ? `P-${id.slice(0, 6).toUpperCase()}` : inline!.name);
     try {
-      await this.executor.execute({
-        streamId: streamOf(act.kind, id),
-        id,
-        decider: targetDecider,
-        command: (): TargetCommand => ({
-          type: 'Register',
-          kind: act.kind,
-          id,
-          details: { name: inline!.name, label, ...(inline!.category !== undefined && { category: inline!.category }) },
-          today: context.today,
-        }),
+      await registerTarget(
+        this.executor,
+        act.kind,
+        { details: { name: inline!.name, label: inline!.label, category: inline!.category } },
         context,
-        ids: IdSource.for(context.actor.workspaceId, context.idempotencyKey, `${route} ${field}`),
-      });
+        { id: act.targetId, scope: `${route} ${field}` },
+      );
     } catch (error) {
       // The decider names fields of the person; the client sent them inside the target.
       if (error instanceof DomainError && error.kind === 'invalid') {
@@ -91,8 +82,4 @@ export class IncidentTargets {
       throw error;
     }
   }
-}
-
-function streamOf(kind: TargetEntityKind, id: string): string {
-  return kind === 'person' ? personStream(id) : organisationStream(id);
 }

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { IdempotencyKeyReused } from '@app/application';
 import { DomainError } from '@app/domain';
-import { WrongExpectedVersion } from '@app/event-store';
+import { DuplicateEventId, WrongExpectedVersion } from '@app/event-store';
 import { FieldProblem, ValidationException } from './validation.exception';
 
 /** RFC 9457 problem details, the body of every error response of the API. */
@@ -88,7 +88,8 @@ export function toProblem(
     return { problem, unexpected: false };
   }
 
-  if (error instanceof IdempotencyKeyReused) {
+  // Event ids derive from the Idempotency-Key: ids already stored elsewhere mean a reused key.
+  if (error instanceof IdempotencyKeyReused || error instanceof DuplicateEventId) {
     const problem = {
       ...base(HttpStatus.UNPROCESSABLE_ENTITY),
       type: PROBLEM_TYPES.idempotencyKeyReused,

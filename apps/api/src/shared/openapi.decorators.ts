@@ -16,7 +16,9 @@ export const ApiProblems = (...statuses: (keyof typeof PROBLEMS)[]) =>
       ApiResponse({
         status,
         description: PROBLEMS[status],
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+        content: {
+          'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } },
+        },
       }),
     ),
   );
@@ -34,6 +36,7 @@ export const ApiIfMatch = () =>
   ApiHeader({
     name: 'If-Match',
     required: false,
-    description: 'The version you read (the ETag of the GET, or `version` of the last answer): 409 if the record changed since.',
+    description:
+      'The version you read (the ETag of the GET, or `version` of the last answer): 409 if the record changed since.',
     example: '"3"',
   });

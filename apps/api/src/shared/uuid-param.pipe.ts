@@ -12,7 +12,10 @@ export class UuidParamPipe implements PipeTransform<unknown, string> {
   transform(value: unknown, metadata: ArgumentMetadata): string {
     if (typeof value !== 'string' || !UUID.test(value)) {
       throw new ValidationException([
-        { field: metadata.data ?? 'id', message: 'must be a UUID, e.g. 6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11' },
+        {
+          field: metadata.data ?? 'id',
+          message: 'must be a UUID, e.g. 6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11',
+        },
       ]);
     }
     return value.toLowerCase();

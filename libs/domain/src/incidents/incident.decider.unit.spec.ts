@@ -169,6 +169,12 @@ describe('Incident decider', () => {
   describe('targets, perpetrators, sources, outcomes', () => {
     const act = { actId: 'act-2', kind: 'person' as const, targetId: 'person-2', category: 'journalist' };
 
+    it('refuses an organisation category on a person target', () => {
+      given([reported])
+        .when({ type: 'AddTarget', act: { ...act, category: 'media_outlet' } })
+        .thenFails('invalid', 'invalid_input', ['target.category']);
+    });
+
     it('adds a target, refuses it twice, removes it with a reason', () => {
       given([reported]).when({ type: 'AddTarget', act }).then([{ type: 'TargetAdded', data: act }]);
       given([reported, { type: 'TargetAdded', data: act }]).when({ type: 'AddTarget', act }).thenFails('conflict', 'target_already_added');

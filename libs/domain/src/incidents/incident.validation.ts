@@ -1,6 +1,6 @@
 import { parseOccurred, parsePartialDate } from '../dates';
 import { FieldError } from '../errors';
-import { allowedCodes, isKnownCode, VocabularyName } from '../vocabularies';
+import { allowedCodes, isKnownCode, termOf, VocabularyName } from '../vocabularies';
 import { IncidentDraft } from './incident.commands';
 import { Act, IncidentFacts, LegalBasis, Outcome, Perpetrator, Source } from './incident.types';
 
@@ -79,9 +79,22 @@ export function validateLegalBasis(l: LegalBasis, field: string, p: Problems): v
 }
 
 export function validateAct(act: Act, field: string, p: Problems): void {
-  p.code('target_category', `${field}.category`, act.category);
   if (act.kind !== 'person' && act.kind !== 'organisation') {
     p.add(`${field}.kind`, 'must be person or organisation', ['person', 'organisation']);
+  }
+  validateTargetCategory(act.kind, act.category, `${field}.category`, p);
+}
+
+/** A known category that fits the kind of target: `ngo` is no person's category, `lawyer` no organisation's. */
+export function validateTargetCategory(kind: string, category: unknown, field: string, p: Problems): void {
+  p.code('target_category', field, category);
+  const fits = termOf('target_category', String(category))?.targetKind;
+  if (fits !== undefined && fits !== kind) {
+    const allowed = allowedCodes('target_category').filter((c) => {
+      const k = termOf('target_category', c)?.targetKind;
+      return k === undefined || k === kind;
+    });
+    p.add(field, `is a category of ${fits}s, not of ${kind}s`, allowed);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Decider, DomainEvent } from '../decider';
 import { DomainError } from '../errors';
 import { withoutUndefined } from '../without-undefined';
-import { Problems } from '../incidents/incident.validation';
+import { Problems, validateTargetCategory } from '../incidents/incident.validation';
 
 /**
  * Persons and organisations: the targets of acts. One decider serves both, since they differ
@@ -137,7 +137,7 @@ function validateDetails(
   const at = (field: string) => `${prefix}${field}`;
   if (check('name')) p.text(at('name'), d.name, { required: true, max: 300 });
   if (check('label')) p.text(at('label'), d.label, { required: true, max: 100 });
-  if (check('category') && d.category !== undefined) p.code('target_category', at('category'), d.category);
+  if (check('category') && d.category !== undefined) validateTargetCategory(kind, d.category, at('category'), p);
   if (check('country') && d.country !== undefined) p.code('country', at('country'), d.country);
   if (check('contacts')) p.text(at('contacts'), d.contacts, { max: 2000 });
   if (check('address')) p.text(at('address'), d.address, { max: 2000 });

@@ -48,6 +48,15 @@ describe('Person and organisation decider', () => {
         .thenFails('invalid', 'invalid_input', ['name', 'category', 'birthYear']);
     });
 
+    it('refuses a category of the other kind of target', () => {
+      given([])
+        .when({ type: 'Register', kind: 'person', id: 'p', details: { name: 'N', label: 'L', category: 'ngo' }, today })
+        .thenFails('invalid', 'invalid_input', ['category']);
+      given([])
+        .when({ type: 'Register', kind: 'organisation', id: 'o', details: { name: 'N', label: 'N', category: 'lawyer' }, today })
+        .thenFails('invalid', 'invalid_input', ['category']);
+    });
+
     it('refuses person-only details on an organisation', () => {
       given([])
         .when({ type: 'Register', kind: 'organisation', id: 'o', details: { name: 'N', label: 'N', gender: 'f' }, today })

@@ -1,0 +1,47 @@
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@app/application';
+import { CurrentActor } from '@app/auth';
+import { commandContext, ifMatchVersion } from '../../shared/command-request';
+import { CommandResponseDto } from '../../shared/command-response.dto';
+import { ApiIdempotencyKey, ApiIfMatch, ApiProblems } from '../../shared/openapi.decorators';
+import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { CommandRequest } from '../../targets/target.commands';
+import { AmendOrganisationCommand } from './amend-organisation.command';
+import { AmendOrganisationRequestDto } from './amend-organisation.request.dto';
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class AmendOrganisationHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/amendments')
+  @ApiOperation({
+    summary: "Amend one of an organisation's details, with a reason",
+    description: 'The previous value stays in the history, with who changed it, when and why.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', example: '0d4be1f2-8a7c-4e59-b3a6-51c9e07f2d84' })
+  @ApiIfMatch()
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'Recorded; a retry with the same Idempotency-Key gets this same answer.',
+  })
+  @ApiProblems(400, 404, 409, 422)
+  amend(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: AmendOrganisationRequestDto,
+    @Req() request: CommandRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return this.commandBus.execute(
+      new AmendOrganisationCommand(
+        id,
+        body,
+        commandContext(request, actor),
+        ifMatchVersion(request),
+      ),
+    );
+  }
+}

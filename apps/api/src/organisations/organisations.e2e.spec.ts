@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { openApiGaps } from '../../../../test/support/openapi-document';
+import { startTestApp, TestApp } from '../../../../test/support/test-app';
+import { tokenInNewWorkspace } from '../../../../test/support/workspaces';
+
+const PROBLEM = /^application\/problem\+json/;
+
+const organisation = {
+  name: 'Kazakhstan International Bureau for Human Rights and Rule of Law',
+  category: 'ngo',
+  country: 'KZ',
+  notes: 'Registered as a public association.',
+  aliases: ['KIBHR', 'Казахстанское международное бюро по правам человека и соблюдению законности'],
+};
+
+describe('organisations over HTTP', () => {
+  let t: TestApp;
+  const http = () => request(t.server);
+  const auth = () => t.auth;
+
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+  });
+
+  afterAll(() => t?.close());
+
+  describe('register → get → amend → alias', () => {
+    let id: string;
+
+    it('registers an organisation with its aliases, labelled by its name', async () => {
+      const response = await http().post('/organisations').set(auth()).send(organisation);
+      expect(response.status).toBe(201);
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        version: 3,
+        position: expect.any(String),
+      });
+      id = response.body.id;
+
+      const read = await http().get(`/organisations/${id}`).set(auth());
+      expect(read.status).toBe(200);
+      expect(read.headers.etag).toBe('"3"');
+      expect(read.body).toEqual({
+        id,
+        version: 3,
+        label: organisation.name,
+        name: organisation.name,
+        category: 'ngo',
+        country: 'KZ',
+        notes: organisation.notes,
+        aliases: organisation.aliases,
+      });
+    });
+
+    it('amends with If-Match, and answers a stale one with 409 naming both versions', async () => {
+      const amend = (value: string) =>
+        http()
+          .post(`/organisations/${id}/amendments`)
+          .set(auth())
+          .set('If-Match', '"3"')
+          .send({ field: 'label', value, reason: 'typo' });
+      const first = await amend('KIBHR');
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ id, version: 4 });
+      const stale = await amend('Bureau');
+      expect(stale.status).toBe(409);
+      expect(stale.headers['content-type']).toMatch(PROBLEM);
+      expect(stale.body).toMatchObject({ expectedVersion: 3, actualVersion: 4 });
+      expect((await http().get(`/organisations/${id}`).set(auth())).body).toMatchObject({
+        version: 4,
+        label: 'KIBHR',
+      });
+    });
+
+    it('links an alias', async () => {
+      const response = await http()
+        .post(`/organisations/${id}/aliases`)
+        .set(auth())
+        .send({ alias: 'Қазақстан адам құқықтары жөніндегі халықаралық бюросы' });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ id, version: 5 });
+      const read = await http().get(`/organisations/${id}`).set(auth());
+      expect(read.body.aliases).toHaveLength(3);
+    });
+
+    it('is not a person, nor seen from another workspace', async () => {
+      expect((await http().get(`/persons/${id}`).set(auth())).status).toBe(404);
+      const other = { Authorization: `Bearer ${await tokenInNewWorkspace(t.app)}` };
+      expect((await http().get(`/organisations/${id}`).set(other)).status).toBe(404);
+    });
+  });
+
+  it('keeps an explicit label', async () => {
+    const { body } = await http()
+      .post('/organisations')
+      .set(auth())
+      .send({ name: 'Ozat TV', label: 'Ozat', category: 'media_outlet' });
+    expect((await http().get(`/organisations/${body.id}`).set(auth())).body.label).toBe('Ozat');
+  });
+
+  it('records one organisation for one Idempotency-Key sent 5 times in parallel', async () => {
+    const key = randomUUID();
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        http()
+          .post('/organisations')
+          .set(auth())
+          .set('Idempotency-Key', key)
+          .send({ name: 'Adilet', category: 'ngo' }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    for (const r of responses) expect(r.body).toEqual(responses[0].body);
+    expect(responses[0].body.version).toBe(1);
+    const other = await http()
+      .post('/organisations')
+      .set(auth())
+      .set('Idempotency-Key', key)
+      .send({ name: 'Adilet', category: 'trade_union' });
+    expect(other.status).toBe(422);
+  });
+
+  describe('bad requests', () => {
+    it('requires a category', async () => {
+      const response = await http().post('/organisations').set(auth()).send({ name: 'Adilet' });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field: 'category', message: expect.any(String) }]);
+    });
+
+    it('answers 400 with the allowed values for an unknown category', async () => {
+      const response = await http()
+        .post('/organisations')
+        .set(auth())
+        .send({ name: 'Adilet', category: 'club' });
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(PROBLEM);
+      expect(response.body.errors).toEqual([
+        {
+          field: 'category',
+          message: expect.any(String),
+          allowed: expect.arrayContaining(['ngo', 'media_outlet']),
+        },
+      ]);
+    });
+
+    it("answers 400 naming a person's detail sent for an organisation", async () => {
+      const response = await http()
+        .post('/organisations')
+        .set(auth())
+        .send({ name: 'Adilet', category: 'ngo', birthYear: 1999 });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([
+        { field: 'birthYear', message: expect.stringContaining('should not exist') },
+      ]);
+    });
+
+    it("answers 400 listing the organisation's amendable fields", async () => {
+      const { body } = await http()
+        .post('/organisations')
+        .set(auth())
+        .send({ name: 'Adilet', category: 'ngo' });
+      const response = await http()
+        .post(`/organisations/${body.id}/amendments`)
+        .set(auth())
+        .send({ field: 'gender', value: 'x', reason: 'typo' });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([
+        {
+          field: 'field',
+          message: expect.any(String),
+          allowed: ['name', 'label', 'category', 'country', 'notes'],
+        },
+      ]);
+    });
+
+    it('answers 404 for an unknown id and 400 naming `id` for a malformed one', async () => {
+      const unknown = await http().get(`/organisations/${randomUUID()}`).set(auth());
+      expect(unknown.status).toBe(404);
+      expect(unknown.headers['content-type']).toMatch(PROBLEM);
+      const malformed = await http()
+        .post('/organisations/x/aliases')
+        .set(auth())
+        .send({ alias: 'y' });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.errors).toEqual([{ field: 'id', message: expect.any(String) }]);
+    });
+  });
+
+  it('documents every endpoint in OpenAPI, with an example for every request field', async () => {
+    const gaps = await openApiGaps(t.app, [
+      { path: '/organisations', method: 'post', statuses: ['201', '400', '401', '422'] },
+      { path: '/organisations/{id}', method: 'get', statuses: ['200', '400', '401', '404'] },
+      {
+        path: '/organisations/{id}/amendments',
+        method: 'post',
+        statuses: ['201', '400', '401', '404', '409', '422'],
+      },
+      {
+        path: '/organisations/{id}/aliases',
+        method: 'post',
+        statuses: ['201', '400', '401', '404', '409', '422'],
+      },
+    ]);
+    expect(gaps).toEqual([]);
+  });
+});

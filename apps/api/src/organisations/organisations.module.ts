@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { commandExecutorProvider } from '../shared/command-executor.provider';
+import { AmendOrganisationHandler } from './amend-organisation/amend-organisation.handler';
+import { AmendOrganisationHttpController } from './amend-organisation/amend-organisation.http.controller';
+import { GetOrganisationHandler } from './get-organisation/get-organisation.handler';
+import { GetOrganisationHttpController } from './get-organisation/get-organisation.http.controller';
+import { LinkOrganisationAliasHandler } from './link-organisation-alias/link-organisation-alias.handler';
+import { LinkOrganisationAliasHttpController } from './link-organisation-alias/link-organisation-alias.http.controller';
+import { RegisterOrganisationHandler } from './register-organisation/register-organisation.handler';
+import { RegisterOrganisationHttpController } from './register-organisation/register-organisation.http.controller';
+
+@Module({
+  controllers: [
+    RegisterOrganisationHttpController,
+    GetOrganisationHttpController,
+    AmendOrganisationHttpController,
+    LinkOrganisationAliasHttpController,
+  ],
+  providers: [
+    commandExecutorProvider,
+    RegisterOrganisationHandler,
+    GetOrganisationHandler,
+    AmendOrganisationHandler,
+    LinkOrganisationAliasHandler,
+  ],
+})
+export class OrganisationsModule {}

@@ -1,0 +1,38 @@
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@app/application';
+import { CurrentActor } from '@app/auth';
+import { commandContext } from '../../shared/command-request';
+import { CommandResponseDto } from '../../shared/command-response.dto';
+import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
+import { CommandRequest } from '../../targets/target.commands';
+import { RegisterOrganisationCommand } from './register-organisation.command';
+import { RegisterOrganisationRequestDto } from './register-organisation.request.dto';
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class RegisterOrganisationHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Register an organisation (an NGO, outlet, party, union, religious group) with its aliases',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'Recorded; a retry with the same Idempotency-Key gets this same answer.',
+  })
+  @ApiProblems(400, 422)
+  register(
+    @Body() body: RegisterOrganisationRequestDto,
+    @Req() request: CommandRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return this.commandBus.execute(
+      new RegisterOrganisationCommand(body, commandContext(request, actor)),
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@app/application';
+import { CurrentActor } from '@app/auth';
+import { commandContext, ifMatchVersion } from '../../shared/command-request';
+import { CommandResponseDto } from '../../shared/command-response.dto';
+import { ApiIdempotencyKey, ApiIfMatch, ApiProblems } from '../../shared/openapi.decorators';
+import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { CommandRequest } from '../../targets/target.commands';
+import { AmendPersonCommand } from './amend-person.command';
+import { AmendPersonRequestDto } from './amend-person.request.dto';
+
+@ApiTags('persons')
+@Controller('persons')
+export class AmendPersonHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/amendments')
+  @ApiOperation({
+    summary: "Amend one of a person's details, with a reason",
+    description: 'The previous value stays in the history, with who changed it, when and why.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', example: '6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11' })
+  @ApiIfMatch()
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'Recorded; a retry with the same Idempotency-Key gets this same answer.',
+  })
+  @ApiProblems(400, 404, 409, 422)
+  amend(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: AmendPersonRequestDto,
+    @Req() request: CommandRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return this.commandBus.execute(
+      new AmendPersonCommand(id, body, commandContext(request, actor), ifMatchVersion(request)),
+    );
+  }
+}

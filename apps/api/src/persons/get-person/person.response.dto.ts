@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** A person as recorded now. Absent details are null. Personal data: never logged. */
+export class PersonResponseDto {
+  @ApiProperty({ format: 'uuid', example: '6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11' })
+  id!: string;
+
+  @ApiProperty({
+    example: 3,
+    description: 'Also in the ETag header; send it as If-Match to amend.',
+  })
+  version!: number;
+
+  @ApiProperty({ example: 'P-6F1C1A' })
+  label!: string;
+
+  @ApiProperty({ example: 'Aigerim Serikova' })
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'civil_activist' })
+  category!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'KZ' })
+  country!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'female' })
+  gender!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 1990 })
+  birthYear!: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '+7 700 000 00 00, Signal' })
+  contacts!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Almaty' })
+  address!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Member of a local civic initiative.' })
+  notes!: string | null;
+
+  @ApiProperty({ type: [String], example: ['Айгерим Серикова', 'Aygerim Serikova'] })
+  aliases!: string[];
+}

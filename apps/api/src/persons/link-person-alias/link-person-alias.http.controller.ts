@@ -1,0 +1,47 @@
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@app/application';
+import { CurrentActor } from '@app/auth';
+import { commandContext, ifMatchVersion } from '../../shared/command-request';
+import { CommandResponseDto } from '../../shared/command-response.dto';
+import { ApiIdempotencyKey, ApiIfMatch, ApiProblems } from '../../shared/openapi.decorators';
+import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { CommandRequest } from '../../targets/target.commands';
+import { LinkPersonAliasCommand } from './link-person-alias.command';
+import { LinkPersonAliasRequestDto } from './link-person-alias.request.dto';
+
+@ApiTags('persons')
+@Controller('persons')
+export class LinkPersonAliasHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/aliases')
+  @ApiOperation({
+    summary: "Link another spelling of a person's name (Yelshibayev / Elshibayev)",
+    description: '409 if the name or alias is already linked.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', example: '6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11' })
+  @ApiIfMatch()
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'Recorded; a retry with the same Idempotency-Key gets this same answer.',
+  })
+  @ApiProblems(400, 404, 409, 422)
+  link(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: LinkPersonAliasRequestDto,
+    @Req() request: CommandRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return this.commandBus.execute(
+      new LinkPersonAliasCommand(
+        id,
+        body.alias,
+        commandContext(request, actor),
+        ifMatchVersion(request),
+      ),
+    );
+  }
+}

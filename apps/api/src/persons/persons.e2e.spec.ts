@@ -1,0 +1,396 @@
+import { randomUUID } from 'node:crypto';
+import { Logger, LoggerService } from '@nestjs/common';
+import request from 'supertest';
+import { openApiGaps } from '../../../../test/support/openapi-document';
+import { startTestApp, TestApp } from '../../../../test/support/test-app';
+import { tokenInNewWorkspace } from '../../../../test/support/workspaces';
+
+const PROBLEM = /^application\/problem\+json/;
+
+/** A fictional person: the name and contacts must never reach a log line. */
+const person = {
+  name: 'Yerlan Zhaksybekov',
+  category: 'civil_activist',
+  country: 'KZ',
+  gender: 'male',
+  birthYear: 1979,
+  contacts: '+7 701 555 01 23',
+  address: 'Zhanaozen, microdistrict 3',
+  notes: 'Organised the unemployment protests.',
+  aliases: ['Yelshibayev', 'Elshibayev', 'Yelshibayev'],
+};
+
+class CapturingLogger implements LoggerService {
+  readonly lines: string[] = [];
+  private keep = (...parts: unknown[]) => this.lines.push(parts.map(String).join(' '));
+  log = this.keep;
+  error = this.keep;
+  warn = this.keep;
+  debug = this.keep;
+  verbose = this.keep;
+}
+
+describe('persons over HTTP', () => {
+  let t: TestApp;
+  const logger = new CapturingLogger();
+  const http = () => request(t.server);
+  const auth = () => t.auth;
+
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+    t.app.useLogger(logger);
+  });
+
+  afterAll(() => t?.close());
+
+  describe('register → get → amend → alias', () => {
+    let id: string;
+
+    it('registers a person and links its aliases in one append', async () => {
+      const response = await http().post('/persons').set(auth()).send(person);
+      expect(response.status).toBe(201);
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        version: 3,
+        position: expect.any(String),
+      });
+      id = response.body.id;
+    });
+
+    it('reads it back with a pseudonymous label and its version as ETag', async () => {
+      const response = await http().get(`/persons/${id}`).set(auth());
+      expect(response.status).toBe(200);
+      expect(response.headers.etag).toBe('"3"');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.body).toEqual({
+        id,
+        version: 3,
+        label: `P-${id.slice(0, 6).toUpperCase()}`,
+        name: person.name,
+        category: 'civil_activist',
+        country: 'KZ',
+        gender: 'male',
+        birthYear: 1979,
+        contacts: person.contacts,
+        address: person.address,
+        notes: person.notes,
+        aliases: ['Yelshibayev', 'Elshibayev'],
+      });
+    });
+
+    it('amends a detail with the ETag as If-Match', async () => {
+      const response = await http()
+        .post(`/persons/${id}/amendments`)
+        .set(auth())
+        .set('If-Match', '"3"')
+        .send({
+          field: 'category',
+          value: 'trade_union_activist',
+          reason: 'reclassified',
+          note: 'He led a union.',
+        });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ id, version: 4 });
+      const read = await http().get(`/persons/${id}`).set(auth());
+      expect(read.body).toMatchObject({ version: 4, category: 'trade_union_activist' });
+      expect(read.headers.etag).toBe('"4"');
+    });
+
+    it('answers a stale If-Match with 409 naming both versions, and records nothing', async () => {
+      const response = await http()
+        .post(`/persons/${id}/amendments`)
+        .set(auth())
+        .set('If-Match', '"3"')
+        .send({ field: 'birthYear', value: 1980, reason: 'typo' });
+      expect(response.status).toBe(409);
+      expect(response.headers['content-type']).toMatch(PROBLEM);
+      expect(response.body).toMatchObject({ expectedVersion: 3, actualVersion: 4 });
+      expect((await http().get(`/persons/${id}`).set(auth())).body).toMatchObject({
+        version: 4,
+        birthYear: 1979,
+      });
+    });
+
+    it('clears an optional detail with null', async () => {
+      const response = await http()
+        .post(`/persons/${id}/amendments`)
+        .set(auth())
+        .send({ field: 'contacts', value: null, reason: 'source_retracted' });
+      expect(response.status).toBe(201);
+      expect((await http().get(`/persons/${id}`).set(auth())).body).toMatchObject({
+        version: 5,
+        contacts: null,
+      });
+    });
+
+    it('refuses an amendment the domain finds invalid, naming the field and allowed values', async () => {
+      const response = await http()
+        .post(`/persons/${id}/amendments`)
+        .set(auth())
+        .send({ field: 'birthYear', value: 1850, reason: 'because' });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'value', message: expect.stringContaining('1900') },
+          {
+            field: 'reason',
+            message: expect.any(String),
+            allowed: ['typo', 'new_evidence', 'source_retracted', 'reclassified'],
+          },
+        ]),
+      );
+    });
+
+    it('links another alias, and refuses one already linked with 409', async () => {
+      const linked = await http()
+        .post(`/persons/${id}/aliases`)
+        .set(auth())
+        .send({ alias: 'Ielshibaev' });
+      expect(linked.status).toBe(201);
+      expect(linked.body).toMatchObject({ id, version: 6 });
+      const read = await http().get(`/persons/${id}`).set(auth());
+      expect(read.body.aliases).toEqual(['Yelshibayev', 'Elshibayev', 'Ielshibaev']);
+
+      const again = await http()
+        .post(`/persons/${id}/aliases`)
+        .set(auth())
+        .send({ alias: ' Elshibayev ' });
+      expect(again.status).toBe(409);
+      expect(again.headers['content-type']).toMatch(PROBLEM);
+      expect(again.body.code).toBe('alias_exists');
+    });
+
+    it('answers 404 for this id to another workspace, as for an unknown id', async () => {
+      const other = { Authorization: `Bearer ${await tokenInNewWorkspace(t.app)}` };
+      const read = await http().get(`/persons/${id}`).set(other);
+      expect(read.status).toBe(404);
+      expect(read.headers['content-type']).toMatch(PROBLEM);
+      expect(read.text).not.toContain(person.name);
+      const amend = await http()
+        .post(`/persons/${id}/amendments`)
+        .set(other)
+        .send({ field: 'notes', value: 'x', reason: 'typo' });
+      expect(amend.status).toBe(404);
+      const alias = await http().post(`/persons/${id}/aliases`).set(other).send({ alias: 'x' });
+      expect(alias.status).toBe(404);
+    });
+
+    it('never logs the name, contacts or address', () => {
+      new Logger('Probe').log('capture works');
+      const logged = logger.lines.join('\n');
+      expect(logged).toContain('capture works');
+      for (const secret of [person.name, person.contacts, person.address, 'Yelshibayev']) {
+        expect(logged).not.toContain(secret);
+      }
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('records one person for the same POST sent 5 times in parallel, answering the same each time', async () => {
+      const key = randomUUID();
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          http()
+            .post('/persons')
+            .set(auth())
+            .set('Idempotency-Key', key)
+            .send({ name: 'Aliya Nurlanovna', aliases: ['Aliia'] }),
+        ),
+      );
+      expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+      const [first] = responses;
+      for (const r of responses) expect(r.body).toEqual(first.body);
+      expect(first.body.version).toBe(2);
+      const read = await http().get(`/persons/${first.body.id}`).set(auth());
+      expect(read.body).toMatchObject({ version: 2, name: 'Aliya Nurlanovna', aliases: ['Aliia'] });
+    });
+
+    it('answers 422 to the same key with a different body, recording nothing', async () => {
+      const key = randomUUID();
+      const first = await http()
+        .post('/persons')
+        .set(auth())
+        .set('Idempotency-Key', key)
+        .send({ name: 'Dana Sultanova' });
+      expect(first.status).toBe(201);
+      const other = await http()
+        .post('/persons')
+        .set(auth())
+        .set('Idempotency-Key', key)
+        .send({ name: 'Dana Sultan' });
+      expect(other.status).toBe(422);
+      expect(other.headers['content-type']).toMatch(PROBLEM);
+      expect(other.body.type).toBe('urn:rights-ledger:problem:idempotency-key-reused');
+      expect((await http().get(`/persons/${first.body.id}`).set(auth())).body).toMatchObject({
+        version: 1,
+        name: 'Dana Sultanova',
+      });
+    });
+
+    it('replays an amendment retried with its key, even once its If-Match is stale', async () => {
+      const { body: created } = await http()
+        .post('/persons')
+        .set(auth())
+        .send({ name: 'Marat Ospanov' });
+      const amend = () =>
+        http()
+          .post(`/persons/${created.id}/amendments`)
+          .set(auth())
+          .set('If-Match', '1')
+          .set('Idempotency-Key', 'amend-marat-1')
+          .send({ field: 'gender', value: 'male', reason: 'new_evidence' });
+      const first = await amend();
+      const retry = await amend();
+      expect(first.status).toBe(201);
+      expect(retry.status).toBe(201);
+      expect(retry.body).toEqual(first.body);
+      expect((await http().get(`/persons/${created.id}`).set(auth())).body.version).toBe(2);
+    });
+  });
+
+  describe('bad requests', () => {
+    it('keeps the label given', async () => {
+      const { body } = await http()
+        .post('/persons')
+        .set(auth())
+        .send({ name: 'Gulnara B.', label: 'Witness 7' });
+      expect((await http().get(`/persons/${body.id}`).set(auth())).body.label).toBe('Witness 7');
+    });
+
+    it('takes null for an optional field as not given', async () => {
+      const response = await http()
+        .post('/persons')
+        .set(auth())
+        .send({ name: 'Asel K.', label: null, gender: null, category: null, aliases: null });
+      expect(response.status).toBe(201);
+      const read = await http().get(`/persons/${response.body.id}`).set(auth());
+      expect(read.body).toMatchObject({
+        label: expect.stringMatching(/^P-/),
+        gender: null,
+        aliases: [],
+      });
+    });
+
+    it('answers 400 naming an unknown field', async () => {
+      const response = await http()
+        .post('/persons')
+        .set(auth())
+        .send({ name: 'Asel K.', victimName: 'x' });
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(PROBLEM);
+      expect(response.body.errors).toEqual([
+        { field: 'victimName', message: expect.stringContaining('should not exist') },
+      ]);
+    });
+
+    it('answers 400 naming an unknown category with the allowed values', async () => {
+      const response = await http()
+        .post('/persons')
+        .set(auth())
+        .send({ name: 'Asel K.', category: 'troublemaker' });
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(PROBLEM);
+      expect(response.body.errors).toEqual([
+        {
+          field: 'category',
+          message: expect.any(String),
+          allowed: expect.arrayContaining(['civil_activist', 'journalist']),
+        },
+      ]);
+    });
+
+    it('answers 400 naming fields of the wrong type, without echoing values', async () => {
+      const response = await http()
+        .post('/persons')
+        .set(auth())
+        .send({ name: 'Asel K.', birthYear: '1990', aliases: ['  '] });
+      expect(response.status).toBe(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'aliases',
+        'birthYear',
+      ]);
+      expect(response.text).not.toContain('Asel');
+    });
+
+    it('answers 400 naming an amendment field that does not exist, with the allowed fields', async () => {
+      const { body } = await http().post('/persons').set(auth()).send({ name: 'Asel K.' });
+      const response = await http()
+        .post(`/persons/${body.id}/amendments`)
+        .set(auth())
+        .send({ field: 'id', value: 'x', reason: 'typo' });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([
+        {
+          field: 'field',
+          message: expect.any(String),
+          allowed: expect.arrayContaining(['name', 'birthYear']),
+        },
+      ]);
+    });
+
+    it('answers 404 for an unknown id', async () => {
+      const id = randomUUID();
+      for (const response of [
+        await http().get(`/persons/${id}`).set(auth()),
+        await http()
+          .post(`/persons/${id}/amendments`)
+          .set(auth())
+          .send({ field: 'notes', value: 'x', reason: 'typo' }),
+        await http().post(`/persons/${id}/aliases`).set(auth()).send({ alias: 'x' }),
+      ]) {
+        expect(response.status).toBe(404);
+        expect(response.headers['content-type']).toMatch(PROBLEM);
+      }
+    });
+
+    it('answers 400 naming `id` for a malformed id', async () => {
+      for (const response of [
+        await http().get('/persons/not-a-uuid').set(auth()),
+        await http()
+          .post('/persons/123/amendments')
+          .set(auth())
+          .send({ field: 'notes', value: 'x', reason: 'typo' }),
+        await http().post('/persons/123/aliases').set(auth()).send({ alias: 'x' }),
+      ]) {
+        expect(response.status).toBe(400);
+        expect(response.headers['content-type']).toMatch(PROBLEM);
+        expect(response.body.errors).toEqual([
+          { field: 'id', message: expect.stringContaining('UUID') },
+        ]);
+      }
+    });
+
+    it('answers 400 naming If-Match when it is not a version', async () => {
+      const response = await http()
+        .post(`/persons/${randomUUID()}/amendments`)
+        .set(auth())
+        .set('If-Match', 'yesterday')
+        .send({ field: 'notes', value: 'x', reason: 'typo' });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field: 'If-Match', message: expect.any(String) }]);
+    });
+
+    it('answers 401 without a token', async () => {
+      expect((await http().post('/persons').send({ name: 'Asel K.' })).status).toBe(401);
+      expect((await http().get(`/persons/${randomUUID()}`)).status).toBe(401);
+    });
+  });
+
+  it('documents every endpoint in OpenAPI, with an example for every request field', async () => {
+    const gaps = await openApiGaps(t.app, [
+      { path: '/persons', method: 'post', statuses: ['201', '400', '401', '422'] },
+      { path: '/persons/{id}', method: 'get', statuses: ['200', '400', '401', '404'] },
+      {
+        path: '/persons/{id}/amendments',
+        method: 'post',
+        statuses: ['201', '400', '401', '404', '409', '422'],
+      },
+      {
+        path: '/persons/{id}/aliases',
+        method: 'post',
+        statuses: ['201', '400', '401', '404', '409', '422'],
+      },
+    ]);
+    expect(gaps).toEqual([]);
+  });
+});

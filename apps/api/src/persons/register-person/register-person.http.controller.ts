@@ -1,0 +1,37 @@
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@app/application';
+import { CurrentActor } from '@app/auth';
+import { commandContext } from '../../shared/command-request';
+import { CommandResponseDto } from '../../shared/command-response.dto';
+import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
+import { CommandRequest } from '../../targets/target.commands';
+import { RegisterPersonCommand } from './register-person.command';
+import { RegisterPersonRequestDto } from './register-person.request.dto';
+
+@ApiTags('persons')
+@Controller('persons')
+export class RegisterPersonHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Register a person (a victim, relative or source) with their aliases',
+    description:
+      'The name and details are personal data. Without a `label`, a pseudonymous one is derived from the id.',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'Recorded; a retry with the same Idempotency-Key gets this same answer.',
+  })
+  @ApiProblems(400, 422)
+  register(
+    @Body() body: RegisterPersonRequestDto,
+    @Req() request: CommandRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResponseDto> {
+    return this.commandBus.execute(new RegisterPersonCommand(body, commandContext(request, actor)));
+  }
+}
