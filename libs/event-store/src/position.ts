@@ -10,14 +10,18 @@ export const START = '' as Position;
 
 const FIELD_WIDTH = 20; // fits any unsigned 64-bit integer
 
+const DIGITS = /^\d{1,20}$/;
+
 export function encodePosition(...fields: readonly (bigint | number | string)[]): Position {
-  return fields
-    .map((f) => {
-      const text = BigInt(f).toString();
-      if (text.startsWith('-')) throw new RangeError(`negative position field: ${text}`);
-      return text.padStart(FIELD_WIDTH, '0');
-    })
-    .join('.') as Position;
+  let out = '';
+  for (const field of fields) {
+    // Drivers hand int8 over as decimal strings: pad them as they are (this runs per event read).
+    const text = typeof field === 'string' && DIGITS.test(field) ? field : BigInt(field).toString();
+    if (text.startsWith('-')) throw new RangeError(`negative position field: ${text}`);
+    if (text.length > FIELD_WIDTH) throw new RangeError(`position field too large: ${text}`);
+    out += (out === '' ? '' : '.') + text.padStart(FIELD_WIDTH, '0');
+  }
+  return out as Position;
 }
 
 export function decodePosition(position: Position, fieldCount: number): bigint[] {

@@ -86,13 +86,9 @@ DECLARE
   v_start  bigint;
   v_stored record;
 BEGIN
-  SELECT array_agg((e ->> 'eventId')::uuid) INTO v_ids FROM jsonb_array_elements(p_events) e;
-  SELECT * INTO v_stored FROM es_stored_append(p_stream_id, v_ids);
-  IF FOUND THEN
-    RETURN QUERY SELECT v_stored.outcome, v_stored.version, v_stored.tx, v_stored.gp;
-    RETURN;
-  END IF;
-
+  -- No up-front look-up of the event ids: a retry either fails the version check (then the
+  -- look-up below finds it) or hits the unique index on event_id, and the caller looks up
+  -- then (es_stored_append). The common path pays for neither.
   IF p_expected = 0 THEN
     INSERT INTO es_streams AS s (stream_id, stream_type, version)
       VALUES (p_stream_id, split_part(p_stream_id, '-', 1), n)
@@ -114,8 +110,9 @@ BEGIN
   END IF;
 
   IF v_start IS NULL THEN
-    -- A concurrent writer may have stored these very events while we waited on its row
-    -- lock: that is a retry, not a conflict. This statement sees its commit.
+    -- A retry of an append that succeeded, or a concurrent writer that stored these very
+    -- events while we waited on its row lock: not a conflict. This statement sees its commit.
+    SELECT array_agg((e ->> 'eventId')::uuid) INTO v_ids FROM jsonb_array_elements(p_events) e;
     SELECT * INTO v_stored FROM es_stored_append(p_stream_id, v_ids);
     IF FOUND THEN
       RETURN QUERY SELECT v_stored.outcome, v_stored.version, v_stored.tx, v_stored.gp;

@@ -43,9 +43,10 @@ interface AppendRow {
   gp: string | null;
 }
 
-const COLUMNS = `global_position::text AS gp, transaction_id::text AS tx, stream_id,
-  stream_version::text AS stream_version, event_id::text AS event_id, event_type, schema_version,
-  data, metadata, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
+// int8, xid8 and timestamptz arrive as text from both clients (see libs/database): no casts
+// and no to_char on the read path, which replays and rebuilds run through.
+const COLUMNS = `global_position AS gp, transaction_id AS tx, stream_id, stream_version, event_id,
+  event_type, schema_version, data, metadata, recorded_at`;
 
 // Only transactions older than the oldest one still running are readable: see the migration.
 const READ_ALL = `SELECT ${COLUMNS} FROM es_events
@@ -105,10 +106,10 @@ export class PostgresEventStore implements EventStore {
     try {
       row = await this.appendOnce(params);
     } catch (error) {
-      // Two writers raced the same event ids into the unique index: the loser retries once
-      // and then finds the winner's events, so the retry is the no-op it should be.
+      // An event id is already stored: a retried append (or a concurrent twin) stored it.
+      // Answer as the first append did; if that append rolled back since, try once more.
       if (!isUniqueViolation(error)) throw error;
-      row = await this.appendOnce(params);
+      row = (await this.storedAppend(streamId, events)) ?? (await this.appendOnce(params));
     }
     switch (row.outcome) {
       case 'ok':
@@ -119,6 +120,14 @@ export class PostgresEventStore implements EventStore {
       case 'duplicate_conflict':
         throw new DuplicateEventId(streamId, events[0].eventId);
     }
+  }
+
+  private async storedAppend(streamId: string, events: readonly NewEvent[]): Promise<AppendRow | undefined> {
+    const { rows } = await this.sql.query<AppendRow>(
+      'SELECT outcome, version::text AS version, tx, gp::text AS gp FROM es_stored_append($1, $2::uuid[])',
+      [streamId, events.map((e) => e.eventId)],
+    );
+    return rows[0];
   }
 
   private async appendOnce(params: unknown[]): Promise<AppendRow> {
@@ -225,17 +234,27 @@ function toSqlExpected(expected: ExpectedVersion): number {
   }
 }
 
+const UTC_TIMESTAMP = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(\.\d+)?\+00$/;
+
+/** PostgreSQL's text form of a timestamptz as ISO 8601 UTC with milliseconds. */
+export function isoTimestamp(text: string): string {
+  const utc = UTC_TIMESTAMP.exec(text);
+  if (utc) return `${utc[1]}T${utc[2]}${(utc[3] ?? '.').padEnd(4, '0').slice(0, 4)}Z`;
+  return new Date(text).toISOString(); // a session in another time zone: let Date convert
+}
+
 function toRecorded(row: EventRow): RecordedEvent {
+  const recordedAt = isoTimestamp(row.recorded_at);
   return {
     eventId: row.event_id,
     type: row.event_type,
     schemaVersion: row.schema_version,
     data: row.data,
-    metadata: { ...row.metadata, recordedAt: row.recorded_at },
+    metadata: { ...row.metadata, recordedAt },
     streamId: row.stream_id,
     streamVersion: Number(row.stream_version),
     position: encodePosition(row.tx, row.gp),
-    recordedAt: row.recorded_at,
+    recordedAt,
   };
 }
 
