@@ -5,12 +5,15 @@ import {
   openEventStore,
   openSqlClient,
 } from '@app/infrastructure';
+import { migrateAuthSchema } from '@app/auth';
+import { CheckpointedSubscription } from '@app/read-models';
 
 const USAGE = `Usage: npm run cli -- <command>
 
 Commands:
-  migrate   Apply the event-store migrations to the configured database
-            (DATABASE_URL, or the embedded PGlite directory PGLITE_DIR).
+  migrate   Apply every schema migration (event store, API tokens, subscription
+            checkpoints) to the configured database (DATABASE_URL, or the embedded
+            PGlite directory PGLITE_DIR).
 
 Configuration comes from the same environment variables as the API (see README.md).`;
 
@@ -19,20 +22,18 @@ async function migrate(config: AppConfig): Promise<void> {
     config.database.kind === 'pglite'
       ? `PGlite in ${config.database.dir}`
       : `PostgreSQL ${redactUrl(config.database.url)}`;
-  if (config.eventStore.kind === 'kurrentdb') {
-    // KurrentDB keeps its own storage; only the read models (a later issue) live in SQL.
-    console.log(`Nothing to migrate: the event store is KurrentDB (database: ${where}).`);
-    return;
-  }
   const sql = await openSqlClient(config.database);
   try {
-    // Creating the store applies its pending migrations.
-    const store = await openEventStore(config.eventStore, sql);
-    await store.close();
+    // KurrentDB keeps its own storage; with PostgreSQL, creating the store applies its
+    // pending migrations.
+    if (config.eventStore.kind === 'postgres')
+      await (await openEventStore(config.eventStore, sql)).close();
+    await migrateAuthSchema(sql);
+    await CheckpointedSubscription.migrate(sql);
   } finally {
     await sql.close();
   }
-  console.log(`Event-store schema is up to date (${where}).`);
+  console.log(`Schema is up to date (${where}).`);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
