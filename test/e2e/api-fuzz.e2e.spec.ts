@@ -7,12 +7,31 @@ import { startTestApp, TestApp } from '../support/test-app';
  * Property: whatever body, headers or ids a client sends, the API never answers 5xx, every
  * error is problem+json, and a refused request records nothing.
  */
-const SUB_ROUTES = ['corrections', 'targets', 'perpetrators', 'sources', 'outcomes', 'verification', 'retraction', 'duplicate-of'];
+const SUB_ROUTES = [
+  'corrections',
+  'targets',
+  'perpetrators',
+  'sources',
+  'outcomes',
+  'verification',
+  'retraction',
+  'duplicate-of',
+];
 
 const json = fc.jsonValue({ maxDepth: 4 });
 const hostileText = fc.oneof(
   fc.string({ maxLength: 60 }),
-  fc.constantFrom("' OR 1=1 --", '../../etc/passwd', '%00', '%E0%A4%A', '\u0000', '<script>', '9'.repeat(40), '-1', 'W/"x"'),
+  fc.constantFrom(
+    "' OR 1=1 --",
+    '../../etc/passwd',
+    '%00',
+    '%E0%A4%A',
+    '\u0000',
+    '<script>',
+    '9'.repeat(40),
+    '-1',
+    'W/"x"',
+  ),
 );
 // Bodies that look like a report but with random values in each field.
 const reportLike = fc.record(
@@ -21,7 +40,10 @@ const reportLike = fc.record(
     country: json,
     occurred: fc.oneof(json, fc.record({ date: hostileText, precision: hostileText })),
     type: json,
-    targets: fc.oneof(json, fc.array(fc.record({ person: fc.record({ name: json }), category: json }), { maxLength: 3 })),
+    targets: fc.oneof(
+      json,
+      fc.array(fc.record({ person: fc.record({ name: json }), category: json }), { maxLength: 3 }),
+    ),
     rights: json,
   },
   { requiredKeys: [] },
@@ -41,7 +63,12 @@ describe('API fuzzing: never a 5xx, always problem+json, nothing recorded', () =
     const created = await request(t.server)
       .post('/incidents')
       .set(t.auth)
-      .send({ title: 'Fuzz anchor', country: 'KZ', occurred: { date: '2020-02', precision: 'month' }, type: 'detention' })
+      .send({
+        title: 'Fuzz anchor',
+        country: 'KZ',
+        occurred: { date: '2020-02', precision: 'month' },
+        type: 'detention',
+      })
       .expect(201);
     incidentId = created.body.id;
   });
@@ -51,23 +78,37 @@ describe('API fuzzing: never a 5xx, always problem+json, nothing recorded', () =
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: res.status, title: expect.any(String), detail: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status: res.status,
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
   };
 
   it('POST routes refuse random bodies and headers', async () => {
     const before = await eventCount();
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/incidents', '/persons', '/organisations', ...SUB_ROUTES.map((r) => `/incidents/{id}/${r}`)),
+        fc.constantFrom(
+          '/incidents',
+          '/persons',
+          '/organisations',
+          ...SUB_ROUTES.map((r) => `/incidents/{id}/${r}`),
+        ),
         fc.oneof(fc.constant('real'), fc.uuid(), hostileText),
         body,
         fc.record({ ifMatch: fc.option(hostileText), key: fc.option(hostileText) }),
         async (route, idChoice, payload, headers) => {
           const id = idChoice === 'real' ? incidentId : encodeURIComponent(idChoice);
-          const req = request(t.server).post(route.replace('{id}', id)).set(t.auth).set('Content-Type', 'application/json');
+          const req = request(t.server)
+            .post(route.replace('{id}', id))
+            .set(t.auth)
+            .set('Content-Type', 'application/json');
           // HTTP headers carry visible ASCII only; the client library refuses anything else.
-          if (headers.ifMatch !== null) req.set('If-Match', headers.ifMatch.replace(/[^\x20-\x7e]/g, ''));
-          if (headers.key !== null) req.set('Idempotency-Key', headers.key.replace(/[^\x20-\x7e]/g, ''));
+          if (headers.ifMatch !== null)
+            req.set('If-Match', headers.ifMatch.replace(/[^\x20-\x7e]/g, ''));
+          if (headers.key !== null)
+            req.set('Idempotency-Key', headers.key.replace(/[^\x20-\x7e]/g, ''));
           const res = await req.send(JSON.stringify(payload));
           if (res.status < 300) {
             // Only a body that happens to be valid may pass; it must then be a real command answer.
@@ -86,11 +127,19 @@ describe('API fuzzing: never a 5xx, always problem+json, nothing recorded', () =
   it('GET routes refuse random ids and queries', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/incidents/{id}', '/incidents/{id}/history', '/persons/{id}', '/organisations/{id}', '/vocabularies'),
+        fc.constantFrom(
+          '/incidents/{id}',
+          '/incidents/{id}/history',
+          '/persons/{id}',
+          '/organisations/{id}',
+          '/vocabularies',
+        ),
         fc.oneof(fc.uuid(), hostileText),
         fc.option(hostileText),
         async (route, id, lang) => {
-          const path = route.replace('{id}', encodeURIComponent(id)) + (lang === null ? '' : `?lang=${encodeURIComponent(lang)}`);
+          const path =
+            route.replace('{id}', encodeURIComponent(id)) +
+            (lang === null ? '' : `?lang=${encodeURIComponent(lang)}`);
           const res = await request(t.server).get(path).set(t.auth);
           if (res.status === 200) return; // /vocabularies with a valid or absent lang
           expectRefusedCleanly(res);
@@ -109,7 +158,11 @@ describe('API fuzzing: never a 5xx, always problem+json, nothing recorded', () =
       ['application/json', 'null'],
     ];
     for (const [type, payload] of samples) {
-      const res = await request(t.server).post('/incidents').set(t.auth).set('Content-Type', type).send(payload);
+      const res = await request(t.server)
+        .post('/incidents')
+        .set(t.auth)
+        .set('Content-Type', type)
+        .send(payload);
       expectRefusedCleanly(res);
     }
   });

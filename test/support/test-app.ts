@@ -35,7 +35,9 @@ export async function startTestApp(backend: 'pglite' | 'postgres' = 'pglite'): P
     cleanup = () => schema.drop();
   }
   const config = loadConfig({ ...env, BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forConfig(config)],
+  }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureHttpApp(app);
   await app.init();

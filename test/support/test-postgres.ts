@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import { PgPoolSqlClient } from '@app/database';
 
 /** The PostgreSQL server the integration tiers use (`.ci/run` makes sure it runs). */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestSchema {
   name: string;

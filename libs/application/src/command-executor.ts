@@ -44,21 +44,28 @@ export class IdempotencyKeyReused extends Error {
 export class CommandExecutor {
   constructor(private readonly store: EventStore) {}
 
-  async execute<C, E extends DomainEvent, S>(options: ExecuteOptions<C, E, S>): Promise<CommandResult> {
+  async execute<C, E extends DomainEvent, S>(
+    options: ExecuteOptions<C, E, S>,
+  ): Promise<CommandResult> {
     const { streamId, context } = options;
     for (let attempt = 0; ; attempt++) {
       const history = await this.load(streamId);
       if (history.events.length > 0 && history.workspaceId !== context.actor.workspaceId) {
         throw new DomainError('not_found', 'not_found', 'no such record'); // never reveal another workspace's ids
       }
-      const eventIds = (count: number) => Array.from({ length: count }, (_, i) => options.ids.id(`event:${i}`));
+      const eventIds = (count: number) =>
+        Array.from({ length: count }, (_, i) => options.ids.id(`event:${i}`));
       const [firstId] = eventIds(1);
       const replay = history.events.find((e) => e.eventId === firstId);
       if (replay) {
         if (context.requestHash !== undefined && replay.requestHash !== context.requestHash) {
           throw new IdempotencyKeyReused();
         }
-        return { id: options.id, version: history.lastVersionOf(firstId, eventIds), position: history.positionOf(firstId, eventIds) };
+        return {
+          id: options.id,
+          version: history.lastVersionOf(firstId, eventIds),
+          position: history.positionOf(firstId, eventIds),
+        };
       }
       if (options.mustExist && history.events.length === 0) {
         throw new DomainError('not_found', 'not_found', 'no such record');
@@ -66,7 +73,10 @@ export class CommandExecutor {
       if (options.expectedVersion !== undefined && options.expectedVersion !== history.version) {
         throw new WrongExpectedVersion(streamId, options.expectedVersion, history.version);
       }
-      const state = fold(options.decider, history.events.map((e) => e.domainEvent as E));
+      const state = fold(
+        options.decider,
+        history.events.map((e) => e.domainEvent as E),
+      );
       const decided = options.decider.decide(options.command(state), state);
       const ids = eventIds(decided.length);
       const expected: ExpectedVersion = history.version === 0 ? 'no_stream' : history.version;
@@ -143,7 +153,8 @@ export class StreamHistory {
     const start = this.events.findIndex((e) => e.eventId === firstId);
     const ids = eventIds(this.events.length - start);
     let end = start;
-    while (end + 1 < this.events.length && this.events[end + 1].eventId === ids[end + 1 - start]) end++;
+    while (end + 1 < this.events.length && this.events[end + 1].eventId === ids[end + 1 - start])
+      end++;
     return this.events[end];
   }
 

@@ -19,7 +19,9 @@ export class IdSource {
   constructor(private readonly scope?: readonly string[]) {}
 
   static for(workspaceId: string, idempotencyKey: string | undefined, route: string): IdSource {
-    return new IdSource(idempotencyKey === undefined ? undefined : [workspaceId, route, idempotencyKey]);
+    return new IdSource(
+      idempotencyKey === undefined ? undefined : [workspaceId, route, idempotencyKey],
+    );
   }
 
   /** `purpose` names what the id is for (`incident`, `target:2`, `event:0`...). */

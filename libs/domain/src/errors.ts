@@ -23,6 +23,11 @@ export class DomainError extends Error {
   }
 
   static invalid(errors: readonly FieldError[]): DomainError {
-    return new DomainError('invalid', 'invalid_input', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    return new DomainError(
+      'invalid',
+      'invalid_input',
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors,
+    );
   }
 }

@@ -19,7 +19,9 @@ export class DuplicateEventId extends Error {
     readonly streamId: string,
     readonly eventId: string,
   ) {
-    super(`event ${eventId} is already stored elsewhere than as part of this append to ${streamId}`);
+    super(
+      `event ${eventId} is already stored elsewhere than as part of this append to ${streamId}`,
+    );
     this.name = 'DuplicateEventId';
   }
 }

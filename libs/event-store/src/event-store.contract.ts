@@ -17,7 +17,10 @@ export interface ContractHarness {
 }
 
 /** One behaviour for every adapter: each adapter's spec calls this with its own harness. */
-export function eventStoreContract(name: string, createHarness: () => Promise<ContractHarness>): void {
+export function eventStoreContract(
+  name: string,
+  createHarness: () => Promise<ContractHarness>,
+): void {
   describe(`EventStore contract: ${name}`, () => {
     let harness: ContractHarness;
     let store: EventStore;
@@ -45,7 +48,11 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
           [events[1].eventId, 'TargetAdded', 2, 2],
         ]);
         expect(read[0].data).toEqual({ n: 1 });
-        expect(read[0].metadata).toMatchObject({ workspaceId: 'ws-1', actorId: 'user-1', correlationId: 'c-1' });
+        expect(read[0].metadata).toMatchObject({
+          workspaceId: 'ws-1',
+          actorId: 'user-1',
+          correlationId: 'c-1',
+        });
         expect(read[0].streamId).toBe(s);
         expect(Number.isNaN(Date.parse(read[0].recordedAt))).toBe(false);
         expect(read[1].position > read[0].position).toBe(true);
@@ -54,7 +61,11 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
 
       it('reads from a version, up to a count, and nothing for an absent stream', async () => {
         const s = stream();
-        await store.append(s, range(5).map(() => event('E')), { expectedVersion: 'no_stream' });
+        await store.append(
+          s,
+          range(5).map(() => event('E')),
+          { expectedVersion: 'no_stream' },
+        );
         const tail = await collect(store.readStream(s, { fromVersion: 3, maxCount: 2 }));
         expect(tail.map((e) => e.streamVersion)).toEqual([3, 4]);
         expect(await collect(store.readStream(stream()))).toEqual([]);
@@ -64,19 +75,24 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
         ['no_stream on an existing stream', 'no_stream' as const, 1],
         ['0 on an existing stream', 0, 1],
         ['a version the stream has not reached', 2, 1],
-      ])('refuses %s with WrongExpectedVersion naming the actual version', async (_, expected, actual) => {
-        const s = stream();
-        await store.append(s, [event('E')], { expectedVersion: 'no_stream' });
-        const refused = store.append(s, [event('E')], { expectedVersion: expected });
-        await expect(refused).rejects.toBeInstanceOf(WrongExpectedVersion);
-        await expect(refused).rejects.toMatchObject({ streamId: s, actual });
-        expect(await collect(store.readStream(s))).toHaveLength(1);
-      });
+      ])(
+        'refuses %s with WrongExpectedVersion naming the actual version',
+        async (_, expected, actual) => {
+          const s = stream();
+          await store.append(s, [event('E')], { expectedVersion: 'no_stream' });
+          const refused = store.append(s, [event('E')], { expectedVersion: expected });
+          await expect(refused).rejects.toBeInstanceOf(WrongExpectedVersion);
+          await expect(refused).rejects.toMatchObject({ streamId: s, actual });
+          expect(await collect(store.readStream(s))).toHaveLength(1);
+        },
+      );
 
       it('treats stream_exists and an exact version as absent-stream conflicts (actual 0)', async () => {
         for (const expected of ['stream_exists' as const, 3]) {
           const s = stream();
-          await expect(store.append(s, [event('E')], { expectedVersion: expected })).rejects.toMatchObject({
+          await expect(
+            store.append(s, [event('E')], { expectedVersion: expected }),
+          ).rejects.toMatchObject({
             name: 'WrongExpectedVersion',
             actual: 0,
           });
@@ -86,15 +102,27 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
 
       it('appends with any, stream_exists and the exact version', async () => {
         const s = stream();
-        expect((await store.append(s, [event('E')], { expectedVersion: 'any' })).nextVersion).toBe(1);
-        expect((await store.append(s, [event('E')], { expectedVersion: 'any' })).nextVersion).toBe(2);
-        expect((await store.append(s, [event('E')], { expectedVersion: 'stream_exists' })).nextVersion).toBe(3);
-        expect((await store.append(s, [event('E'), event('E')], { expectedVersion: 3 })).nextVersion).toBe(5);
-        expect((await collect(store.readStream(s))).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5]);
+        expect((await store.append(s, [event('E')], { expectedVersion: 'any' })).nextVersion).toBe(
+          1,
+        );
+        expect((await store.append(s, [event('E')], { expectedVersion: 'any' })).nextVersion).toBe(
+          2,
+        );
+        expect(
+          (await store.append(s, [event('E')], { expectedVersion: 'stream_exists' })).nextVersion,
+        ).toBe(3);
+        expect(
+          (await store.append(s, [event('E'), event('E')], { expectedVersion: 3 })).nextVersion,
+        ).toBe(5);
+        expect((await collect(store.readStream(s))).map((e) => e.streamVersion)).toEqual([
+          1, 2, 3, 4, 5,
+        ]);
       });
 
       it('refuses an empty append', async () => {
-        await expect(store.append(stream(), [], { expectedVersion: 'any' })).rejects.toThrow(RangeError);
+        await expect(store.append(stream(), [], { expectedVersion: 'any' })).rejects.toThrow(
+          RangeError,
+        );
       });
     });
 
@@ -128,7 +156,9 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
         const e = event('E');
         await store.append(stream(), [e], { expectedVersion: 'no_stream' });
         const other = stream();
-        await expect(store.append(other, [e], { expectedVersion: 'any' })).rejects.toBeInstanceOf(DuplicateEventId);
+        await expect(store.append(other, [e], { expectedVersion: 'any' })).rejects.toBeInstanceOf(
+          DuplicateEventId,
+        );
         expect(await collect(store.readStream(other))).toEqual([]);
       });
     });
@@ -140,7 +170,9 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
         const rounds = 5;
         for (let version = 1; version <= rounds; version++) {
           const outcomes = await Promise.allSettled(
-            range(20).map((w) => store.append(s, [event('Corrected', { w })], { expectedVersion: version })),
+            range(20).map((w) =>
+              store.append(s, [event('Corrected', { w })], { expectedVersion: version }),
+            ),
           );
           const won = outcomes.filter((o) => o.status === 'fulfilled');
           const lost = outcomes.filter((o) => o.status === 'rejected');
@@ -166,7 +198,9 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
         await store.append(b, [event('E', { i: 2 })], { expectedVersion: 'no_stream' });
         await store.append(a, [event('E', { i: 3 })], { expectedVersion: 1 });
 
-        const mine = (await collect(store.readAll({ from: head }))).filter((e) => [a, b].includes(e.streamId));
+        const mine = (await collect(store.readAll({ from: head }))).filter((e) =>
+          [a, b].includes(e.streamId),
+        );
         expect(mine.map((e) => (e.data as { i: number }).i)).toEqual([1, 2, 3]);
         assertStrictlyIncreasing(mine);
 
@@ -203,7 +237,11 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
         const seen: RecordedEvent[] = [];
         const total = 8 * 1000;
         const subscriber = (async () => {
-          for await (const e of store.subscribe({ from, categories: [category], signal: controller.signal })) {
+          for await (const e of store.subscribe({
+            from,
+            categories: [category],
+            signal: controller.signal,
+          })) {
             seen.push(e);
             if (seen.length === total) controller.abort();
           }
@@ -234,7 +272,11 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
         const controller = new AbortController();
         const seen: RecordedEvent[] = [];
         const subscriber = (async () => {
-          for await (const e of store.subscribe({ from, categories: [category], signal: controller.signal })) {
+          for await (const e of store.subscribe({
+            from,
+            categories: [category],
+            signal: controller.signal,
+          })) {
             seen.push(e);
             if (seen.length === 2) controller.abort();
           }
@@ -245,7 +287,9 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
         let t2: Promise<unknown> | undefined;
         try {
           // T2 starts after T1 and commits first (on a single-writer store it waits for T1).
-          t2 = store.append(`${category}-${randomUUID()}`, [late], { expectedVersion: 'no_stream' });
+          t2 = store.append(`${category}-${randomUUID()}`, [late], {
+            expectedVersion: 'no_stream',
+          });
           await Promise.race([t2, delay(300)]);
           await delay(300); // several poll intervals
           expect(seen).toEqual([]); // nothing past T1's position while T1 is open
@@ -262,11 +306,19 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
         const category = `res${run}`;
         const s = `${category}-${randomUUID()}`;
         const from = await store.headPosition();
-        await store.append(s, range(3).map((i) => event('E', { i })), { expectedVersion: 'no_stream' });
+        await store.append(
+          s,
+          range(3).map((i) => event('E', { i })),
+          { expectedVersion: 'no_stream' },
+        );
         const [first] = await collect(store.readAll({ from, categories: [category] }));
         const controller = new AbortController();
         const seen: number[] = [];
-        for await (const e of store.subscribe({ from: first.position, categories: [category], signal: controller.signal })) {
+        for await (const e of store.subscribe({
+          from: first.position,
+          categories: [category],
+          signal: controller.signal,
+        })) {
           seen.push((e.data as { i: number }).i);
           if (seen.length === 2) controller.abort();
         }
@@ -288,7 +340,11 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Co
   });
 }
 
-export function event(type: string, data: Record<string, unknown> = {}, schemaVersion = 1): NewEvent {
+export function event(
+  type: string,
+  data: Record<string, unknown> = {},
+  schemaVersion = 1,
+): NewEvent {
   return { eventId: randomUUID(), type, schemaVersion, data };
 }
 
@@ -307,7 +363,9 @@ async function countAll(store: EventStore): Promise<number> {
 function assertStrictlyIncreasing(events: RecordedEvent[]): void {
   for (let i = 1; i < events.length; i++) {
     if (comparePositions(events[i - 1].position, events[i].position) >= 0) {
-      throw new Error(`positions not increasing at ${i}: ${events[i - 1].position} then ${events[i].position}`);
+      throw new Error(
+        `positions not increasing at ${i}: ${events[i - 1].position} then ${events[i].position}`,
+      );
     }
   }
 }

@@ -87,7 +87,11 @@ export interface EventStore {
    * on a mismatch. Events whose `eventId` is already stored in this stream are not written
    * again: a retry of a whole append returns the first result.
    */
-  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult>;
 
   /** Events of one stream in version order; an absent stream yields nothing. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;

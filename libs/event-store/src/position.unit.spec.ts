@@ -1,4 +1,11 @@
-import { comparePositions, decodePosition, encodePosition, InvalidPosition, parsePosition, START } from './position';
+import {
+  comparePositions,
+  decodePosition,
+  encodePosition,
+  InvalidPosition,
+  parsePosition,
+  START,
+} from './position';
 
 describe('positions', () => {
   it('encode fixed-width fields whose string order is the numeric order', () => {

@@ -25,8 +25,18 @@ export class ChangeIncidentCommand extends Command<CommandResult> {
 export class ChangeIncidentHandler implements ICommandHandler<ChangeIncidentCommand> {
   constructor(private readonly executor: CommandExecutor) {}
 
-  execute({ incidentId, route, context, expectedVersion, build }: ChangeIncidentCommand): Promise<CommandResult> {
-    const ids = IdSource.for(context.actor.workspaceId, context.idempotencyKey, `${route} ${incidentId}`);
+  execute({
+    incidentId,
+    route,
+    context,
+    expectedVersion,
+    build,
+  }: ChangeIncidentCommand): Promise<CommandResult> {
+    const ids = IdSource.for(
+      context.actor.workspaceId,
+      context.idempotencyKey,
+      `${route} ${incidentId}`,
+    );
     return this.executor.execute({
       streamId: incidentStream(incidentId),
       id: incidentId,

@@ -1,5 +1,11 @@
 import { applyDecorators, HttpCode, HttpStatus, Param } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../problem/problem-details.dto';
 import { CommandResponseDto } from '../shared/command-response.dto';
 import { UuidParamPipe } from '../shared/uuid-param.pipe';
@@ -12,10 +18,21 @@ export function IncidentChange(summary: string) {
   return applyDecorators(
     HttpCode(HttpStatus.CREATED),
     ApiOperation({ summary }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'The version you read (409 if it changed since)' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key records nothing new' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The version you read (409 if it changed since)',
+    }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'A retry with the same key records nothing new',
+    }),
     ApiCreatedResponse({ type: CommandResponseDto }),
     ApiNotFoundResponse({ type: ProblemDetailsDto }),
-    ApiConflictResponse({ type: ProblemDetailsDto, description: 'Version conflict, or the incident is retracted' }),
+    ApiConflictResponse({
+      type: ProblemDetailsDto,
+      description: 'Version conflict, or the incident is retracted',
+    }),
   );
 }

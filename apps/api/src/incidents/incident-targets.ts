@@ -16,17 +16,22 @@ export interface ResolvedTarget {
  * act. Ids come from the IdSource, so retries of one request name the same targets.
  */
 export function resolveTarget(t: TargetDto, field: string, ids: IdSource): ResolvedTarget {
-  const given = [t.personId, t.organisationId, t.person, t.organisation].filter((x) => x !== undefined);
+  const given = [t.personId, t.organisationId, t.person, t.organisation].filter(
+    (x) => x !== undefined,
+  );
   if (given.length !== 1) {
     throw DomainError.invalid([
       { field, message: 'give exactly one of personId, organisationId, person, organisation' },
     ]);
   }
-  const kind: TargetEntityKind = t.personId !== undefined || t.person !== undefined ? 'person' : 'organisation';
+  const kind: TargetEntityKind =
+    t.personId !== undefined || t.person !== undefined ? 'person' : 'organisation';
   const inline = t.person ?? t.organisation;
   const category = t.category ?? inline?.category;
   if (category === undefined) {
-    throw DomainError.invalid([{ field: `${field}.category`, message: "is required: the target's category in this act" }]);
+    throw DomainError.invalid([
+      { field: `${field}.category`, message: "is required: the target's category in this act" },
+    ]);
   }
   return {
     field,
@@ -45,14 +50,21 @@ export function resolveTarget(t: TargetDto, field: string, ids: IdSource): Resol
 export class IncidentTargets {
   constructor(private readonly executor: CommandExecutor) {}
 
-  async register(targets: readonly ResolvedTarget[], context: CommandContext, route: string): Promise<void> {
+  async register(
+    targets: readonly ResolvedTarget[],
+    context: CommandContext,
+    route: string,
+  ): Promise<void> {
     await this.checkReferenced(targets, context);
     for (const target of targets) {
       if (target.inline) await this.registerInline(target, context, route);
     }
   }
 
-  private async checkReferenced(targets: readonly ResolvedTarget[], context: CommandContext): Promise<void> {
+  private async checkReferenced(
+    targets: readonly ResolvedTarget[],
+    context: CommandContext,
+  ): Promise<void> {
     const errors: FieldError[] = [];
     for (const t of targets) {
       if (t.inline) continue;
@@ -64,7 +76,11 @@ export class IncidentTargets {
     if (errors.length > 0) throw DomainError.invalid(errors);
   }
 
-  private async registerInline(target: ResolvedTarget, context: CommandContext, route: string): Promise<void> {
+  private async registerInline(
+    target: ResolvedTarget,
+    context: CommandContext,
+    route: string,
+  ): Promise<void> {
     const { act, inline, field } = target;
     try {
       await registerTarget(
@@ -77,7 +93,9 @@ export class IncidentTargets {
     } catch (error) {
       // The decider names fields of the person; the client sent them inside the target.
       if (error instanceof DomainError && error.kind === 'invalid') {
-        throw DomainError.invalid(error.errors.map((e) => ({ ...e, field: `${field}.${act.kind}.${e.field}` })));
+        throw DomainError.invalid(
+          error.errors.map((e) => ({ ...e, field: `${field}.${act.kind}.${e.field}` })),
+        );
       }
       throw error;
     }

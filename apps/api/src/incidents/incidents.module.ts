@@ -29,6 +29,11 @@ import { VerifyIncidentHttpController } from './verify-incident/verify-incident.
     RetractIncidentHttpController,
     MarkDuplicateHttpController,
   ],
-  providers: [commandExecutorProvider, IncidentTargets, ReportIncidentHandler, ChangeIncidentHandler],
+  providers: [
+    commandExecutorProvider,
+    IncidentTargets,
+    ReportIncidentHandler,
+    ChangeIncidentHandler,
+  ],
 })
 export class IncidentsModule {}

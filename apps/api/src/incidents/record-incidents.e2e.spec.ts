@@ -54,12 +54,20 @@ describe.each(['pglite', 'postgres'] as const)('Recording incidents over HTTP (%
   afterAll(async () => t?.close());
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    request(t.server).post(path).set(t.auth).set(headers).send(body as object);
+    request(t.server)
+      .post(path)
+      .set(t.auth)
+      .set(headers)
+      .send(body as object);
   const get = (path: string) => request(t.server).get(path).set(t.auth);
 
   it('records the death of Dulat Agadil and the memorial detentions, corrects a field, and reads the history', async () => {
     const death = await post('/incidents', agadilDeath).expect(201);
-    expect(death.body).toMatchObject({ id: expect.any(String), version: 1, position: expect.any(String) });
+    expect(death.body).toMatchObject({
+      id: expect.any(String),
+      version: 1,
+      position: expect.any(String),
+    });
     const memorial = await post('/incidents', memorialDetentions).expect(201);
     expect(memorial.body.id).not.toBe(death.body.id);
 
@@ -76,7 +84,12 @@ describe.each(['pglite', 'postgres'] as const)('Recording incidents over HTTP (%
 
     const correction = await post(
       `/incidents/${death.body.id}/corrections`,
-      { field: 'place', value: 'Pre-trial detention centre No. 1, Nur-Sultan', reason: 'new_evidence', note: 'Family statement' },
+      {
+        field: 'place',
+        value: 'Pre-trial detention centre No. 1, Nur-Sultan',
+        reason: 'new_evidence',
+        note: 'Family statement',
+      },
       { 'If-Match': '"1"' },
     ).expect(201);
     expect(correction.body.version).toBe(2);
@@ -88,13 +101,23 @@ describe.each(['pglite', 'postgres'] as const)('Recording incidents over HTTP (%
     expect(corrected).toMatchObject({
       version: 2,
       type: 'IncidentCorrected',
-      changes: [{ field: 'place', from: 'Pre-trial detention centre, Nur-Sultan', to: 'Pre-trial detention centre No. 1, Nur-Sultan' }],
+      changes: [
+        {
+          field: 'place',
+          from: 'Pre-trial detention centre, Nur-Sultan',
+          to: 'Pre-trial detention centre No. 1, Nur-Sultan',
+        },
+      ],
       reason: 'New evidence',
       note: 'Family statement',
       by: { userId: expect.any(String), name: 'admin' },
     });
-    expect(Date.parse(corrected.recordedAt)).toBeGreaterThanOrEqual(Date.parse(reported.recordedAt));
-    expect((await get(`/incidents/${death.body.id}`).expect(200)).body.place).toBe('Pre-trial detention centre No. 1, Nur-Sultan');
+    expect(Date.parse(corrected.recordedAt)).toBeGreaterThanOrEqual(
+      Date.parse(reported.recordedAt),
+    );
+    expect((await get(`/incidents/${death.body.id}`).expect(200)).body.place).toBe(
+      'Pre-trial detention centre No. 1, Nur-Sultan',
+    );
 
     const ru = await get(`/incidents/${death.body.id}/history?lang=ru`).expect(200);
     expect(ru.body.entries[1].reason).toMatch(/[А-Яа-яЁё]/);
@@ -104,7 +127,11 @@ describe.each(['pglite', 'postgres'] as const)('Recording incidents over HTTP (%
     const { body } = await post('/incidents', agadilDeath).expect(201);
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        post(`/incidents/${body.id}/corrections`, { field: 'title', value: `Title ${i}`, reason: 'typo' }, { 'If-Match': '1' }),
+        post(
+          `/incidents/${body.id}/corrections`,
+          { field: 'title', value: `Title ${i}`, reason: 'typo' },
+          { 'If-Match': '1' },
+        ),
       ),
     );
     const statuses = responses.map((r) => r.status).sort();
@@ -114,7 +141,9 @@ describe.each(['pglite', 'postgres'] as const)('Recording incidents over HTTP (%
     expect(conflict.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(conflict.body).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
     const history = await get(`/incidents/${body.id}/history`).expect(200);
-    expect(history.body.entries.filter((e: { type: string }) => e.type === 'IncidentCorrected')).toHaveLength(1);
+    expect(
+      history.body.entries.filter((e: { type: string }) => e.type === 'IncidentCorrected'),
+    ).toHaveLength(1);
   });
 
   it('the same POST /incidents sent 5 times with one Idempotency-Key records one incident', async () => {
@@ -129,7 +158,11 @@ describe.each(['pglite', 'postgres'] as const)('Recording incidents over HTTP (%
     const history = await get(`/incidents/${id}/history`).expect(200);
     expect(history.body.entries).toHaveLength(1);
     // A different request under the same key is refused, not silently answered with the first.
-    const reused = await post('/incidents', { ...agadilDeath, title: 'Another case' }, { 'Idempotency-Key': key });
+    const reused = await post(
+      '/incidents',
+      { ...agadilDeath, title: 'Another case' },
+      { 'Idempotency-Key': key },
+    );
     expect(reused.status).toBe(422);
   });
 
@@ -137,45 +170,83 @@ describe.each(['pglite', 'postgres'] as const)('Recording incidents over HTTP (%
     const { body } = await post('/incidents', agadilDeath).expect(201);
     const id = body.id as string;
     await post(`/incidents/${id}/verification`, {}).expect(422); // one source only
-    await post(`/incidents/${id}/sources`, { title: 'Kadyr-Kasiyet monitoring 2020', url: 'https://kadyrkasiyet.kz/monitoring-2020' }).expect(201);
-    await post(`/incidents/${id}/perpetrators`, { source: 'national_security_committee', role: 'secondary' }).expect(201);
-    const target = await post(`/incidents/${id}/targets`, { person: { name: 'A relative' }, category: 'relative_of_activist' }).expect(201);
+    await post(`/incidents/${id}/sources`, {
+      title: 'Kadyr-Kasiyet monitoring 2020',
+      url: 'https://kadyrkasiyet.kz/monitoring-2020',
+    }).expect(201);
+    await post(`/incidents/${id}/perpetrators`, {
+      source: 'national_security_committee',
+      role: 'secondary',
+    }).expect(201);
+    const target = await post(`/incidents/${id}/targets`, {
+      person: { name: 'A relative' },
+      category: 'relative_of_activist',
+    }).expect(201);
     expect(target.body.version).toBe(4);
     const state = (await get(`/incidents/${id}`).expect(200)).body;
     const act = state.targets[0].actId;
-    await post(`/incidents/${id}/outcomes`, { type: 'died', actId: act, date: '2020-02-25' }).expect(201);
+    await post(`/incidents/${id}/outcomes`, {
+      type: 'died',
+      actId: act,
+      date: '2020-02-25',
+    }).expect(201);
     await post(`/incidents/${id}/verification`, {}).expect(201);
     await post(`/incidents/${id}/verification`, {}).expect(409);
 
     const other = (await post('/incidents', agadilDeath).expect(201)).body.id;
     await post(`/incidents/${other}/duplicate-of`, { duplicateOf: other }).expect(400);
     await post(`/incidents/${other}/duplicate-of`, { duplicateOf: id }).expect(201);
-    expect((await get(`/incidents/${other}`)).body).toMatchObject({ status: 'duplicate', duplicateOf: id });
+    expect((await get(`/incidents/${other}`)).body).toMatchObject({
+      status: 'duplicate',
+      duplicateOf: id,
+    });
     await request(t.server).delete(`/incidents/${other}/duplicate-of`).set(t.auth).expect(201);
 
     await post(`/incidents/${other}/retraction`, { reason: 'duplicate_entry' }).expect(201);
-    const again = await post(`/incidents/${other}/retraction`, { reason: 'duplicate_entry' }).expect(409);
+    const again = await post(`/incidents/${other}/retraction`, {
+      reason: 'duplicate_entry',
+    }).expect(409);
     expect(again.body.code).toBe('incident_retracted');
-    await post(`/incidents/${other}/corrections`, { field: 'title', value: 'x', reason: 'typo' }).expect(409);
+    await post(`/incidents/${other}/corrections`, {
+      field: 'title',
+      value: 'x',
+      reason: 'typo',
+    }).expect(409);
   });
 
   it('answers bad input with 400 problem+json naming the field and the allowed values', async () => {
-    const bad = await post('/incidents', { ...agadilDeath, type: 'arrest', targets: [{ person: { name: 'X' }, category: 'activist' }] }).expect(400);
+    const bad = await post('/incidents', {
+      ...agadilDeath,
+      type: 'arrest',
+      targets: [{ person: { name: 'X' }, category: 'activist' }],
+    }).expect(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     const fields = bad.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['type', 'targets.0.category']));
-    expect(bad.body.errors.find((e: { field: string }) => e.field === 'type').allowed).toContain('administrative_arrest');
+    expect(bad.body.errors.find((e: { field: string }) => e.field === 'type').allowed).toContain(
+      'administrative_arrest',
+    );
 
-    const unknownField = await post('/incidents', { ...agadilDeath, victimPhone: '+7 700 000 0000' }).expect(400);
+    const unknownField = await post('/incidents', {
+      ...agadilDeath,
+      victimPhone: '+7 700 000 0000',
+    }).expect(400);
     expect(JSON.stringify(unknownField.body)).toContain('victimPhone');
     expect(JSON.stringify(unknownField.body)).not.toContain('+7 700');
 
-    const dayWithoutDay = await post('/incidents', { ...agadilDeath, occurred: { date: '2020-02', precision: 'day' } }).expect(400);
+    const dayWithoutDay = await post('/incidents', {
+      ...agadilDeath,
+      occurred: { date: '2020-02', precision: 'day' },
+    }).expect(400);
     expect(dayWithoutDay.body.errors[0].field).toBe('occurred.date');
 
     await get('/incidents/not-a-uuid').expect(400);
     await get('/incidents/3f2b6c1e-8d4a-4f7b-9a52-1c6e0d9b7a41').expect(404);
-    await post('/incidents/3f2b6c1e-8d4a-4f7b-9a52-1c6e0d9b7a41/corrections', { field: 'title', value: 'x', reason: 'typo' }).expect(404);
+    await post('/incidents/3f2b6c1e-8d4a-4f7b-9a52-1c6e0d9b7a41/corrections', {
+      field: 'title',
+      value: 'x',
+      reason: 'typo',
+    }).expect(404);
     await post('/incidents', agadilDeath, {}).set('Authorization', 'Bearer wrong').expect(401);
     // A refused report registers nobody: the inline person is checked with the incident.
     expect(bad.body.errors.length).toBeGreaterThan(0);

@@ -18,13 +18,17 @@ export function commandContext(request: RequestLike, actor: Actor): CommandConte
   const key = header(request, 'idempotency-key');
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw new ValidationException([
-      { field: 'Idempotency-Key', message: 'must be 1 to 200 printable ASCII characters without spaces' },
+      {
+        field: 'Idempotency-Key',
+        message: 'must be 1 to 200 printable ASCII characters without spaces',
+      },
     ]);
   }
   const correlation = header(request, 'x-correlation-id');
   return {
     actor,
-    correlationId: correlation !== undefined && CORRELATION_ID.test(correlation) ? correlation : randomUUID(),
+    correlationId:
+      correlation !== undefined && CORRELATION_ID.test(correlation) ? correlation : randomUUID(),
     ...(key !== undefined && { idempotencyKey: key, requestHash: requestHash(request) }),
     today: new Date().toISOString().slice(0, 10),
   };
@@ -37,12 +41,17 @@ export function commandContext(request: RequestLike, actor: Actor): CommandConte
 export function ifMatchVersion(request: RequestLike, required = false): number | undefined {
   const raw = header(request, 'if-match');
   if (raw === undefined) {
-    if (required) throw new ValidationException([{ field: 'If-Match', message: 'is required: send the version you read' }]);
+    if (required)
+      throw new ValidationException([
+        { field: 'If-Match', message: 'is required: send the version you read' },
+      ]);
     return undefined;
   }
   const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(raw.trim());
   if (!match) {
-    throw new ValidationException([{ field: 'If-Match', message: 'must be the version you read, e.g. "3"' }]);
+    throw new ValidationException([
+      { field: 'If-Match', message: 'must be the version you read, e.g. "3"' },
+    ]);
   }
   return Number(match[1]);
 }

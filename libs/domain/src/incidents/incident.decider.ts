@@ -3,7 +3,14 @@ import { DomainError } from '../errors';
 import { withoutUndefined } from '../without-undefined';
 import { IncidentCommand } from './incident.commands';
 import { IncidentEvent } from './incident.events';
-import { Act, CORRECTABLE_FIELDS, IncidentFacts, Outcome, Perpetrator, Source } from './incident.types';
+import {
+  Act,
+  CORRECTABLE_FIELDS,
+  IncidentFacts,
+  Outcome,
+  Perpetrator,
+  Source,
+} from './incident.types';
 import {
   independentSourceCount,
   Problems,
@@ -55,8 +62,14 @@ function decide(command: IncidentCommand, state: IncidentState): IncidentEvent[]
     case 'AddTarget': {
       validateAct(command.act, 'target', p);
       throwIfInvalid(p);
-      if (open.acts.some((a) => a.actId === command.act.actId || a.targetId === command.act.targetId)) {
-        throw new DomainError('conflict', 'target_already_added', 'this target is already part of the incident');
+      if (
+        open.acts.some((a) => a.actId === command.act.actId || a.targetId === command.act.targetId)
+      ) {
+        throw new DomainError(
+          'conflict',
+          'target_already_added',
+          'this target is already part of the incident',
+        );
       }
       return [{ type: 'TargetAdded', data: command.act }];
     }
@@ -66,7 +79,16 @@ function decide(command: IncidentCommand, state: IncidentState): IncidentEvent[]
       p.text('note', command.note);
       throwIfInvalid(p);
       findAct(open, command.actId);
-      return [{ type: 'TargetRemoved', data: withoutUndefined({ actId: command.actId, reason: command.reason, note: command.note }) }];
+      return [
+        {
+          type: 'TargetRemoved',
+          data: withoutUndefined({
+            actId: command.actId,
+            reason: command.reason,
+            note: command.note,
+          }),
+        },
+      ];
     }
 
     case 'AddPerpetrator':
@@ -79,7 +101,11 @@ function decide(command: IncidentCommand, state: IncidentState): IncidentEvent[]
       throwIfInvalid(p);
       const url = command.source.url;
       if (url && open.sources.some((s) => s.url === url)) {
-        throw new DomainError('conflict', 'source_already_attached', 'a source with this URL is already attached');
+        throw new DomainError(
+          'conflict',
+          'source_already_attached',
+          'a source with this URL is already attached',
+        );
       }
       return [{ type: 'SourceAttached', data: withoutUndefined({ ...command.source }) }];
     }
@@ -91,7 +117,8 @@ function decide(command: IncidentCommand, state: IncidentState): IncidentEvent[]
       return [{ type: 'OutcomeRecorded', data: withoutUndefined({ ...command.outcome }) }];
 
     case 'VerifyIncident': {
-      if (open.verified) throw new DomainError('conflict', 'already_verified', 'the incident is already verified');
+      if (open.verified)
+        throw new DomainError('conflict', 'already_verified', 'the incident is already verified');
       p.text('overrideReason', command.overrideReason, { max: 2000 });
       throwIfInvalid(p);
       const independentSources = independentSourceCount(open.sources);
@@ -103,14 +130,24 @@ function decide(command: IncidentCommand, state: IncidentState): IncidentEvent[]
           `verification needs at least two independent sources (this incident has ${independentSources}), or an override reason`,
         );
       }
-      return [{ type: 'IncidentVerified', data: withoutUndefined({ independentSources, overrideReason }) }];
+      return [
+        {
+          type: 'IncidentVerified',
+          data: withoutUndefined({ independentSources, overrideReason }),
+        },
+      ];
     }
 
     case 'RetractIncident':
       p.code('retraction_reason', 'reason', command.reason);
       p.text('note', command.note);
       throwIfInvalid(p);
-      return [{ type: 'IncidentRetracted', data: withoutUndefined({ reason: command.reason, note: command.note }) }];
+      return [
+        {
+          type: 'IncidentRetracted',
+          data: withoutUndefined({ reason: command.reason, note: command.note }),
+        },
+      ];
 
     case 'MarkDuplicate':
       if (command.duplicateOf === command.incidentId) {
@@ -119,19 +156,40 @@ function decide(command: IncidentCommand, state: IncidentState): IncidentEvent[]
       p.text('note', command.note);
       throwIfInvalid(p);
       if (open.duplicateOf !== undefined) {
-        throw new DomainError('conflict', 'already_duplicate', 'the incident is already marked as a duplicate');
+        throw new DomainError(
+          'conflict',
+          'already_duplicate',
+          'the incident is already marked as a duplicate',
+        );
       }
-      return [{ type: 'IncidentMarkedDuplicate', data: withoutUndefined({ duplicateOf: command.duplicateOf, note: command.note }) }];
+      return [
+        {
+          type: 'IncidentMarkedDuplicate',
+          data: withoutUndefined({ duplicateOf: command.duplicateOf, note: command.note }),
+        },
+      ];
 
     case 'UndoDuplicate':
       if (open.duplicateOf === undefined) {
-        throw new DomainError('conflict', 'not_a_duplicate', 'the incident is not marked as a duplicate');
+        throw new DomainError(
+          'conflict',
+          'not_a_duplicate',
+          'the incident is not marked as a duplicate',
+        );
       }
-      return [{ type: 'IncidentDuplicateUndone', data: withoutUndefined({ duplicateOf: open.duplicateOf, note: command.note }) }];
+      return [
+        {
+          type: 'IncidentDuplicateUndone',
+          data: withoutUndefined({ duplicateOf: open.duplicateOf, note: command.note }),
+        },
+      ];
   }
 }
 
-function report(command: Extract<IncidentCommand, { type: 'ReportIncident' }>, state: IncidentState): IncidentEvent[] {
+function report(
+  command: Extract<IncidentCommand, { type: 'ReportIncident' }>,
+  state: IncidentState,
+): IncidentEvent[] {
   if (state.status !== 'absent') {
     throw new DomainError('conflict', 'incident_exists', 'an incident with this id already exists');
   }
@@ -185,7 +243,11 @@ function correct(
       break;
     case 'country':
       p.code('country', 'value', value);
-      if (facts.region !== undefined) p.add('value', `the region ${facts.region} would no longer match: correct the region first`);
+      if (facts.region !== undefined)
+        p.add(
+          'value',
+          `the region ${facts.region} would no longer match: correct the region first`,
+        );
       from = facts.country;
       break;
     case 'region':
@@ -230,11 +292,20 @@ function correct(
   }
   throwIfInvalid(p);
   if (JSON.stringify(from) === JSON.stringify(to)) {
-    throw DomainError.invalid([{ field: 'value', message: 'equals the current value: nothing to correct' }]);
+    throw DomainError.invalid([
+      { field: 'value', message: 'equals the current value: nothing to correct' },
+    ]);
   }
   return {
     type: 'IncidentCorrected',
-    data: withoutUndefined({ field, actId: command.actId, from, to, reason: command.reason, note: command.note }),
+    data: withoutUndefined({
+      field,
+      actId: command.actId,
+      from,
+      to,
+      reason: command.reason,
+      note: command.note,
+    }),
   };
 }
 
@@ -247,7 +318,10 @@ function evolve(state: IncidentState, event: IncidentEvent): IncidentState {
     case 'IncidentCorrected': {
       const { field, actId, to } = event.data;
       if (field === 'targetCategory') {
-        return { ...state, acts: state.acts.map((a) => (a.actId === actId ? { ...a, category: to as string } : a)) };
+        return {
+          ...state,
+          acts: state.acts.map((a) => (a.actId === actId ? { ...a, category: to as string } : a)),
+        };
       }
       return { ...state, facts: { ...state.facts!, [field]: to } as IncidentFacts };
     }
@@ -273,16 +347,22 @@ function evolve(state: IncidentState, event: IncidentEvent): IncidentState {
 }
 
 function assertOpen(state: IncidentState): IncidentState {
-  if (state.status === 'absent') throw new DomainError('not_found', 'incident_not_found', 'no such incident');
+  if (state.status === 'absent')
+    throw new DomainError('not_found', 'incident_not_found', 'no such incident');
   if (state.status === 'retracted') {
-    throw new DomainError('conflict', 'incident_retracted', 'the incident has been retracted: it can no longer change');
+    throw new DomainError(
+      'conflict',
+      'incident_retracted',
+      'the incident has been retracted: it can no longer change',
+    );
   }
   return state;
 }
 
 function findAct(state: IncidentState, actId: string): Act {
   const act = state.acts.find((a) => a.actId === actId);
-  if (!act) throw new DomainError('not_found', 'target_not_found', 'no such target in this incident');
+  if (!act)
+    throw new DomainError('not_found', 'target_not_found', 'no such target in this incident');
   return act;
 }
 

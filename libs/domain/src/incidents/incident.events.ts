@@ -1,16 +1,38 @@
 import { DomainEvent } from '../decider';
-import { Act, CorrectableField, IncidentFacts, Outcome, Perpetrator, Source } from './incident.types';
+import {
+  Act,
+  CorrectableField,
+  IncidentFacts,
+  Outcome,
+  Perpetrator,
+  Source,
+} from './incident.types';
 
 export type IncidentReported = DomainEvent<
   'IncidentReported',
-  IncidentFacts & { incidentId: string; acts: Act[]; perpetrators: Perpetrator[]; sources: Source[] }
+  IncidentFacts & {
+    incidentId: string;
+    acts: Act[];
+    perpetrators: Perpetrator[];
+    sources: Source[];
+  }
 >;
 export type IncidentCorrected = DomainEvent<
   'IncidentCorrected',
-  { field: CorrectableField; actId?: string; from: unknown; to: unknown; reason: string; note?: string }
+  {
+    field: CorrectableField;
+    actId?: string;
+    from: unknown;
+    to: unknown;
+    reason: string;
+    note?: string;
+  }
 >;
 export type TargetAdded = DomainEvent<'TargetAdded', Act>;
-export type TargetRemoved = DomainEvent<'TargetRemoved', { actId: string; reason: string; note?: string }>;
+export type TargetRemoved = DomainEvent<
+  'TargetRemoved',
+  { actId: string; reason: string; note?: string }
+>;
 export type PerpetratorAdded = DomainEvent<'PerpetratorAdded', Perpetrator>;
 export type SourceAttached = DomainEvent<'SourceAttached', Source>;
 export type OutcomeRecorded = DomainEvent<'OutcomeRecorded', Outcome>;
@@ -19,8 +41,14 @@ export type IncidentVerified = DomainEvent<
   { independentSources: number; overrideReason?: string }
 >;
 export type IncidentRetracted = DomainEvent<'IncidentRetracted', { reason: string; note?: string }>;
-export type IncidentMarkedDuplicate = DomainEvent<'IncidentMarkedDuplicate', { duplicateOf: string; note?: string }>;
-export type IncidentDuplicateUndone = DomainEvent<'IncidentDuplicateUndone', { duplicateOf: string; note?: string }>;
+export type IncidentMarkedDuplicate = DomainEvent<
+  'IncidentMarkedDuplicate',
+  { duplicateOf: string; note?: string }
+>;
+export type IncidentDuplicateUndone = DomainEvent<
+  'IncidentDuplicateUndone',
+  { duplicateOf: string; note?: string }
+>;
 
 export type IncidentEvent =
   | IncidentReported

@@ -39,7 +39,11 @@ export class Problems {
   }
 }
 
-export function validateFacts(draft: IncidentDraft, today: string, p: Problems): IncidentFacts | undefined {
+export function validateFacts(
+  draft: IncidentDraft,
+  today: string,
+  p: Problems,
+): IncidentFacts | undefined {
   p.text('title', draft.title, { required: true, max: MAX_TITLE });
   p.text('description', draft.description);
   p.code('country', 'country', draft.country);
@@ -66,7 +70,12 @@ export function validateFacts(draft: IncidentDraft, today: string, p: Problems):
   };
 }
 
-export function validateRegion(country: unknown, region: unknown, field: string, p: Problems): void {
+export function validateRegion(
+  country: unknown,
+  region: unknown,
+  field: string,
+  p: Problems,
+): void {
   p.code('region', field, region);
   if (typeof region === 'string' && typeof country === 'string' && isKnownCode('region', region)) {
     if (!region.startsWith(`${country}-`)) p.add(field, `is not a region of ${country}`);
@@ -86,7 +95,12 @@ export function validateAct(act: Act, field: string, p: Problems): void {
 }
 
 /** A known category that fits the kind of target: `ngo` is no person's category, `lawyer` no organisation's. */
-export function validateTargetCategory(kind: string, category: unknown, field: string, p: Problems): void {
+export function validateTargetCategory(
+  kind: string,
+  category: unknown,
+  field: string,
+  p: Problems,
+): void {
   p.code('target_category', field, category);
   const fits = termOf('target_category', String(category))?.targetKind;
   if (fits !== undefined && fits !== kind) {
@@ -108,7 +122,8 @@ export function validateSource(s: Source, field: string, today: string, p: Probl
   p.text(`${field}.title`, s.title, { required: true, max: MAX_TITLE });
   if (s.url !== undefined && !isHttpUrl(s.url)) p.add(`${field}.url`, 'must be an http(s) URL');
   if (s.publishedOn !== undefined) validateDay(s.publishedOn, `${field}.publishedOn`, today, p);
-  if (s.reliability !== undefined) p.code('source_reliability', `${field}.reliability`, s.reliability);
+  if (s.reliability !== undefined)
+    p.code('source_reliability', `${field}.reliability`, s.reliability);
   if (s.language !== undefined && !/^[a-z]{2,3}$/.test(s.language)) {
     p.add(`${field}.language`, 'must be an ISO 639 code such as ru, kk, ky, tg, en');
   }
@@ -123,12 +138,19 @@ export function validateOutcome(o: Outcome, field: string, today: string, p: Pro
   p.text(`${field}.freedomRestrictionScope`, o.freedomRestrictionScope, { max: 500 });
   p.text(`${field}.note`, o.note);
   if (o.fine !== undefined) {
-    if (typeof o.fine.amount !== 'number' || !(o.fine.amount > 0) || !Number.isFinite(o.fine.amount)) {
+    if (
+      typeof o.fine.amount !== 'number' ||
+      !(o.fine.amount > 0) ||
+      !Number.isFinite(o.fine.amount)
+    ) {
       p.add(`${field}.fine.amount`, 'must be a positive number');
     }
     p.code('fine_unit', `${field}.fine.unit`, o.fine.unit);
     if (o.fine.unit === 'mci') {
-      p.wholeNumber(`${field}.fine.mciYear`, o.fine.mciYear ?? -1, { min: 1991, max: Number(today.slice(0, 4)) });
+      p.wholeNumber(`${field}.fine.mciYear`, o.fine.mciYear ?? -1, {
+        min: 1991,
+        max: Number(today.slice(0, 4)),
+      });
     }
   }
 }

@@ -39,7 +39,14 @@ export type AmendableTargetField = (typeof AMENDABLE_TARGET_FIELDS)[number];
 
 export type TargetCommand =
   | { type: 'Register'; kind: TargetEntityKind; id: string; details: TargetDetails; today: string }
-  | { type: 'Amend'; field: AmendableTargetField; value: unknown; reason: string; note?: string; today: string }
+  | {
+      type: 'Amend';
+      field: AmendableTargetField;
+      value: unknown;
+      reason: string;
+      note?: string;
+      today: string;
+    }
   | { type: 'LinkAlias'; alias: string };
 
 export type TargetRegistered = DomainEvent<
@@ -50,7 +57,10 @@ export type TargetAmended = DomainEvent<
   'PersonAmended' | 'OrganisationAmended',
   { field: AmendableTargetField; from: unknown; to: unknown; reason: string; note?: string }
 >;
-export type TargetAliasLinked = DomainEvent<'PersonAliasLinked' | 'OrganisationAliasLinked', { alias: string }>;
+export type TargetAliasLinked = DomainEvent<
+  'PersonAliasLinked' | 'OrganisationAliasLinked',
+  { alias: string }
+>;
 export type TargetEvent = TargetRegistered | TargetAmended | TargetAliasLinked;
 
 export interface TargetState {
@@ -65,13 +75,23 @@ export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
   decide(command, state) {
     const p = new Problems();
     if (command.type === 'Register') {
-      if (state.kind !== undefined) throw new DomainError('conflict', `${command.kind}_exists`, `this ${command.kind} already exists`);
+      if (state.kind !== undefined)
+        throw new DomainError(
+          'conflict',
+          `${command.kind}_exists`,
+          `this ${command.kind} already exists`,
+        );
       validateDetails(command.kind, command.details, '', command.today, p);
       if (p.errors.length > 0) throw DomainError.invalid(p.errors);
       return [
         {
           type: command.kind === 'person' ? 'PersonRegistered' : 'OrganisationRegistered',
-          data: { ...withoutUndefined(command.details), name: command.details.name.trim(), id: command.id, aliases: [] },
+          data: {
+            ...withoutUndefined(command.details),
+            name: command.details.name.trim(),
+            id: command.id,
+            aliases: [],
+          },
         },
       ];
     }
@@ -93,17 +113,35 @@ export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
     if (!(AMENDABLE_TARGET_FIELDS as readonly string[]).includes(command.field)) {
       p.add('field', 'cannot be amended', AMENDABLE_TARGET_FIELDS);
     } else {
-      validateDetails(state.kind, { ...state.details, [command.field]: command.value }, '', command.today, p, command.field);
+      validateDetails(
+        state.kind,
+        { ...state.details, [command.field]: command.value },
+        '',
+        command.today,
+        p,
+        command.field,
+      );
     }
-    if (p.errors.length > 0) throw DomainError.invalid(p.errors.map((e) => ({ ...e, field: e.field === command.field ? 'value' : e.field })));
+    if (p.errors.length > 0)
+      throw DomainError.invalid(
+        p.errors.map((e) => ({ ...e, field: e.field === command.field ? 'value' : e.field })),
+      );
     const from = state.details[command.field];
     if (JSON.stringify(from) === JSON.stringify(command.value)) {
-      throw DomainError.invalid([{ field: 'value', message: 'equals the current value: nothing to amend' }]);
+      throw DomainError.invalid([
+        { field: 'value', message: 'equals the current value: nothing to amend' },
+      ]);
     }
     return [
       {
         type: `${prefix}Amended`,
-        data: withoutUndefined({ field: command.field, from, to: command.value, reason: command.reason, note: command.note }),
+        data: withoutUndefined({
+          field: command.field,
+          from,
+          to: command.value,
+          reason: command.reason,
+          note: command.note,
+        }),
       },
     ];
   },
@@ -112,7 +150,12 @@ export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
       case 'PersonRegistered':
       case 'OrganisationRegistered': {
         const { id, aliases, ...details } = event.data;
-        return { kind: event.type === 'PersonRegistered' ? 'person' : 'organisation', id, details, aliases };
+        return {
+          kind: event.type === 'PersonRegistered' ? 'person' : 'organisation',
+          id,
+          details,
+          aliases,
+        };
       }
       case 'PersonAmended':
       case 'OrganisationAmended':
@@ -137,14 +180,16 @@ function validateDetails(
   const at = (field: string) => `${prefix}${field}`;
   if (check('name')) p.text(at('name'), d.name, { required: true, max: 300 });
   if (check('label')) p.text(at('label'), d.label, { required: true, max: 100 });
-  if (check('category') && d.category !== undefined) validateTargetCategory(kind, d.category, at('category'), p);
+  if (check('category') && d.category !== undefined)
+    validateTargetCategory(kind, d.category, at('category'), p);
   if (check('country') && d.country !== undefined) p.code('country', at('country'), d.country);
   if (check('contacts')) p.text(at('contacts'), d.contacts, { max: 2000 });
   if (check('address')) p.text(at('address'), d.address, { max: 2000 });
   if (check('notes')) p.text(at('notes'), d.notes);
   if (kind === 'person') {
     if (check('gender')) p.text(at('gender'), d.gender, { max: 50 });
-    if (check('birthYear')) p.wholeNumber(at('birthYear'), d.birthYear, { min: 1900, max: Number(today.slice(0, 4)) });
+    if (check('birthYear'))
+      p.wholeNumber(at('birthYear'), d.birthYear, { min: 1900, max: Number(today.slice(0, 4)) });
   } else if (d.gender !== undefined || d.birthYear !== undefined) {
     p.add(at(d.gender !== undefined ? 'gender' : 'birthYear'), 'applies to persons only');
   }

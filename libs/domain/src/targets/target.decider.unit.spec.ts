@@ -6,11 +6,23 @@ const given = specFor(targetDecider);
 
 const maxBokayev: TargetEvent = {
   type: 'PersonRegistered',
-  data: { id: 'person-1', name: 'Max Bokayev', label: 'P-000001', category: 'civil_activist', aliases: [] },
+  data: {
+    id: 'person-1',
+    name: 'Max Bokayev',
+    label: 'P-000001',
+    category: 'civil_activist',
+    aliases: [],
+  },
 };
 const kibhr: TargetEvent = {
   type: 'OrganisationRegistered',
-  data: { id: 'org-1', name: 'Kazakhstan International Bureau for Human Rights', label: 'KIBHR', category: 'ngo', aliases: [] },
+  data: {
+    id: 'org-1',
+    name: 'Kazakhstan International Bureau for Human Rights',
+    label: 'KIBHR',
+    category: 'ngo',
+    aliases: [],
+  },
 };
 
 describe('Person and organisation decider', () => {
@@ -33,7 +45,11 @@ describe('Person and organisation decider', () => {
           type: 'Register',
           kind: 'organisation',
           id: 'org-1',
-          details: { name: 'Kazakhstan International Bureau for Human Rights', label: 'KIBHR', category: 'ngo' },
+          details: {
+            name: 'Kazakhstan International Bureau for Human Rights',
+            label: 'KIBHR',
+            category: 'ngo',
+          },
           today,
         })
         .then([kibhr]);
@@ -41,25 +57,55 @@ describe('Person and organisation decider', () => {
 
     it('refuses a second registration, an empty name, an unknown category and a future birth year', () => {
       given([maxBokayev])
-        .when({ type: 'Register', kind: 'person', id: 'person-1', details: { name: 'X', label: 'L' }, today })
+        .when({
+          type: 'Register',
+          kind: 'person',
+          id: 'person-1',
+          details: { name: 'X', label: 'L' },
+          today,
+        })
         .thenFails('conflict', 'person_exists');
       given([])
-        .when({ type: 'Register', kind: 'person', id: 'p', details: { name: '', label: 'L', category: 'activist', birthYear: 2030 }, today })
+        .when({
+          type: 'Register',
+          kind: 'person',
+          id: 'p',
+          details: { name: '', label: 'L', category: 'activist', birthYear: 2030 },
+          today,
+        })
         .thenFails('invalid', 'invalid_input', ['name', 'category', 'birthYear']);
     });
 
     it('refuses a category of the other kind of target', () => {
       given([])
-        .when({ type: 'Register', kind: 'person', id: 'p', details: { name: 'N', label: 'L', category: 'ngo' }, today })
+        .when({
+          type: 'Register',
+          kind: 'person',
+          id: 'p',
+          details: { name: 'N', label: 'L', category: 'ngo' },
+          today,
+        })
         .thenFails('invalid', 'invalid_input', ['category']);
       given([])
-        .when({ type: 'Register', kind: 'organisation', id: 'o', details: { name: 'N', label: 'N', category: 'lawyer' }, today })
+        .when({
+          type: 'Register',
+          kind: 'organisation',
+          id: 'o',
+          details: { name: 'N', label: 'N', category: 'lawyer' },
+          today,
+        })
         .thenFails('invalid', 'invalid_input', ['category']);
     });
 
     it('refuses person-only details on an organisation', () => {
       given([])
-        .when({ type: 'Register', kind: 'organisation', id: 'o', details: { name: 'N', label: 'N', gender: 'f' }, today })
+        .when({
+          type: 'Register',
+          kind: 'organisation',
+          id: 'o',
+          details: { name: 'N', label: 'N', gender: 'f' },
+          today,
+        })
         .thenFails('invalid', 'invalid_input', ['gender']);
     });
   });
@@ -67,20 +113,39 @@ describe('Person and organisation decider', () => {
   describe('Amend', () => {
     it('records the old and new value with the reason', () => {
       given([maxBokayev])
-        .when({ type: 'Amend', field: 'category', value: 'political_activist', reason: 'reclassified', today })
+        .when({
+          type: 'Amend',
+          field: 'category',
+          value: 'political_activist',
+          reason: 'reclassified',
+          today,
+        })
         .then([
           {
             type: 'PersonAmended',
-            data: { field: 'category', from: 'civil_activist', to: 'political_activist', reason: 'reclassified' },
+            data: {
+              field: 'category',
+              from: 'civil_activist',
+              to: 'political_activist',
+              reason: 'reclassified',
+            },
           },
         ]);
     });
 
     it('refuses an absent target, an unknown reason, a bad value and no change', () => {
-      given([]).when({ type: 'Amend', field: 'name', value: 'X', reason: 'typo', today }).thenFails('not_found', 'target_not_found');
-      given([maxBokayev]).when({ type: 'Amend', field: 'name', value: 'X', reason: 'whim', today }).thenFails('invalid', 'invalid_input', ['reason']);
-      given([maxBokayev]).when({ type: 'Amend', field: 'category', value: 'hero', reason: 'typo', today }).thenFails('invalid', 'invalid_input', ['value']);
-      given([maxBokayev]).when({ type: 'Amend', field: 'name', value: 'Max Bokayev', reason: 'typo', today }).thenFails('invalid', 'invalid_input', ['value']);
+      given([])
+        .when({ type: 'Amend', field: 'name', value: 'X', reason: 'typo', today })
+        .thenFails('not_found', 'target_not_found');
+      given([maxBokayev])
+        .when({ type: 'Amend', field: 'name', value: 'X', reason: 'whim', today })
+        .thenFails('invalid', 'invalid_input', ['reason']);
+      given([maxBokayev])
+        .when({ type: 'Amend', field: 'category', value: 'hero', reason: 'typo', today })
+        .thenFails('invalid', 'invalid_input', ['value']);
+      given([maxBokayev])
+        .when({ type: 'Amend', field: 'name', value: 'Max Bokayev', reason: 'typo', today })
+        .thenFails('invalid', 'invalid_input', ['value']);
     });
   });
 
@@ -90,14 +155,18 @@ describe('Person and organisation decider', () => {
         type: 'PersonRegistered',
         data: { id: 'p-2', name: 'Yerzhan Yelshibayev', label: 'P-2', aliases: [] },
       };
-      given([yelshibayev]).when({ type: 'LinkAlias', alias: 'Erzhan Elshibayev' }).then([
-        { type: 'PersonAliasLinked', data: { alias: 'Erzhan Elshibayev' } },
-      ]);
+      given([yelshibayev])
+        .when({ type: 'LinkAlias', alias: 'Erzhan Elshibayev' })
+        .then([{ type: 'PersonAliasLinked', data: { alias: 'Erzhan Elshibayev' } }]);
       given([yelshibayev, { type: 'PersonAliasLinked', data: { alias: 'Erzhan Elshibayev' } }])
         .when({ type: 'LinkAlias', alias: 'Erzhan Elshibayev' })
         .thenFails('conflict', 'alias_exists');
-      given([yelshibayev]).when({ type: 'LinkAlias', alias: 'Yerzhan Yelshibayev' }).thenFails('conflict', 'alias_exists');
-      given([kibhr]).when({ type: 'LinkAlias', alias: ' ' }).thenFails('invalid', 'invalid_input', ['alias']);
+      given([yelshibayev])
+        .when({ type: 'LinkAlias', alias: 'Yerzhan Yelshibayev' })
+        .thenFails('conflict', 'alias_exists');
+      given([kibhr])
+        .when({ type: 'LinkAlias', alias: ' ' })
+        .thenFails('invalid', 'invalid_input', ['alias']);
     });
   });
 });

@@ -7,7 +7,9 @@ import { PostgresEventStore } from './postgres-event-store';
 
 const appendSql = 'SELECT * FROM es_append($1, 0, $2::jsonb)';
 const payload = (events: NewEvent[]) =>
-  JSON.stringify(events.map((e) => ({ ...e, schemaVersion: e.schemaVersion ?? 1, metadata: e.metadata ?? {} })));
+  JSON.stringify(
+    events.map((e) => ({ ...e, schemaVersion: e.schemaVersion ?? 1, metadata: e.metadata ?? {} })),
+  );
 
 eventStoreContract('PostgreSQL server', async () => {
   const schema = await createTestSchema('es');
@@ -74,10 +76,12 @@ describe('PostgreSQL adapter specifics', () => {
     expect(rows).toEqual([{ id: '0001-event-store' }]);
   });
 
-  it.each(['UPDATE es_events SET data = \'{}\'', 'DELETE FROM es_events', 'TRUNCATE es_events'])(
+  it.each(["UPDATE es_events SET data = '{}'", 'DELETE FROM es_events', 'TRUNCATE es_events'])(
     'refuses to rewrite history: %s',
     async (statement) => {
-      await store.append(`incident-${crypto.randomUUID()}`, [event('E')], { expectedVersion: 'no_stream' });
+      await store.append(`incident-${crypto.randomUUID()}`, [event('E')], {
+        expectedVersion: 'no_stream',
+      });
       await expect(schema.sql.query(statement)).rejects.toThrow(/append-only/);
       expect((await collect(store.readAll())).length).toBeGreaterThan(0);
     },

@@ -122,7 +122,10 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async storedAppend(streamId: string, events: readonly NewEvent[]): Promise<AppendRow | undefined> {
+  private async storedAppend(
+    streamId: string,
+    events: readonly NewEvent[],
+  ): Promise<AppendRow | undefined> {
     const { rows } = await this.sql.query<AppendRow>(
       'SELECT outcome, version::text AS version, tx, gp::text AS gp FROM es_stored_append($1, $2::uuid[])',
       [streamId, events.map((e) => e.eventId)],
@@ -175,7 +178,11 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async *subscribe({ from = START, categories, signal }: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+  async *subscribe({
+    from = START,
+    categories,
+    signal,
+  }: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     let after = from;
     while (!signal?.aborted) {
       const rows = await this.readPage(after, this.pageSize, categories);

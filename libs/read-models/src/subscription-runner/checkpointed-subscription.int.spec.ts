@@ -7,7 +7,10 @@ import { EventStore, Position } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { CONSUMED_TABLE, insertConsumed } from '../../../../test/support/consumed-table';
 import { createTestSchema, TestSchema } from '../../../../test/support/test-postgres';
-import { CheckpointedSubscription, CheckpointedSubscriptionOptions } from './checkpointed-subscription';
+import {
+  CheckpointedSubscription,
+  CheckpointedSubscriptionOptions,
+} from './checkpointed-subscription';
 
 const ROOT = join(__dirname, '../../../..');
 
@@ -22,7 +25,12 @@ const backends: [string, () => Promise<Setup & { schema?: TestSchema }>][] = [
     'PostgreSQL server',
     async () => {
       const schema = await createTestSchema('sub');
-      return { schema, sql: schema.sql, store: await PostgresEventStore.create(schema.sql), close: () => schema.drop() };
+      return {
+        schema,
+        sql: schema.sql,
+        store: await PostgresEventStore.create(schema.sql),
+        close: () => schema.drop(),
+      };
     },
   ],
   [
@@ -48,7 +56,12 @@ describe.each(backends)('CheckpointedSubscription on %s', (_, setup) => {
   });
   afterAll(async () => env.close());
 
-  const runner = (options: Partial<CheckpointedSubscriptionOptions> & { subscriptionId: string; category: string }) => {
+  const runner = (
+    options: Partial<CheckpointedSubscriptionOptions> & {
+      subscriptionId: string;
+      category: string;
+    },
+  ) => {
     const s = new CheckpointedSubscription({
       store: env.store,
       sql: env.sql,
@@ -66,7 +79,9 @@ describe.each(backends)('CheckpointedSubscription on %s', (_, setup) => {
   async function appendEvents(category: string, streams: number, perStream: number): Promise<void> {
     for (let s = 0; s < streams; s++) {
       const batch = Array.from({ length: perStream }, (_, i) => event('E', { s, i }));
-      await env.store.append(`${category}-${randomUUID()}`, batch, { expectedVersion: 'no_stream' });
+      await env.store.append(`${category}-${randomUUID()}`, batch, {
+        expectedVersion: 'no_stream',
+      });
     }
   }
 
@@ -160,7 +175,10 @@ describe.each(backends)('CheckpointedSubscription on %s', (_, setup) => {
     const a = runner({ subscriptionId: id, category, leaseMs: 60_000 });
     a.start();
     await until(async () => (await deliveries(id)).length === 10);
-    await env.sql.query(`UPDATE subscription_checkpoints SET owner = 'intruder' WHERE subscription_id = $1`, [id]);
+    await env.sql.query(
+      `UPDATE subscription_checkpoints SET owner = 'intruder' WHERE subscription_id = $1`,
+      [id],
+    );
     await appendEvents(category, 1, 10);
     await until(async () => a.state !== 'running');
     await new Promise((r) => setTimeout(r, 200));
@@ -191,11 +209,21 @@ describe('CheckpointedSubscription: a worker process killed with SIGKILL mid-bat
       await store.append(`${category}-${randomUUID()}`, events, { expectedVersion: 'no_stream' });
     }
     const subscriptionId = 'proj-killed';
-    child = spawn(process.execPath, ['-r', './tools/register.js', 'test/fixtures/consumer-process.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: schema.url, SUBSCRIPTION: subscriptionId, CATEGORY: category, KILL_AT: '4' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    child = spawn(
+      process.execPath,
+      ['-r', './tools/register.js', 'test/fixtures/consumer-process.ts'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: schema.url,
+          SUBSCRIPTION: subscriptionId,
+          CATEGORY: category,
+          KILL_AT: '4',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('consumer never reached batch 4')), 30_000);
       child!.stdout!.on('data', (chunk: Buffer) => {
@@ -208,7 +236,9 @@ describe('CheckpointedSubscription: a worker process killed with SIGKILL mid-bat
     child.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
 
-    const { rows: before } = await schema.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM consumed');
+    const { rows: before } = await schema.sql.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM consumed',
+    );
     expect(Number(before[0].n)).toBe(300); // three committed batches of 100; the fourth rolled back
 
     const successor = new CheckpointedSubscription({
@@ -224,7 +254,9 @@ describe('CheckpointedSubscription: a worker process killed with SIGKILL mid-bat
     try {
       const deadline = Date.now() + 30_000;
       for (;;) {
-        const { rows } = await schema.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM consumed');
+        const { rows } = await schema.sql.query<{ n: string }>(
+          'SELECT count(*)::text AS n FROM consumed',
+        );
         if (Number(rows[0].n) >= 1000 || Date.now() > deadline) break;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -232,7 +264,9 @@ describe('CheckpointedSubscription: a worker process killed with SIGKILL mid-bat
     } finally {
       await successor.stop();
     }
-    const { rows } = await schema.sql.query<{ event_id: string }>('SELECT event_id FROM consumed ORDER BY seq');
+    const { rows } = await schema.sql.query<{ event_id: string }>(
+      'SELECT event_id FROM consumed ORDER BY seq',
+    );
     const all = (await collect(store.readAll({ categories: [category] }))).map((e) => e.eventId);
     expect(rows.map((r) => r.event_id)).toEqual(all);
   }, 90_000);

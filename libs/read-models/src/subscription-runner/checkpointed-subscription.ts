@@ -217,5 +217,8 @@ function raceTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof NOT
 }
 
 function raceImmediate<T>(promise: Promise<T>): Promise<T | typeof NOT_READY> {
-  return Promise.race([promise, new Promise<typeof NOT_READY>((r) => setImmediate(() => r(NOT_READY)))]);
+  return Promise.race([
+    promise,
+    new Promise<typeof NOT_READY>((r) => setImmediate(() => r(NOT_READY))),
+  ]);
 }

@@ -23,15 +23,21 @@ export class AddPerpetratorHttpController {
   ): Promise<CommandResult> {
     const context = commandContext(request, actor);
     return this.commands.execute(
-      new ChangeIncidentCommand(id, 'perpetrators', context, ifMatchVersion(request), (_state, ids) => ({
-        type: 'AddPerpetrator',
-        perpetrator: {
-          perpetratorId: ids.id('perpetrator'),
-          source: body.source,
-          role: body.role as 'main' | 'secondary',
-          ...(body.unit !== undefined && { unit: body.unit }),
-        },
-      })),
+      new ChangeIncidentCommand(
+        id,
+        'perpetrators',
+        context,
+        ifMatchVersion(request),
+        (_state, ids) => ({
+          type: 'AddPerpetrator',
+          perpetrator: {
+            perpetratorId: ids.id('perpetrator'),
+            source: body.source,
+            role: body.role as 'main' | 'secondary',
+            ...(body.unit !== undefined && { unit: body.unit }),
+          },
+        }),
+      ),
     );
   }
 }

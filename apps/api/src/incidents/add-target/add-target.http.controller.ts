@@ -28,7 +28,11 @@ export class AddTargetHttpController {
     const context = commandContext(request, actor);
     const route = `targets ${id}`;
     // Resolved before the command, so an inline target is registered once, with stable ids.
-    const target = resolveTarget(body, 'target', IdSource.for(actor.workspaceId, context.idempotencyKey, route));
+    const target = resolveTarget(
+      body,
+      'target',
+      IdSource.for(actor.workspaceId, context.idempotencyKey, route),
+    );
     await this.targets.register([target], context, route);
     return this.commands.execute(
       new ChangeIncidentCommand(id, 'targets', context, ifMatchVersion(request), () => ({

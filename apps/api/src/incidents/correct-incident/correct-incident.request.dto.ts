@@ -9,7 +9,7 @@ export class CorrectIncidentRequestDto {
 
   @ApiProperty({
     example: 'Death of activist Dulat Agadil in the Nur-Sultan detention centre',
-    description: 'The new value, of the field\'s type (text, a code, a list, or an occurred object)',
+    description: "The new value, of the field's type (text, a code, a list, or an occurred object)",
   })
   @IsDefined()
   value!: unknown;

@@ -1,5 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CommandExecutor } from '@app/application';
 import { CurrentActor } from '@app/auth';
 import { DomainError, fold, incidentDecider, IncidentState } from '@app/domain';
@@ -34,12 +40,16 @@ export class GetIncidentHttpController {
     if (history.events.length === 0 || history.workspaceId !== actor.workspaceId) {
       throw new DomainError('not_found', 'incident_not_found', 'no such incident');
     }
-    const state: IncidentState = fold(incidentDecider, history.events.map((e) => e.domainEvent as never));
+    const state: IncidentState = fold(
+      incidentDecider,
+      history.events.map((e) => e.domainEvent as never),
+    );
     response.setHeader('ETag', `"${history.version}"`);
     return {
       id,
       version: history.version,
-      status: state.duplicateOf !== undefined && state.status === 'recorded' ? 'duplicate' : state.status,
+      status:
+        state.duplicateOf !== undefined && state.status === 'recorded' ? 'duplicate' : state.status,
       ...state.facts,
       targets: state.acts.map((a) => ({
         actId: a.actId,

@@ -9,7 +9,8 @@ export interface HistoryEntryText {
 
 /** One event in plain words: what happened, what changed, and why. */
 export function describeIncidentEvent(event: IncidentEvent, lang: Lang): HistoryEntryText {
-  const label = (vocabulary: VocabularyName, code: string) => labelOf(vocabulary, code, lang) ?? code;
+  const label = (vocabulary: VocabularyName, code: string) =>
+    labelOf(vocabulary, code, lang) ?? code;
   const why = (reason: string, vocabulary: VocabularyName, note?: string) => ({
     reason: label(vocabulary, reason),
     ...(note !== undefined && { note }),
@@ -26,15 +27,23 @@ export function describeIncidentEvent(event: IncidentEvent, lang: Lang): History
     case 'IncidentCorrected': {
       const d = event.data;
       return {
-        summary: d.field === 'targetCategory' ? `Reclassified a target (act ${d.actId})` : `Corrected ${d.field}`,
+        summary:
+          d.field === 'targetCategory'
+            ? `Reclassified a target (act ${d.actId})`
+            : `Corrected ${d.field}`,
         changes: [{ field: d.field, from: d.from, to: d.to }],
         ...why(d.reason, 'correction_reason', d.note),
       };
     }
     case 'TargetAdded':
-      return { summary: `Added a target: ${event.data.kind}, ${label('target_category', event.data.category)}` };
+      return {
+        summary: `Added a target: ${event.data.kind}, ${label('target_category', event.data.category)}`,
+      };
     case 'TargetRemoved':
-      return { summary: `Removed a target (act ${event.data.actId})`, ...why(event.data.reason, 'retraction_reason', event.data.note) };
+      return {
+        summary: `Removed a target (act ${event.data.actId})`,
+        ...why(event.data.reason, 'retraction_reason', event.data.note),
+      };
     case 'PerpetratorAdded':
       return {
         summary: `Added a perpetrator: ${label('perpetrator_source', event.data.source)} (${label('perpetrator_role', event.data.role)})`,
@@ -42,16 +51,31 @@ export function describeIncidentEvent(event: IncidentEvent, lang: Lang): History
     case 'SourceAttached':
       return { summary: `Attached a source: ${event.data.title}` };
     case 'OutcomeRecorded':
-      return { summary: `Recorded an outcome: ${label('outcome', event.data.type)}`, ...(event.data.note && { note: event.data.note }) };
+      return {
+        summary: `Recorded an outcome: ${label('outcome', event.data.type)}`,
+        ...(event.data.note && { note: event.data.note }),
+      };
     case 'IncidentVerified':
       return event.data.overrideReason
-        ? { summary: `Verified by override (${event.data.independentSources} independent source(s))`, reason: event.data.overrideReason }
+        ? {
+            summary: `Verified by override (${event.data.independentSources} independent source(s))`,
+            reason: event.data.overrideReason,
+          }
         : { summary: `Verified with ${event.data.independentSources} independent sources` };
     case 'IncidentRetracted':
-      return { summary: 'Retracted', ...why(event.data.reason, 'retraction_reason', event.data.note) };
+      return {
+        summary: 'Retracted',
+        ...why(event.data.reason, 'retraction_reason', event.data.note),
+      };
     case 'IncidentMarkedDuplicate':
-      return { summary: `Marked as a duplicate of incident ${event.data.duplicateOf}`, ...(event.data.note && { note: event.data.note }) };
+      return {
+        summary: `Marked as a duplicate of incident ${event.data.duplicateOf}`,
+        ...(event.data.note && { note: event.data.note }),
+      };
     case 'IncidentDuplicateUndone':
-      return { summary: `Undid the duplicate mark (was a duplicate of ${event.data.duplicateOf})`, ...(event.data.note && { note: event.data.note }) };
+      return {
+        summary: `Undid the duplicate mark (was a duplicate of ${event.data.duplicateOf})`,
+        ...(event.data.note && { note: event.data.note }),
+      };
   }
 }

@@ -1,5 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CommandExecutor } from '@app/application';
 import { CurrentActor } from '@app/auth';
 import { SQL_CLIENT, SqlClient } from '@app/database';
@@ -20,7 +26,9 @@ export class IncidentHistoryHttpController {
   ) {}
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'The whole history: nothing is overwritten, every correction keeps the original value' })
+  @ApiOperation({
+    summary: 'The whole history: nothing is overwritten, every correction keeps the original value',
+  })
   @ApiQuery({ name: 'lang', required: false, enum: LANGS })
   @ApiOkResponse({ description: 'Entries in the order they were recorded' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
@@ -29,12 +37,17 @@ export class IncidentHistoryHttpController {
     @CurrentActor() actor: Actor,
     @Query('lang') lang: string = 'en',
   ): Promise<{ id: string; version: number; entries: Record<string, unknown>[] }> {
-    if (!isLang(lang)) throw new ValidationException([{ field: 'lang', message: 'unknown language', allowed: LANGS }]);
+    if (!isLang(lang))
+      throw new ValidationException([
+        { field: 'lang', message: 'unknown language', allowed: LANGS },
+      ]);
     const history = await this.executor.load(incidentStream(id));
     if (history.events.length === 0 || history.workspaceId !== actor.workspaceId) {
       throw new DomainError('not_found', 'incident_not_found', 'no such incident');
     }
-    const names = await this.userNames(history.events.map((e) => e.actorId).filter((a): a is string => !!a));
+    const names = await this.userNames(
+      history.events.map((e) => e.actorId).filter((a): a is string => !!a),
+    );
     return {
       id,
       version: history.version,

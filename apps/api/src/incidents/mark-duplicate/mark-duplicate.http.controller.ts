@@ -45,10 +45,16 @@ export class MarkDuplicateHttpController {
 
   @Delete(':id/duplicate-of')
   @IncidentChange('Undo a duplicate mark: the incident counts on its own again')
-  undo(@IncidentId() id: string, @Req() request: RequestLike, @CurrentActor() actor: Actor): Promise<CommandResult> {
+  undo(
+    @IncidentId() id: string,
+    @Req() request: RequestLike,
+    @CurrentActor() actor: Actor,
+  ): Promise<CommandResult> {
     const context = commandContext(request, actor);
     return this.commands.execute(
-      new ChangeIncidentCommand(id, 'undo-duplicate', context, ifMatchVersion(request), () => ({ type: 'UndoDuplicate' })),
+      new ChangeIncidentCommand(id, 'undo-duplicate', context, ifMatchVersion(request), () => ({
+        type: 'UndoDuplicate',
+      })),
     );
   }
 }

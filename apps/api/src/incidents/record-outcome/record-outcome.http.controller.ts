@@ -23,11 +23,21 @@ export class RecordOutcomeHttpController {
   ): Promise<CommandResult> {
     const context = commandContext(request, actor);
     return this.commands.execute(
-      new ChangeIncidentCommand(id, 'outcomes', context, ifMatchVersion(request), (_state, ids) => ({
-        type: 'RecordOutcome',
-        outcome: { outcomeId: ids.id('outcome'), ...body, ...(body.fine && { fine: { ...body.fine } }) },
-        today: context.today,
-      })),
+      new ChangeIncidentCommand(
+        id,
+        'outcomes',
+        context,
+        ifMatchVersion(request),
+        (_state, ids) => ({
+          type: 'RecordOutcome',
+          outcome: {
+            outcomeId: ids.id('outcome'),
+            ...body,
+            ...(body.fine && { fine: { ...body.fine } }),
+          },
+          today: context.today,
+        }),
+      ),
     );
   }
 }

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { FINE_UNITS, OUTCOME_TYPES } from '@app/domain';
 
 export class FineDto {
@@ -13,7 +21,10 @@ export class FineDto {
   @MaxLength(10)
   unit!: string;
 
-  @ApiPropertyOptional({ example: 2020, description: 'The year of the monthly calculation index (unit mci)' })
+  @ApiPropertyOptional({
+    example: 2020,
+    description: 'The year of the monthly calculation index (unit mci)',
+  })
   @IsOptional()
   @IsInt()
   mciYear?: number;

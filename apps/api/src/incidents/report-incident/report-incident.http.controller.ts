@@ -1,6 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CommandResult } from '@app/application';
 import { CurrentActor } from '@app/auth';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
@@ -16,10 +22,19 @@ export class ReportIncidentHttpController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Report an incident with its targets, perpetrators and sources in one request' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key records nothing new' })
+  @ApiOperation({
+    summary: 'Report an incident with its targets, perpetrators and sources in one request',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key records nothing new',
+  })
   @ApiCreatedResponse({ type: CommandResponseDto })
-  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Names each bad field and the allowed values' })
+  @ApiBadRequestResponse({
+    type: ProblemDetailsDto,
+    description: 'Names each bad field and the allowed values',
+  })
   report(
     @Body() body: ReportIncidentRequestDto,
     @Req() request: RequestLike,

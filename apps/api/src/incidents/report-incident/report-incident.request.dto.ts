@@ -16,7 +16,10 @@ import {
 // allowed values), so every caller — HTTP, import — gets the same answer.
 
 export class OccurredDto {
-  @ApiProperty({ example: '2020-02', description: 'YYYY, YYYY-MM or YYYY-MM-DD, matching precision' })
+  @ApiProperty({
+    example: '2020-02',
+    description: 'YYYY, YYYY-MM or YYYY-MM-DD, matching precision',
+  })
   @IsString()
   @MaxLength(10)
   date!: string;
@@ -51,12 +54,18 @@ export class LegalBasisDto {
 }
 
 export class InlinePersonDto {
-  @ApiProperty({ example: 'Dulat Agadil', description: 'Personal data: never shown to analysts or in logs' })
+  @ApiProperty({
+    example: 'Dulat Agadil',
+    description: 'Personal data: never shown to analysts or in logs',
+  })
   @IsString()
   @MaxLength(300)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'P-AGADIL', description: 'Pseudonymous label; generated when absent' })
+  @ApiPropertyOptional({
+    example: 'P-AGADIL',
+    description: 'Pseudonymous label; generated when absent',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -106,7 +115,10 @@ export class TargetDto {
   @Type(() => InlineOrganisationDto)
   organisation?: InlineOrganisationDto;
 
-  @ApiPropertyOptional({ example: 'civil_activist', description: "The target's category in this act" })
+  @ApiPropertyOptional({
+    example: 'civil_activist',
+    description: "The target's category in this act",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -168,7 +180,9 @@ export class ReportIncidentRequestDto {
   @MaxLength(300)
   title!: string;
 
-  @ApiPropertyOptional({ example: 'The activist died in the pre-trial detention centre in Nur-Sultan.' })
+  @ApiPropertyOptional({
+    example: 'The activist died in the pre-trial detention centre in Nur-Sultan.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20_000)
@@ -252,4 +266,3 @@ export class ReportIncidentRequestDto {
   @MaxLength(100, { each: true })
   tags?: string[];
 }
-
