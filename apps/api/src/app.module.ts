@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { InfrastructureModule } from '@app/infrastructure';
+import { ReadModelsModule } from '@app/read-models';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PersonsModule } from './persons/persons.module';
@@ -20,6 +21,7 @@ export class AppModule {
         InfrastructureModule.forConfig(config),
         CqrsModule.forRoot(),
         AuthModule,
+        ReadModelsModule,
         HealthModule,
         IncidentsModule,
         WhoAmIModule,

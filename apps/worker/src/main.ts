@@ -9,8 +9,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  // Nothing runs yet (projections and job processors come later); without this handle the
-  // process would end at once instead of waiting for a shutdown signal.
+  // The worker lives until a shutdown signal, whatever its projections are doing.
   setInterval(() => undefined, 2 ** 30);
   new Logger('Worker').log(`rights-ledger worker ready (${config.mode} mode)`);
 }

@@ -250,14 +250,25 @@ export function isoTimestamp(text: string): string {
   return new Date(text).toISOString(); // a session in another time zone: let Date convert
 }
 
+// Events of one append share their timestamp: a replay converts each distinct one once.
+let lastTimestamp = '';
+let lastIso = '';
+
 function toRecorded(row: EventRow): RecordedEvent {
-  const recordedAt = isoTimestamp(row.recorded_at);
+  if (row.recorded_at !== lastTimestamp) {
+    lastIso = isoTimestamp(row.recorded_at);
+    lastTimestamp = row.recorded_at;
+  }
+  const recordedAt = lastIso;
+  // The driver parsed a fresh object for this row: completing it in place saves a copy per event.
+  const metadata = row.metadata;
+  metadata.recordedAt = recordedAt;
   return {
     eventId: row.event_id,
     type: row.event_type,
     schemaVersion: row.schema_version,
     data: row.data,
-    metadata: { ...row.metadata, recordedAt },
+    metadata,
     streamId: row.stream_id,
     streamVersion: Number(row.stream_version),
     position: encodePosition(row.tx, row.gp),

@@ -1,0 +1,81 @@
+import { Migration } from '@app/database';
+
+/**
+ * The read side of incidents (ARCHITECTURE.md, "Projections and read models"). Rows carry
+ * ids and codes, never names: analysts' queries cannot leak them.
+ *
+ * `rm_acts` is the fact table: one row per act (incident × target) per version of what we
+ * knew, with its knowledge interval [known_from, superseded_by) in event-store positions
+ * (fixed-width strings: text order is position order) and the matching times. "As of P" is
+ * `known_from <= P AND (superseded_by IS NULL OR superseded_by > P)`. An incident without
+ * targets has one row with `act_id` NULL so that it counts as an incident. A correction, a
+ * reclassification, a retraction or a duplicate mark closes the incident's open rows and
+ * opens the new ones (none after a retraction or while marked as a duplicate).
+ */
+export const incidentReadModels: Migration = {
+  id: '0002-incident-read-models',
+  sql: /* sql */ `
+CREATE TABLE rm_incidents (
+  incident_id        uuid PRIMARY KEY,
+  workspace_id       uuid NOT NULL,
+  version            int NOT NULL,
+  status             text NOT NULL,            -- recorded | retracted
+  duplicate_of       uuid,
+  verified           boolean NOT NULL,
+  title              text NOT NULL,
+  country            text NOT NULL,
+  region             text,
+  type               text NOT NULL,
+  family             text NOT NULL,
+  occurred_date      text NOT NULL,
+  occurred_precision text NOT NULL,
+  occurred_until     text,
+  month              text,                     -- YYYY-MM, NULL for year precision
+  year               int NOT NULL,
+  rights             text[] NOT NULL,
+  legal_articles     text[] NOT NULL,          -- 'instrument|article'
+  tags               text[] NOT NULL,
+  main_sources       text[] NOT NULL,
+  secondary_sources  text[] NOT NULL,
+  target_categories  text[] NOT NULL,
+  target_count       int NOT NULL,
+  state              jsonb NOT NULL,           -- the folded IncidentState, for the next event
+  reported_at        timestamptz NOT NULL,
+  updated_at         timestamptz NOT NULL,
+  last_position      text NOT NULL
+);
+CREATE INDEX rm_incidents_list ON rm_incidents (workspace_id, occurred_date DESC, incident_id);
+
+CREATE TABLE rm_acts (
+  row_id             bigserial PRIMARY KEY,
+  workspace_id       uuid NOT NULL,
+  incident_id        uuid NOT NULL,
+  act_id             uuid,                     -- NULL: the incident has no target
+  target_kind        text,                     -- person | organisation
+  target_id          uuid,
+  target_category    text,
+  country            text NOT NULL,
+  region             text,
+  type               text NOT NULL,
+  family             text NOT NULL,
+  occurred_date      text NOT NULL,
+  occurred_precision text NOT NULL,
+  month              text,                     -- NULL: month unknown (year precision)
+  quarter            text,                     -- YYYY-Qn, NULL when the month is unknown
+  year               int NOT NULL,
+  main_sources       text[] NOT NULL,
+  secondary_sources  text[] NOT NULL,
+  rights             text[] NOT NULL,
+  legal_articles     text[] NOT NULL,
+  tags               text[] NOT NULL,
+  verification_status text NOT NULL,           -- unverified | verified
+  known_from         text NOT NULL,
+  known_from_at      timestamptz NOT NULL,
+  superseded_by      text,
+  superseded_at      timestamptz
+);
+CREATE INDEX rm_acts_current ON rm_acts (workspace_id, year) WHERE superseded_by IS NULL;
+CREATE INDEX rm_acts_open_by_incident ON rm_acts (incident_id) WHERE superseded_by IS NULL;
+CREATE INDEX rm_acts_known ON rm_acts (workspace_id, known_from);
+`,
+};
