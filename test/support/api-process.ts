@@ -57,6 +57,11 @@ export class AppProcess {
     return this.err;
   }
 
+  /** A crash, as the operating system would deliver it (no shutdown hooks run on SIGKILL). */
+  kill(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
   /** SIGTERM (the app closes its connections), then SIGKILL if it hangs. */
   async stop(graceMs = 10_000): Promise<Exit> {
     if (this.child.exitCode === null && this.child.signalCode === null) {

@@ -17,6 +17,8 @@ export interface AppConfig {
   port: number;
   /** The first admin's API token, registered (as a hash) at start-up; never logged. */
   bootstrapAdminToken?: string;
+  /** How long a projection's lease lasts unrenewed: a crashed process is replaced after it. */
+  projectionLeaseMs: number;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -24,6 +26,7 @@ export const APP_CONFIG = Symbol('AppConfig');
 export const EVENT_STORE_KINDS = ['postgres', 'kurrentdb'] as const;
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_PGLITE_DIR = './data';
+export const DEFAULT_PROJECTION_LEASE_SECONDS = 30;
 /** A shorter secret could be guessed; printable ASCII without spaces fits in a Bearer header. */
 const BOOTSTRAP_TOKEN_RULE = /^[\x21-\x7e]{24,}$/;
 
@@ -94,6 +97,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
   const pgliteDir = read('PGLITE_DIR') ?? DEFAULT_PGLITE_DIR;
+  const leaseText = read('PROJECTION_LEASE_SECONDS') ?? String(DEFAULT_PROJECTION_LEASE_SECONDS);
+  const leaseSeconds = /^\d{1,4}$/.test(leaseText) ? Number(leaseText) : NaN;
+  if (!(leaseSeconds >= 1 && leaseSeconds <= 3600)) {
+    fail(
+      'PROJECTION_LEASE_SECONDS',
+      `is ${quote(leaseText)}; allowed: a whole number of seconds from 1 to 3600`,
+    );
+  }
 
   if (problems.length > 0 || port === undefined) throw new ConfigError(problems);
 
@@ -110,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStore,
     database,
     port,
+    projectionLeaseMs: leaseSeconds * 1000,
     ...(redisUrl === undefined ? {} : { redisUrl }),
     ...(bootstrapAdminToken === undefined ? {} : { bootstrapAdminToken }),
   };

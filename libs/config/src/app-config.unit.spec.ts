@@ -17,7 +17,17 @@ describe('loadConfig', () => {
       eventStore: { kind: 'postgres' },
       database: { kind: 'pglite', dir: './data' },
       port: 3000,
+      projectionLeaseMs: 30_000,
     });
+  });
+
+  it('takes the projection lease in seconds, and refuses anything but 1 to 3600', () => {
+    expect(loadConfig({ PROJECTION_LEASE_SECONDS: '5' }).projectionLeaseMs).toBe(5_000);
+    for (const bad of ['0', '3601', '1.5', 'soon']) {
+      expect(() => loadConfig({ PROJECTION_LEASE_SECONDS: bad })).toThrow(
+        /PROJECTION_LEASE_SECONDS/,
+      );
+    }
   });
 
   it('is in server mode when DATABASE_URL is set', () => {
@@ -33,6 +43,7 @@ describe('loadConfig', () => {
       database: { kind: 'postgres', url: 'postgresql://app:secret@db:5432/ledger' },
       redisUrl: 'rediss://cache:6380',
       port: 8080,
+      projectionLeaseMs: 30_000,
     });
   });
 

@@ -5,6 +5,7 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { migrate, SQL_CLIENT, SqlClient } from '@app/database';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
 import { CheckpointedSubscription } from '../subscription-runner/checkpointed-subscription';
@@ -26,6 +27,7 @@ export class IncidentProjections implements OnApplicationBootstrap, OnModuleDest
   constructor(
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   static async migrate(sql: SqlClient): Promise<void> {
@@ -41,6 +43,7 @@ export class IncidentProjections implements OnApplicationBootstrap, OnModuleDest
       sql: this.sql,
       categories: ['incident'],
       handle: projectIncidentFacts,
+      leaseMs: this.config.projectionLeaseMs,
       logger: this.logger,
     });
     this.subscription.start();
