@@ -6,7 +6,12 @@ import {
   openSqlClient,
 } from '@app/infrastructure';
 import { migrateAuthSchema } from '@app/auth';
-import { CheckpointedSubscription } from '@app/read-models';
+import {
+  CheckpointedSubscription,
+  INCIDENT_FACTS,
+  IncidentProjections,
+  rebuildIncidentFacts,
+} from '@app/read-models';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -14,6 +19,11 @@ Commands:
   migrate   Apply every schema migration (event store, API tokens, subscription
             checkpoints) to the configured database (DATABASE_URL, or the embedded
             PGlite directory PGLITE_DIR).
+  rebuild incident-facts
+            Rebuild the incident read models from position zero into a new table
+            version and switch to it when caught up; queries keep working meanwhile.
+            In embedded mode, use POST /projections/incident-facts/rebuild of the
+            running API instead (one process owns a PGlite directory).
 
 Configuration comes from the same environment variables as the API (see README.md).`;
 
@@ -30,6 +40,7 @@ async function migrate(config: AppConfig): Promise<void> {
       await (await openEventStore(config.eventStore, sql)).close();
     await migrateAuthSchema(sql);
     await CheckpointedSubscription.migrate(sql);
+    await IncidentProjections.migrate(sql);
   } finally {
     await sql.close();
   }
@@ -46,8 +57,38 @@ async function main(argv: readonly string[]): Promise<number> {
     await migrate(loadConfigOrExit());
     return 0;
   }
+  if (command === 'rebuild' && rest.length === 1 && rest[0] === INCIDENT_FACTS) {
+    await rebuild(loadConfigOrExit());
+    return 0;
+  }
   console.error(USAGE);
   return 2;
+}
+
+async function rebuild(config: AppConfig): Promise<void> {
+  const sql = await openSqlClient(config.database);
+  try {
+    const store = await openEventStore(config.eventStore, sql);
+    await IncidentProjections.migrate(sql);
+    const started = Date.now();
+    let reported = 0;
+    const result = await rebuildIncidentFacts(sql, store, ({ events }) => {
+      if (Date.now() - reported < 1_000) return; // a progress line a second
+      reported = Date.now();
+      console.log(`${events} events projected (${rate(events, started)} events/s)`);
+    });
+    await store.close();
+    console.log(
+      `Rebuilt ${INCIDENT_FACTS}: ${result.events} events into version ${result.to} ` +
+        `(was ${result.from}) in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate(result.events, started)} events/s).`,
+    );
+  } finally {
+    await sql.close();
+  }
+}
+
+function rate(events: number, started: number): number {
+  return Math.round(events / Math.max((Date.now() - started) / 1000, 0.001));
 }
 
 main(process.argv.slice(2)).then(

@@ -5,6 +5,7 @@ import { Position } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { INCIDENT_FACTS, IncidentProjections, projectIncidentFacts } from '@app/read-models';
 import { AppProcess } from '../../support/api-process';
+import { readModelFingerprint } from '../../support/read-model-fingerprint';
 import { createTestSchema, TestSchema } from '../../support/test-postgres';
 
 /**
@@ -90,25 +91,6 @@ describe('a worker killed during catch-up', () => {
     }
   }
 
-  const fingerprint = (schema: TestSchema) =>
-    schema.sql.query<{
-      acts: string;
-      acts_hash: string;
-      incidents: string;
-      incidents_hash: string;
-    }>(
-      `SELECT (SELECT count(*) FROM rm_acts)::text AS acts,
-              (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (
-                 SELECT (incident_id, act_id, target_kind, target_id, target_category, country, region, type, family,
-                         occurred_date, occurred_precision, month, quarter, year, main_sources, secondary_sources,
-                         rights, legal_articles, tags, verification_status, known_from, known_from_at,
-                         superseded_by, superseded_at)::text AS r FROM rm_acts) a) AS acts_hash,
-              (SELECT count(*) FROM rm_incidents)::text AS incidents,
-              (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (
-                 SELECT (incident_id, version, status, target_categories, state, last_position)::text AS r
-                   FROM rm_incidents) i) AS incidents_hash`,
-    );
-
   it('resumes from its checkpoint and matches a rebuild from position zero', async () => {
     const store = await PostgresEventStore.create(live.sql);
     await IncidentProjections.migrate(live.sql);
@@ -156,8 +138,8 @@ describe('a worker killed during catch-up', () => {
     for (let i = 0; i < all.length; i += 1000) {
       await rebuilt.sql.transaction((tx) => projectIncidentFacts(all.slice(i, i + 1000), tx));
     }
-    const [a] = (await fingerprint(live)).rows;
-    const [b] = (await fingerprint(rebuilt)).rows;
+    const a = await readModelFingerprint(live.sql);
+    const b = await readModelFingerprint(rebuilt.sql);
     expect(a.acts).toBe(String(INCIDENTS * EVENTS_PER_INCIDENT));
     expect(a.incidents).toBe(String(INCIDENTS));
     expect(a).toEqual(b);

@@ -21,13 +21,18 @@ import { RecordedEvent } from '@app/event-store';
 export async function projectIncidentFacts(
   events: readonly RecordedEvent[],
   tx: SqlExecutor,
+  /** The table version to write; the active one by default (a rebuild writes the next). */
+  version?: number,
 ): Promise<void> {
+  const v = version ?? (await activeVersion(tx));
+  const acts = `rm_acts_v${v}`;
+  const incidentsTable = `rm_incidents_v${v}`;
   const byIncident = new Map<string, RecordedEvent[]>();
   for (const e of events) {
     const id = e.streamId.slice('incident-'.length);
     byIncident.set(id, [...(byIncident.get(id) ?? []), e]);
   }
-  const stored = await loadIncidents(tx, [...byIncident.keys()]);
+  const stored = await loadIncidents(tx, incidentsTable, [...byIncident.keys()]);
   const closes: { incident_id: string; pos: string; at: string }[] = [];
   const inserts: ActRow[] = [];
   const incidents: IncidentRow[] = [];
@@ -67,7 +72,7 @@ export async function projectIncidentFacts(
 
   if (closes.length > 0) {
     await tx.query(
-      `UPDATE rm_acts a SET superseded_by = c.pos, superseded_at = c.at::timestamptz
+      `UPDATE ${acts} a SET superseded_by = c.pos, superseded_at = c.at::timestamptz
          FROM jsonb_to_recordset($1::jsonb) AS c(incident_id uuid, pos text, at text)
         WHERE a.incident_id = c.incident_id AND a.superseded_by IS NULL`,
       [JSON.stringify(closes)],
@@ -75,14 +80,14 @@ export async function projectIncidentFacts(
   }
   if (inserts.length > 0) {
     await tx.query(
-      `INSERT INTO rm_acts (${ACT_COLUMNS.join(', ')})
-       SELECT ${ACT_COLUMNS.join(', ')} FROM jsonb_populate_recordset(NULL::rm_acts, $1::jsonb)`,
+      `INSERT INTO ${acts} (${ACT_COLUMNS.join(', ')})
+       SELECT ${ACT_COLUMNS.join(', ')} FROM jsonb_populate_recordset(NULL::${acts}, $1::jsonb)`,
       [JSON.stringify(inserts)],
     );
   }
   if (incidents.length > 0) {
     await tx.query(
-      `INSERT INTO rm_incidents SELECT * FROM jsonb_populate_recordset(NULL::rm_incidents, $1::jsonb)
+      `INSERT INTO ${incidentsTable} SELECT * FROM jsonb_populate_recordset(NULL::${incidentsTable}, $1::jsonb)
        ON CONFLICT (incident_id) DO UPDATE SET ${INCIDENT_COLUMNS.filter((c) => c !== 'incident_id')
          .map((c) => `${c} = EXCLUDED.${c}`)
          .join(', ')}`,
@@ -103,11 +108,23 @@ interface StoredIncident {
   reported_at: string;
 }
 
-async function loadIncidents(tx: SqlExecutor, ids: string[]): Promise<Map<string, StoredIncident>> {
+/** The table version the views point at (rm_versions). */
+export async function activeVersion(tx: SqlExecutor): Promise<number> {
+  const { rows } = await tx.query<{ active: number }>(
+    `SELECT active FROM rm_versions WHERE projection = 'incident-facts'`,
+  );
+  return rows[0].active;
+}
+
+async function loadIncidents(
+  tx: SqlExecutor,
+  table: string,
+  ids: string[],
+): Promise<Map<string, StoredIncident>> {
   const { rows } = await tx.query<StoredIncident & { incident_id: string }>(
     `SELECT incident_id::text AS incident_id, state, version, workspace_id::text AS workspace_id,
             to_char(reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS reported_at
-       FROM rm_incidents WHERE incident_id = ANY($1::uuid[])`,
+       FROM ${table} WHERE incident_id = ANY($1::uuid[])`,
     [ids],
   );
   return new Map(rows.map((r) => [r.incident_id, r]));

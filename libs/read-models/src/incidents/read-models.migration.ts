@@ -11,11 +11,15 @@ import { Migration } from '@app/database';
  * targets has one row with `act_id` NULL so that it counts as an incident. A correction, a
  * reclassification, a retraction or a duplicate mark closes the incident's open rows and
  * opens the new ones (none after a retraction or while marked as a duplicate).
+ *
+ * Both tables are versioned (`_v1`, `_v2`...): queries read the views `rm_incidents` and
+ * `rm_acts`, which point at the active version; a rebuild fills the next version from
+ * position zero and switches the views in one transaction (`incident-facts.rebuild.ts`).
  */
 export const incidentReadModels: Migration = {
   id: '0002-incident-read-models',
   sql: /* sql */ `
-CREATE TABLE rm_incidents (
+CREATE TABLE rm_incidents_v1 (
   incident_id        uuid PRIMARY KEY,
   workspace_id       uuid NOT NULL,
   version            int NOT NULL,
@@ -44,9 +48,9 @@ CREATE TABLE rm_incidents (
   updated_at         timestamptz NOT NULL,
   last_position      text NOT NULL
 );
-CREATE INDEX rm_incidents_list ON rm_incidents (workspace_id, occurred_date DESC, incident_id);
+CREATE INDEX rm_incidents_v1_list ON rm_incidents_v1 (workspace_id, occurred_date DESC, incident_id);
 
-CREATE TABLE rm_acts (
+CREATE TABLE rm_acts_v1 (
   row_id             bigserial PRIMARY KEY,
   workspace_id       uuid NOT NULL,
   incident_id        uuid NOT NULL,
@@ -74,8 +78,13 @@ CREATE TABLE rm_acts (
   superseded_by      text,
   superseded_at      timestamptz
 );
-CREATE INDEX rm_acts_current ON rm_acts (workspace_id, year) WHERE superseded_by IS NULL;
-CREATE INDEX rm_acts_open_by_incident ON rm_acts (incident_id) WHERE superseded_by IS NULL;
-CREATE INDEX rm_acts_known ON rm_acts (workspace_id, known_from);
+CREATE INDEX rm_acts_v1_current ON rm_acts_v1 (workspace_id, year) WHERE superseded_by IS NULL;
+CREATE INDEX rm_acts_v1_open_by_incident ON rm_acts_v1 (incident_id) WHERE superseded_by IS NULL;
+CREATE INDEX rm_acts_v1_known ON rm_acts_v1 (workspace_id, known_from);
+
+CREATE VIEW rm_incidents AS SELECT * FROM rm_incidents_v1;
+CREATE VIEW rm_acts AS SELECT * FROM rm_acts_v1;
+CREATE TABLE rm_versions (projection text PRIMARY KEY, active int NOT NULL);
+INSERT INTO rm_versions VALUES ('incident-facts', 1);
 `,
 };
