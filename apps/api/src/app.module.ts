@@ -9,6 +9,11 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PersonsModule } from './persons/persons.module';
 import { VocabulariesModule } from './vocabularies/vocabularies.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { ListIncidentsModule } from './incidents/list-incidents/list-incidents.module';
+import { ProjectionsModule } from './projections/projections.module';
+import { StatisticsModule } from './statistics/statistics.module';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { StatsLagModule } from './statistics/stats-lag/stats-lag.module';
 import { WhoAmIModule } from './who-am-i/who-am-i.module';
 
 @Module({})
@@ -28,6 +33,11 @@ export class AppModule {
         PersonsModule,
         OrganisationsModule,
         VocabulariesModule,
+        SnapshotsModule,
+        StatsLagModule,
+        ListIncidentsModule,
+        StatisticsModule,
+        ProjectionsModule,
       ],
     };
   }

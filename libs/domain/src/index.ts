@@ -8,3 +8,4 @@ export * from './incidents/incident.decider';
 export * from './targets/target.decider';
 export * from './vocabularies';
 export * from './dates';
+export * from './snapshots';

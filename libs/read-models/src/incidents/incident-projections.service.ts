@@ -6,7 +6,7 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { migrate, SQL_CLIENT, SqlClient } from '@app/database';
+import { migrate, SQL_CLIENT, SqlClient, SqlExecutor } from '@app/database';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
 import { CheckpointedSubscription } from '../subscription-runner/checkpointed-subscription';
 import { projectIncidentFacts } from './incident-facts.projection';
@@ -53,9 +53,12 @@ export class IncidentProjections implements OnApplicationBootstrap, OnModuleDest
     await this.subscription?.stop();
   }
 
-  /** The position the projection has committed (START before its first batch). */
-  async position(): Promise<Position> {
-    const { rows } = await this.sql.query<{ position: Position }>(
+  /**
+   * The position the projection has committed (START before its first batch); pass a
+   * transaction to read it in the same snapshot as the read models.
+   */
+  async position(executor: SqlExecutor = this.sql): Promise<Position> {
+    const { rows } = await executor.query<{ position: Position }>(
       'SELECT position FROM subscription_checkpoints WHERE subscription_id = $1',
       [INCIDENT_FACTS],
     );

@@ -1,0 +1,99 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { SQL_CLIENT, SqlClient } from '@app/database';
+import { ProjectionFreshness } from '../../projections/projection-freshness';
+import { filterConditions, parameters } from '../../statistics/incident-filters.sql';
+import { encodeCursor } from './incident-cursor';
+import { IncidentListDto, IncidentListItemDto } from './incident-list.response.dto';
+import { ListIncidentsQuery } from './list-incidents.query';
+
+interface IncidentRow {
+  id: string;
+  title: string;
+  country: string;
+  region: string | null;
+  type: string;
+  family: string;
+  occurred_date: string;
+  occurred_precision: string;
+  occurred_until: string | null;
+  status: string;
+  verified: boolean;
+  target_count: number;
+  target_categories: string[];
+  updated_at: string;
+}
+
+const STATUS = `CASE WHEN r.status = 'retracted' THEN 'retracted'
+  WHEN r.duplicate_of IS NOT NULL THEN 'duplicate' ELSE 'recorded' END`;
+
+/** A page of `rm_incidents`, keyset-paginated on (occurred_date DESC, incident_id). */
+@QueryHandler(ListIncidentsQuery)
+export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
+  constructor(
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly freshness: ProjectionFreshness,
+  ) {}
+
+  async execute(query: ListIncidentsQuery): Promise<IncidentListDto> {
+    if (query.after !== undefined) await this.freshness.waitFor(query.after);
+
+    const { values, bind } = parameters();
+    const where = [
+      `r.workspace_id = ${bind(query.workspaceId)}`,
+      ...filterConditions(query.filters, 'rm_incidents', bind),
+    ];
+    if (query.status !== undefined) where.push(`(${STATUS}) = ANY(${bind(query.status)}::text[])`);
+    if (query.text !== undefined) {
+      where.push(`r.title ILIKE ${bind(`%${query.text.replace(/[\\%_]/g, '\\$&')}%`)} ESCAPE '\\'`);
+    }
+    if (query.cursor !== undefined) {
+      const date = bind(query.cursor.occurredDate);
+      where.push(
+        `(r.occurred_date < ${date} OR (r.occurred_date = ${date} AND r.incident_id > ${bind(query.cursor.incidentId)}::uuid))`,
+      );
+    }
+    // One more than asked: whether a next page exists.
+    const { rows } = await this.sql.query<IncidentRow>(
+      `SELECT r.incident_id::text AS id, r.title, r.country, r.region, r.type, r.family,
+              r.occurred_date, r.occurred_precision, r.occurred_until, ${STATUS} AS status,
+              r.verified, r.target_count, r.target_categories,
+              to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
+         FROM rm_incidents r
+        WHERE ${where.join(' AND ')}
+        ORDER BY r.occurred_date DESC, r.incident_id
+        LIMIT ${bind(query.limit + 1)}`,
+      values,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(item),
+      nextCursor:
+        rows.length > query.limit
+          ? encodeCursor({ occurredDate: last.occurred_date, incidentId: last.id })
+          : null,
+    };
+  }
+}
+
+function item(r: IncidentRow): IncidentListItemDto {
+  return {
+    id: r.id,
+    title: r.title,
+    country: r.country,
+    region: r.region,
+    type: r.type,
+    family: r.family,
+    occurred: {
+      date: r.occurred_date,
+      precision: r.occurred_precision,
+      ...(r.occurred_until !== null && { until: r.occurred_until }),
+    },
+    status: r.status,
+    verified: r.verified,
+    targetCount: r.target_count,
+    targetCategories: r.target_categories,
+    updatedAt: r.updated_at,
+  };
+}

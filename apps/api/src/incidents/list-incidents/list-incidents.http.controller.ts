@@ -1,0 +1,46 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@app/application';
+import { CurrentActor } from '@app/auth';
+import { ApiProjectionLagging } from '../../projections/projection-freshness';
+import { ApiProblems } from '../../shared/openapi.decorators';
+import { afterOf, filtersOf } from '../../statistics/incident-filters.request.dto';
+import { decodeCursor } from './incident-cursor';
+import { IncidentListDto } from './incident-list.response.dto';
+import { ListIncidentsQuery } from './list-incidents.query';
+import { ListIncidentsRequestDto } from './list-incidents.request.dto';
+
+@ApiTags('incidents')
+@Controller('incidents')
+export class ListIncidentsHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Incidents of your workspace, filtered, latest occurrence first',
+    description:
+      'Read from the incident read model (see `GET /projections`); send `after=<position>` to ' +
+      'see your own writes. Pages follow `nextCursor`. Codes and counts only, no names.',
+  })
+  @ApiOkResponse({ type: IncidentListDto })
+  @ApiProblems(400)
+  @ApiProjectionLagging()
+  list(
+    @Query() query: ListIncidentsRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<IncidentListDto> {
+    return this.queryBus.execute(
+      new ListIncidentsQuery(
+        actor.workspaceId,
+        filtersOf(query),
+        query.status,
+        query.q,
+        query.limit ?? 50,
+        query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+        afterOf(query),
+      ),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ProjectionStatusDto {
+  @ApiProperty({ example: 'incident-facts' })
+  name!: string;
+
+  @ApiProperty({
+    example: '00000000000000000742.00000000000000001234',
+    description: 'The last event position the projection has committed ("" before the first).',
+  })
+  position!: string;
+
+  @ApiProperty({
+    example: '00000000000000000745.00000000000000001240',
+    description: 'The newest readable position of the event store, of any stream.',
+  })
+  head!: string;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'No event the projection reads (incident streams) is left up to the head. `position` may ' +
+      'stay below `head` when the newest events are of persons or organisations.',
+  })
+  caughtUp!: boolean;
+
+  @ApiProperty({ enum: ['caught_up', 'catching_up'], example: 'catching_up' })
+  state!: 'caught_up' | 'catching_up';
+
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'Events still to project; absent when more than 1,000.',
+  })
+  lagEvents?: number;
+}

@@ -1,0 +1,100 @@
+import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { Actor } from '@app/application';
+import { CurrentActor } from '@app/auth';
+import { ApiProblems } from '../../shared/openapi.decorators';
+import { afterOf, filtersOf } from '../incident-filters.request.dto';
+import { ApiProjectionLagging } from '../../projections/projection-freshness';
+import { GetStatsQuery } from './get-stats.query';
+import { asOfOf, GetStatsRequestDto } from './get-stats.request.dto';
+import { statsCsv } from './stats-csv';
+import { StatsResponseDto } from './stats.response.dto';
+
+/** The parts of the HTTP exchange this controller uses; keeps it free of express types. */
+interface AcceptingRequest {
+  accepts(types: string[]): string | false;
+}
+interface HeaderSettable {
+  setHeader(name: string, value: string): unknown;
+}
+
+@ApiTags('statistics')
+@Controller('stats')
+export class GetStatsHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @Header('Vary', 'Accept')
+  @ApiOperation({
+    summary: 'Counts of incidents, acts, persons or organisations, grouped and filtered',
+    description:
+      'Grouped by one or two dimensions, as recorded now or as known at a past time or position ' +
+      '(`asOf`). `definitions` says what each figure counts. `Accept: text/csv` returns the ' +
+      'same table as CSV: one column per group-by, then the measure.',
+  })
+  @ApiExtraModels(StatsResponseDto)
+  @ApiOkResponse({
+    description: 'The table, as JSON or (Accept: text/csv) as CSV.',
+    content: {
+      'application/json': {
+        schema: { $ref: getSchemaPath(StatsResponseDto) },
+        example: {
+          measure: 'persons',
+          groupBy: ['targetCategory'],
+          rows: [
+            {
+              keys: { targetCategory: 'civil_activist' },
+              labels: { targetCategory: 'Civil activist' },
+              value: 482,
+            },
+            {
+              keys: { targetCategory: 'journalist' },
+              labels: { targetCategory: 'Journalist or blogger' },
+              value: 64,
+            },
+          ],
+          total: 546,
+          position: '00000000000000000742.00000000000000001234',
+          asOf: null,
+          definitions: {
+            persons: 'Distinct persons targeted: a person targeted in several acts counts once.',
+          },
+        },
+      },
+      'text/csv': {
+        schema: { type: 'string' },
+        example: 'month,acts\r\n2020-02,212\r\n2020-03,97\r\nmonth unknown,14\r\n',
+      },
+    },
+  })
+  @ApiProblems(400)
+  @ApiProjectionLagging()
+  async get(
+    @Query() query: GetStatsRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: AcceptingRequest,
+    @Res({ passthrough: true }) response: HeaderSettable,
+  ): Promise<StatsResponseDto | string> {
+    const stats = await this.queryBus.execute(
+      new GetStatsQuery(
+        actor.workspaceId,
+        query.measure,
+        query.groupBy ?? [],
+        filtersOf(query),
+        asOfOf(query.asOf),
+        afterOf(query),
+      ),
+    );
+    if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') return stats;
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    return statsCsv(stats);
+  }
+}

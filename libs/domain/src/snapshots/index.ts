@@ -1,0 +1,2 @@
+export * from './snapshot.decider';
+export * from './snapshot-diff';
