@@ -1,13 +1,18 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ProjectionFreshness } from '../projection-freshness';
+import { ProjectionRebuilds } from '../rebuild-projection/projection-rebuilds';
 import { ListProjectionsQuery } from './list-projections.query';
 import { ProjectionStatusDto } from './projection-status.response.dto';
 
 @QueryHandler(ListProjectionsQuery)
 export class ListProjectionsHandler implements IQueryHandler<ListProjectionsQuery> {
-  constructor(private readonly freshness: ProjectionFreshness) {}
+  constructor(
+    private readonly freshness: ProjectionFreshness,
+    private readonly rebuilds: ProjectionRebuilds,
+  ) {}
 
   async execute(): Promise<ProjectionStatusDto[]> {
-    return [await this.freshness.status()];
+    const rebuild = this.rebuilds.status;
+    return [{ ...(await this.freshness.status()), ...(rebuild && { rebuild }) }];
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RebuildStatus } from '../rebuild-projection/projection-rebuilds';
 
 export class ProjectionStatusDto {
   @ApiProperty({ example: 'incident-facts' })
@@ -32,4 +33,16 @@ export class ProjectionStatusDto {
     description: 'Events still to project; absent when more than 1,000.',
   })
   lagEvents?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'The last rebuild started by this process (POST /projections/:name/rebuild), if any.',
+    example: {
+      state: 'rebuilding',
+      startedAt: '2026-11-28T09:00:00.000Z',
+      events: 250000,
+      position: '00000000000000000742.00000000000000001234',
+    },
+  })
+  rebuild?: RebuildStatus;
 }

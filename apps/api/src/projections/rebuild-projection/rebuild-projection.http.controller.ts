@@ -1,0 +1,35 @@
+import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/auth';
+import { INCIDENT_FACTS } from '@app/read-models';
+import { ValidationException } from '../../problem/validation.exception';
+import { ApiProblems } from '../../shared/openapi.decorators';
+import { ProjectionRebuilds, RebuildStatus } from './projection-rebuilds';
+
+@ApiTags('projections')
+@Controller('projections')
+export class RebuildProjectionHttpController {
+  constructor(private readonly rebuilds: ProjectionRebuilds) {}
+
+  @Post(':name/rebuild')
+  @Roles('admin')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Rebuild a projection from position zero into a new table version, then switch to it',
+    description:
+      'Runs in the background; queries keep answering from the current version meanwhile. ' +
+      '`GET /projections` shows the progress. The same as `npm run cli -- rebuild incident-facts` ' +
+      'in server mode.',
+  })
+  @ApiParam({ name: 'name', enum: [INCIDENT_FACTS] })
+  @ApiAcceptedResponse({ description: 'The rebuild started' })
+  @ApiProblems(400, 409)
+  rebuild(@Param('name') name: string): RebuildStatus {
+    if (name !== INCIDENT_FACTS) {
+      throw new ValidationException([
+        { field: 'name', message: 'unknown projection', allowed: [INCIDENT_FACTS] },
+      ]);
+    }
+    return this.rebuilds.start();
+  }
+}
