@@ -98,10 +98,11 @@ interface StatsCase {
 }
 
 function statsCases(asOfPosition: Position, asOfTime: string): StatsCase[] {
-  const current = 'superseded_by IS NULL';
-  const atPosition = 'known_from <= $2 AND (superseded_by IS NULL OR superseded_by > $2)';
+  // `current` is the partition key: the simplest correct SQL on this table uses it too.
+  const current = 'current';
+  const atPosition = 'known_from <= $2 AND (current OR superseded_by > $2)';
   const atTime =
-    'known_from_at <= $2::timestamptz AND (superseded_at IS NULL OR superseded_at > $2::timestamptz)';
+    'known_from_at <= $2::timestamptz AND (current OR superseded_at > $2::timestamptz)';
   const actsByMonthCategory = (knowledge: string) =>
     `SELECT month AS k0, target_category AS k1, count(*)::int AS value FROM rm_acts
       WHERE workspace_id = $1 AND year = 2020 AND ${knowledge} AND act_id IS NOT NULL GROUP BY 1, 2`;
@@ -390,7 +391,7 @@ async function main() {
         count(*) FILTER (WHERE superseded_by IS NULL AND act_id IS NOT NULL AND year = 2020)::text AS current_acts_2020,
         (SELECT count(*) FROM rm_incidents)::text AS incidents,
         (SELECT count(*) FROM rm_incidents WHERE status = 'retracted')::text AS retracted,
-        pg_size_pretty(pg_total_relation_size('rm_acts_v${rebuilt.to}')) AS acts_size
+        pg_size_pretty((SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('rm_acts_v${rebuilt.to}'))) AS acts_size
         FROM rm_acts`)
     ).rows[0];
     log(

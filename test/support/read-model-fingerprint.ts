@@ -11,7 +11,7 @@ export async function readModelFingerprint(sql: SqlExecutor) {
     `SELECT (SELECT count(*) FROM rm_acts)::text AS acts,
             (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (
                SELECT (incident_id, act_id, target_kind, target_id, target_category, country, region, type, family,
-                       occurred_date, occurred_precision, month, quarter, year, main_sources, secondary_sources,
+                       month, quarter, year, main_sources, secondary_sources,
                        rights, legal_articles, tags, verification_status, known_from, known_from_at,
                        superseded_by, superseded_at)::text AS r FROM rm_acts) a) AS acts_hash,
             (SELECT count(*) FROM rm_incidents)::text AS incidents,

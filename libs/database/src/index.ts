@@ -2,3 +2,4 @@ export * from './sql-client.port';
 export * from './pg-pool.sql-client';
 export * from './pglite.sql-client';
 export * from './migrations';
+export * from './copy-text';

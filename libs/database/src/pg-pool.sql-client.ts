@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Pool, PoolConfig, types } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyText } from './copy-text';
 import { SqlClient, SqlExecutor, SqlResult } from './sql-client.port';
 
 // Keep PGlite and pg alike: int8 and xid8 stay strings (lossless) and timestamps stay text,
@@ -36,6 +40,23 @@ export class PgPoolSqlClient implements SqlClient {
 
   async exec(sql: string): Promise<void> {
     await this.pool.query(sql);
+  }
+
+  async copyRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const client = await this.pool.connect();
+    try {
+      await pipeline(
+        Readable.from([copyText(rows)]),
+        client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)),
+      );
+    } finally {
+      client.release();
+    }
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {

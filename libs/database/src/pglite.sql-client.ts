@@ -1,4 +1,5 @@
 import { PGlite, types } from '@electric-sql/pglite';
+import { copyText } from './copy-text';
 import { SqlClient, SqlExecutor, SqlResult } from './sql-client.port';
 
 const TEXT = (value: string) => value;
@@ -29,6 +30,18 @@ export class PgliteSqlClient implements SqlClient {
 
   async exec(sql: string): Promise<void> {
     await this.db.exec(sql);
+  }
+
+  async copyRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    // PGlite reads COPY input from a blob it mounts at /dev/blob.
+    await this.db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+      blob: new Blob([copyText(rows)]),
+    });
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {

@@ -11,6 +11,15 @@ export interface SqlClient {
   ): Promise<SqlResult<R>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk-loads rows with COPY (values in `columns` order; see `copyText` for how values are
+   * written). Not transactional with other calls: for tables nobody reads yet.
+   */
+  copyRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ): Promise<void>;
   /** Runs `work` in one transaction on one connection; commits if it resolves. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -158,6 +158,55 @@ describe.each(backends)('incident facts projection on %s', (_, setup) => {
     expect(await acts(id, before)).toEqual([{ category: 'civil_activist', month: '2020-02' }]);
   });
 
+  /** Every version of the incident's rows, oldest first. */
+  async function versions(incidentId: string) {
+    const { rows } = await sql.query<{ category: string; known_from: string; current: boolean }>(
+      `SELECT target_category AS category, known_from, current FROM rm_acts
+        WHERE incident_id = $1 ORDER BY known_from, target_category`,
+      [incidentId],
+    );
+    return rows;
+  }
+
+  it('attaching a source changes no dimension, so it opens no new version', async () => {
+    const id = randomUUID();
+    await run(id, report(id, ['civil_activist', 'journalist']));
+    await project();
+    const before = await versions(id);
+    await run(id, {
+      type: 'AttachSource',
+      source: { sourceId: 's-1', title: 'Kadyr-Kasiyet monthly monitoring, February 2020' },
+      today,
+    });
+    await project();
+    expect(await versions(id)).toEqual(before);
+  });
+
+  it('reclassifying one act re-versions that act only; the others keep when they became known', async () => {
+    const id = randomUUID();
+    await run(id, report(id, ['civil_activist', 'journalist']));
+    await project();
+    const [first] = await versions(id);
+    const reported = (await collect(store.readStream(`incident-${id}`)))[0].data as {
+      acts: { actId: string; category: string }[];
+    };
+    const journalist = reported.acts.find((a) => a.category === 'journalist')!;
+    const corrected = await run(id, {
+      type: 'CorrectIncident',
+      field: 'targetCategory',
+      actId: journalist.actId,
+      value: 'lawyer',
+      reason: 'reclassified',
+      today,
+    });
+    await project();
+    expect(await versions(id)).toEqual([
+      { category: 'civil_activist', known_from: first.known_from, current: true },
+      { category: 'journalist', known_from: first.known_from, current: false },
+      { category: 'lawyer', known_from: corrected, current: true },
+    ]);
+  });
+
   it('retraction and duplicate marks close every row; undoing the mark reopens them', async () => {
     const retracted = randomUUID();
     await run(retracted, report(retracted, ['lawyer']));

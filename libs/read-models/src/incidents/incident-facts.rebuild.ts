@@ -1,6 +1,18 @@
 import { SqlClient } from '@app/database';
 import { comparePositions, EventStore, Position, RecordedEvent, START } from '@app/event-store';
+import {
+  ACT_COLUMNS,
+  ActRow,
+  FoldSink,
+  foldEvent,
+  IncidentEntry,
+  INCIDENT_COLUMNS,
+  IncidentRow,
+  incidentRow,
+  newEntry,
+} from './incident-facts.fold';
 import { activeVersion, projectIncidentFacts } from './incident-facts.projection';
+import { createIndexesSql, createTablesSql, switchViewsSql } from './incident-facts.schema';
 import { INCIDENT_FACTS } from './incident-projections.service';
 
 export interface RebuildProgress {
@@ -14,6 +26,8 @@ export interface RebuildResult extends RebuildProgress {
 }
 
 const PAGE = 5_000;
+/** Rows per INSERT in the bulk load: one jsonb parameter of a few MB. */
+const CHUNK = 10_000;
 const SWITCH_ATTEMPTS = 50;
 
 /**
@@ -22,6 +36,12 @@ const SWITCH_ATTEMPTS = 50;
  * holding the live checkpoint's row lock so the live projection cannot commit in between.
  * The live projection then continues into the new version; events it sees twice are skipped
  * by their stream version, so the switch needs no exact alignment.
+ *
+ * The bulk of the log is folded in memory (the same fold as the live projection), so no row is
+ * written twice: superseded rows are final when closed and stream out while the next page is
+ * read; current rows and incidents are written at the end, in (workspace, year, month) order,
+ * and the indexes are built after the load. What arrives meanwhile is caught up by the live
+ * projection's code on the filled tables.
  */
 export async function rebuildIncidentFacts(
   sql: SqlClient,
@@ -33,21 +53,17 @@ export async function rebuildIncidentFacts(
   await sql.exec(`
     DROP TABLE IF EXISTS rm_acts_v${to};
     DROP TABLE IF EXISTS rm_incidents_v${to};
-    CREATE TABLE rm_acts_v${to} (LIKE rm_acts_v${from} INCLUDING ALL);
-    CREATE TABLE rm_incidents_v${to} (LIKE rm_incidents_v${from} INCLUDING ALL);`);
+    ${createTablesSql(to)}`);
 
-  let position = START;
-  let events = 0;
+  let { position, events } = await bulkLoad(sql, store, to, onProgress);
+  await sql.exec(`${createIndexesSql(to)}
+    ANALYZE rm_acts_v${to}_current;
+    ANALYZE rm_acts_v${to}_history;
+    ANALYZE rm_incidents_v${to};`);
+
   const catchUp = async () => {
     for (;;) {
-      const page: RecordedEvent[] = [];
-      for await (const e of store.readAll({
-        from: position,
-        categories: ['incident'],
-        maxCount: PAGE,
-      })) {
-        page.push(e);
-      }
+      const page = await readPage(store, position);
       if (page.length === 0) return;
       await sql.transaction((tx) => projectIncidentFacts(page, tx, to));
       position = page[page.length - 1].position;
@@ -66,19 +82,12 @@ export async function rebuildIncidentFacts(
       );
       const live = rows[0]?.position ?? START;
       if (comparePositions(position, live) < 0) return false; // the live side is ahead: catch up first
-      await tx.exec(`
-        CREATE OR REPLACE VIEW rm_acts AS SELECT * FROM rm_acts_v${to};
-        CREATE OR REPLACE VIEW rm_incidents AS SELECT * FROM rm_incidents_v${to};
+      await tx.exec(`${switchViewsSql(to)}
         UPDATE rm_versions SET active = ${to} WHERE projection = '${INCIDENT_FACTS}';`);
       return true;
     });
     if (switched) {
-      // The copied row_id default still draws from the old table's sequence: hand it over
-      // before the old table (its owner) goes.
       await sql.exec(`
-        DO $$ BEGIN
-          EXECUTE format('ALTER SEQUENCE %s OWNED BY rm_acts_v${to}.row_id', pg_get_serial_sequence('rm_acts_v${from}', 'row_id'));
-        END $$;
         DROP TABLE rm_acts_v${from};
         DROP TABLE rm_incidents_v${from};`);
       return { from, to, events, position };
@@ -88,4 +97,100 @@ export async function rebuildIncidentFacts(
   throw new Error(
     `rebuild: the live projection kept moving; switch not done after ${SWITCH_ATTEMPTS} attempts`,
   );
+}
+
+async function readPage(store: EventStore, from: Position): Promise<RecordedEvent[]> {
+  const page: RecordedEvent[] = [];
+  for await (const e of store.readAll({ from, categories: ['incident'], maxCount: PAGE })) {
+    page.push(e);
+  }
+  return page;
+}
+
+/** Folds the whole log in memory and writes every row once; returns where it stopped. */
+async function bulkLoad(
+  sql: SqlClient,
+  store: EventStore,
+  to: number,
+  onProgress: (progress: RebuildProgress) => void,
+): Promise<RebuildProgress> {
+  const entries = new Map<string, IncidentEntry>();
+  let history: ActRow[] = [];
+  const sink: FoldSink = { close: (row) => history.push(row), open: () => undefined };
+  let position = START;
+  let events = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let next = readPage(store, position);
+  for (;;) {
+    const page = await next;
+    if (page.length === 0) break;
+    position = page[page.length - 1].position;
+    // Read the next page while this one is folded and the previous rows are written.
+    next = page.length === PAGE ? readPage(store, position) : Promise.resolve([]);
+    next.catch(() => undefined); // a failure surfaces where it is awaited, not as unhandled
+    for (const event of page) {
+      const id = event.streamId.slice('incident-'.length);
+      let entry = entries.get(id);
+      if (entry === undefined) entries.set(id, (entry = newEntry(id)));
+      foldEvent(entry, event, sink);
+    }
+    events += page.length;
+    if (history.length >= CHUNK) {
+      await writing;
+      const rows = history;
+      history = [];
+      writing = insertActs(sql, to, rows);
+      writing.catch(() => undefined);
+    }
+    onProgress({ events, position });
+  }
+  await writing;
+  for (let i = 0; i < history.length; i += CHUNK) {
+    await insertActs(sql, to, history.slice(i, i + CHUNK));
+  }
+
+  const current: ActRow[] = [];
+  const incidents: IncidentRow[] = [];
+  for (const entry of entries.values()) {
+    for (const open of entry.open.values()) current.push(open.row);
+    if (entry.last !== undefined) incidents.push(incidentRow(entry));
+  }
+  entries.clear();
+  current.sort(byYearAndMonth);
+  for (let i = 0; i < current.length; i += CHUNK) {
+    await insertActs(sql, to, current.slice(i, i + CHUNK));
+  }
+  for (let i = 0; i < incidents.length; i += CHUNK / 2) {
+    await insertIncidents(sql, to, incidents.slice(i, i + CHUNK / 2));
+  }
+  return { events, position };
+}
+
+function insertActs(sql: SqlClient, to: number, rows: readonly ActRow[]): Promise<void> {
+  return sql.copyRows(
+    `rm_acts_v${to}`,
+    ACT_COLUMNS,
+    rows.map((r) => ACT_COLUMNS.map((c) => r[c])),
+  );
+}
+
+function insertIncidents(sql: SqlClient, to: number, rows: readonly IncidentRow[]): Promise<void> {
+  return sql.copyRows(
+    `rm_incidents_v${to}`,
+    INCIDENT_COLUMNS,
+    rows.map((r) => INCIDENT_COLUMNS.map((c) => r[c])),
+  );
+}
+
+/** The order that keeps a year's current acts on adjacent pages. */
+function byYearAndMonth(a: ActRow, b: ActRow): number {
+  return (
+    compare(a.workspace_id as string, b.workspace_id as string) ||
+    (a.year as number) - (b.year as number) ||
+    compare((a.month as string | null) ?? '', (b.month as string | null) ?? '')
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -10,7 +10,7 @@ import { migrate, SQL_CLIENT, SqlClient, SqlExecutor } from '@app/database';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
 import { CheckpointedSubscription } from '../subscription-runner/checkpointed-subscription';
 import { projectIncidentFacts } from './incident-facts.projection';
-import { incidentReadModels } from './read-models.migration';
+import { INCIDENT_READ_MODEL_MIGRATIONS } from './read-models.migration';
 
 export const INCIDENT_FACTS = 'incident-facts';
 
@@ -32,7 +32,7 @@ export class IncidentProjections implements OnApplicationBootstrap, OnModuleDest
 
   static async migrate(sql: SqlClient): Promise<void> {
     await CheckpointedSubscription.migrate(sql);
-    await migrate(sql, 'read_model_migrations', [incidentReadModels]);
+    await migrate(sql, 'read_model_migrations', INCIDENT_READ_MODEL_MIGRATIONS);
   }
 
   async onApplicationBootstrap(): Promise<void> {

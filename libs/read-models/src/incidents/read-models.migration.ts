@@ -1,4 +1,5 @@
 import { Migration } from '@app/database';
+import { createIndexesSql, createTablesSql, switchViewsSql } from './incident-facts.schema';
 
 /**
  * The read side of incidents (ARCHITECTURE.md, "Projections and read models"). Rows carry
@@ -90,3 +91,36 @@ CREATE TABLE rm_versions (projection text PRIMARY KEY, active int NOT NULL);
 INSERT INTO rm_versions VALUES ('incident-facts', 1);
 `,
 };
+
+/**
+ * The fact table partitioned into current and superseded rows, without the columns no query
+ * read, and act rows versioned only when they change. Read models are derived data: the
+ * migration drops them and sets the checkpoint back to the start, so the projection refills
+ * them from the event log (the log itself is untouched).
+ */
+export const partitionedIncidentReadModels: Migration = {
+  id: '0003-incident-read-models-partitioned',
+  sql: /* sql */ `
+DROP VIEW IF EXISTS rm_acts;
+DROP VIEW IF EXISTS rm_incidents;
+DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT tablename FROM pg_tables
+            WHERE schemaname = current_schema() AND tablename ~ '^rm_(acts|incidents)_v[0-9]+$'
+  LOOP
+    EXECUTE format('DROP TABLE %I', t);
+  END LOOP;
+END $$;
+${createTablesSql(1)}
+${createIndexesSql(1)}
+${switchViewsSql(1)}
+UPDATE rm_versions SET active = 1 WHERE projection = 'incident-facts';
+UPDATE subscription_checkpoints SET position = '' WHERE subscription_id = 'incident-facts';
+`,
+};
+
+export const INCIDENT_READ_MODEL_MIGRATIONS: readonly Migration[] = [
+  incidentReadModels,
+  partitionedIncidentReadModels,
+];

@@ -52,6 +52,8 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery> {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       // Compiling these plans costs more than it saves (~200 ms of a 600 ms query at 1M acts).
       await tx.query('SET LOCAL jit = off');
+      // count(DISTINCT) sorts: in memory rather than in temporary files (4 MB by default).
+      await tx.query(`SET LOCAL work_mem = '64MB'`);
       const position = await this.projections.position(tx);
       const result = await tx.query<Record<string, Key> & { is_total: number; value: number }>(
         sql,
@@ -118,16 +120,16 @@ const MEASURE_SQL: Record<Measure, { rows?: string; unit: string }> = {
 function knowledgeSql(asOf: AsOf, bind: Bind): string {
   switch (asOf.kind) {
     case 'current':
-      return 'r.superseded_by IS NULL';
+      return 'r.current'; // the current partition only
     case 'position': {
       const p = bind(asOf.position);
-      return `r.known_from <= ${p} AND (r.superseded_by IS NULL OR r.superseded_by > ${p})`;
+      return `r.known_from <= ${p} AND (r.current OR r.superseded_by > ${p})`;
     }
     case 'time': {
       const t = bind(asOf.at);
       return (
         `r.known_from_at <= ${t}::timestamptz` +
-        ` AND (r.superseded_at IS NULL OR r.superseded_at > ${t}::timestamptz)`
+        ` AND (r.current OR r.superseded_at > ${t}::timestamptz)`
       );
     }
     case 'snapshot':

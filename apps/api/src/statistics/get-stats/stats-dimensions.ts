@@ -30,6 +30,8 @@ export type Key = string | number | null;
 interface Dimension {
   column?: string;
   unnest?: (filters: IncidentFilters) => string;
+  /** Whether the unnested array may hold an element twice. */
+  mayRepeat?: (filters: IncidentFilters) => boolean;
   vocabulary?: VocabularyName;
   /** The label of the NULL key. */
   none: string;
@@ -48,6 +50,7 @@ const DIMENSIONS: Record<GroupBy, Dimension> = {
   source: {
     unnest: (f) =>
       f.sourceRole === 'any' ? '(r.main_sources || r.secondary_sources)' : 'r.main_sources',
+    mayRepeat: (f) => f.sourceRole === 'any',
     vocabulary: 'perpetrator_source',
     none: 'no source of threat recorded',
   },
@@ -66,8 +69,9 @@ const DIMENSIONS: Record<GroupBy, Dimension> = {
 
 /**
  * The SQL of a group-by over `rm_acts r`, aliased `d<i>` where it joins: the key, and for an
- * array the lateral join that unnests its distinct elements, numbered, so that `first` holds
- * on exactly one row per act (the total counts that one).
+ * array the lateral join that unnests its elements, numbered, so that `first` holds on exactly
+ * one row per act (the total counts that one). The projection stores each array with distinct
+ * elements, so a plain unnest suffices; main and secondary sources together may repeat one.
  */
 export function dimensionSql(
   groupBy: GroupBy,
@@ -77,11 +81,13 @@ export function dimensionSql(
   const d = DIMENSIONS[groupBy];
   if (d.unnest === undefined) return { key: d.column! };
   const alias = `d${i}`;
+  const array = d.unnest(filters);
+  const elements = d.mayRepeat?.(filters)
+    ? `(SELECT v, row_number() OVER () AS n FROM (SELECT DISTINCT unnest(${array}) AS v) e)`
+    : `unnest(${array}) WITH ORDINALITY`;
   return {
     key: `${alias}.v`,
-    join:
-      `LEFT JOIN LATERAL (SELECT v, row_number() OVER () AS n` +
-      ` FROM (SELECT DISTINCT unnest(${d.unnest(filters)}) AS v) e) AS ${alias} ON true`,
+    join: `LEFT JOIN LATERAL ${elements} AS ${alias}(v, n) ON true`,
     first: `(${alias}.n IS NULL OR ${alias}.n = 1)`,
   };
 }

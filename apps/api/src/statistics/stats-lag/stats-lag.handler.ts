@@ -38,10 +38,10 @@ export function lagSql({ workspaceId, filters, asOf }: StatsLagQuery): {
 } {
   const { values, bind } = parameters();
   const workspace = bind(workspaceId);
-  let knowledge = 'r.superseded_by IS NULL';
+  let knowledge = 'r.current';
   if (asOf !== undefined) {
     const t = `${bind(asOf)}::timestamptz`;
-    knowledge = `r.known_from_at <= ${t} AND (r.superseded_at IS NULL OR r.superseded_at > ${t})`;
+    knowledge = `r.known_from_at <= ${t} AND (r.current OR r.superseded_at > ${t})`;
   }
   const where = [
     `r.workspace_id = ${workspace}`,
