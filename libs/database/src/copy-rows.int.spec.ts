@@ -41,7 +41,7 @@ describe.each(backends)('copyRows on %s', (_, setup) => {
   afterAll(() => close());
 
   it('loads text, arrays, booleans, JSON, timestamps and NULLs exactly', async () => {
-    const rows = awkward.map((text, i) => [
+    const rows: unknown[][] = awkward.map((text, i) => [
       i,
       text,
       [text, 'plain', ''],
