@@ -148,7 +148,7 @@ const CURRENT: Readonly<Record<CurrentRegionCode, TermData<RegionCode>>> = {
       ru: 'Актюбинская область',
       kk: 'Ақтөбе облысы',
       ky: 'Актөбө облусу',
-      tg: 'Вилояти Ақтөбе',
+      tg: 'Вилояти Ақтобе',
     },
     aliases: ['Aqtöbe Region', 'Aktobe', 'Aktyubinsk', 'Актобе', 'Ақтөбе', 'Актюбинск'],
   },
@@ -197,7 +197,7 @@ const CURRENT: Readonly<Record<CurrentRegionCode, TermData<RegionCode>>> = {
   'KZ-33': {
     labels: {
       en: 'Jetisu Region',
-      ru: 'Область Жетісу',
+      ru: 'Жетысуская область',
       kk: 'Жетісу облысы',
       ky: 'Жетисуу облусу',
       tg: 'Вилояти Ҷетисув',
@@ -205,7 +205,8 @@ const CURRENT: Readonly<Record<CurrentRegionCode, TermData<RegionCode>>> = {
     aliases: [
       'Zhetysu Region',
       'Zhetisu Region',
-      'Жетысуская область',
+      // The official Russian name keeps the Kazakh spelling.
+      'Область Жетісу',
       'Taldykorgan',
       'Талдыкорган',
       'Талдықорған',
@@ -297,12 +298,13 @@ const CURRENT: Readonly<Record<CurrentRegionCode, TermData<RegionCode>>> = {
   'KZ-62': {
     labels: {
       en: 'Ulytau Region',
-      ru: 'Область Ұлытау',
+      ru: 'Улытауская область',
       kk: 'Ұлытау облысы',
       ky: 'Улытау облусу',
       tg: 'Вилояти Улитау',
     },
-    aliases: ['Улытауская область', 'Zhezkazgan', 'Жезказган', 'Жезқазған'],
+    // The official Russian name keeps the Kazakh spelling.
+    aliases: ['Область Ұлытау', 'Zhezkazgan', 'Жезказган', 'Жезқазған'],
     reviewNeeded: true,
   },
   'KZ-63': {
@@ -541,7 +543,8 @@ const LEGACY: Readonly<Record<LegacyKzRegionCode, TermData<RegionCode>>> = {
   'KZ-VOS': legacy(['KZ-63', 'KZ-10']),
 };
 
-export const REGION_VOCABULARY = defineVocabulary('region', '2026.1', REGION_CODES, {
+// 2026.2: Russian and Tajik labels in their own alphabets (labels only; no code changed).
+export const REGION_VOCABULARY = defineVocabulary('region', '2026.2', REGION_CODES, {
   ...CURRENT,
   ...LEGACY,
 });

@@ -8,10 +8,12 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles, ROLES } from '@app/auth';
 import { ApiProblems } from '../../shared/openapi.decorators';
-import { afterOf, filtersOf } from '../incident-filters.request.dto';
+import { afterOf, filtersOf, IncidentFilters } from '../incident-filters.request.dto';
 import { ApiProjectionLagging } from '../../projections/projection-freshness';
+import { MatchReferenceFiguresQuery } from '../../reference-figures/match-reference-figures/match-reference-figures.query';
+import { ReferenceMatchDto } from '../../reference-figures/match-reference-figures/reference-match.response.dto';
 import { GetStatsQuery } from './get-stats.query';
 import { asOfOf, GetStatsRequestDto } from './get-stats.request.dto';
 import { statsCsv } from './stats-csv';
@@ -31,6 +33,7 @@ export class GetStatsHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Roles(...ROLES)
   @Header('Cache-Control', 'no-store')
   @Header('Vary', 'Accept')
   @ApiOperation({
@@ -83,18 +86,39 @@ export class GetStatsHttpController {
     @Req() request: AcceptingRequest,
     @Res({ passthrough: true }) response: HeaderSettable,
   ): Promise<StatsResponseDto | string> {
+    const filters = filtersOf(query);
     const stats = await this.queryBus.execute(
       new GetStatsQuery(
         actor.workspaceId,
         query.measure,
         query.groupBy ?? [],
-        filtersOf(query),
+        filters,
         asOfOf(query.asOf),
         afterOf(query),
       ),
     );
-    if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') return stats;
+    if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') {
+      if (!query.includeReference) return stats;
+      return { ...stats, reference: await this.referenceFigures(actor, query, filters) };
+    }
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     return statsCsv(stats);
+  }
+
+  /** Third-party figures for the same breakdown, beside our own (issue 7). */
+  private referenceFigures(
+    actor: Actor,
+    query: GetStatsRequestDto,
+    filters: IncidentFilters,
+  ): Promise<ReferenceMatchDto[]> {
+    return this.queryBus.execute(
+      new MatchReferenceFiguresQuery(
+        actor.workspaceId,
+        query.measure,
+        query.groupBy ?? [],
+        filters,
+        query.asOf,
+      ),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { Position } from '@app/event-store';
 import { ValidationException } from '../../problem/validation.exception';
 import { IncidentFiltersRequestDto, POSITION_PATTERN } from '../incident-filters.request.dto';
@@ -54,6 +54,22 @@ export class GetStatsRequestDto extends IncidentFiltersRequestDto {
       'asOf must be an ISO 8601 timestamp with a time zone (2021-01-31T23:59:59Z), a position, or snapshot:<id>',
   })
   asOf?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    example: true,
+    description:
+      'Add `reference`: the third-party figures (POST /reference-figures) that answer the same ' +
+      'question (same measure, a code for each group-by, other dimensions fixed by filters, ' +
+      'period inside the period asked), each beside our figure for its row.',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'includeReference must be true or false' })
+  includeReference?: boolean;
 }
 
 export function asOfOf(value: string | undefined): AsOf {

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ReferenceMatchDto } from '../../reference-figures/match-reference-figures/reference-match.response.dto';
 import { GROUP_BYS, Key, MEASURES } from './stats-dimensions';
 
 export class StatsRowDto {
@@ -65,4 +66,11 @@ export class StatsResponseDto {
     description: 'What each figure counts, in words a report can quote.',
   })
   definitions!: Record<string, string>;
+
+  @ApiPropertyOptional({
+    type: [ReferenceMatchDto],
+    description:
+      'With includeReference=true: third-party figures for the same breakdown, each with the key of its row and our own figure for that row over its period (`ours`).',
+  })
+  reference?: ReferenceMatchDto[];
 }

@@ -1,0 +1,2 @@
+export * from './reference-figure.decider';
+export * from './reference-figure-match';
