@@ -6,10 +6,15 @@ import { documentBearerAuth } from '@app/auth';
 import { ProblemDetailsDto } from './problem/problem-details.dto';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ValidationException } from './problem/validation.exception';
+import { configureHttpSecurity, HttpSecurityOptions } from './security/http-security';
 
 /** What every HTTP entry point shares: main.ts and the in-process tests. */
-export function configureHttpApp(app: NestExpressApplication): void {
+export function configureHttpApp(
+  app: NestExpressApplication,
+  security: HttpSecurityOptions = {},
+): void {
   app.disable('x-powered-by');
+  configureHttpSecurity(app, security);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

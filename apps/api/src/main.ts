@@ -12,7 +12,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  configureHttpApp(app);
+  configureHttpApp(app, { corsOrigins: config.corsOrigins ?? [] });
   // Embedded mode is one person's laptop with sensitive data: not reachable from the network.
   const host = config.mode === 'embedded' ? '127.0.0.1' : '0.0.0.0';
   await app.listen(config.port, host);

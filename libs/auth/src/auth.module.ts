@@ -1,16 +1,23 @@
 import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { AuditLog } from './audit-log';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { TokenAuthService } from './token-auth.service';
+import { WorkspaceDirectory } from './workspace-directory';
 
 /**
  * Bearer-token authentication for every route (BearerAuthGuard is global). Needs SQL_CLIENT
  * and APP_CONFIG, which InfrastructureModule provides.
  */
 @Module({
-  providers: [TokenAuthService, { provide: APP_GUARD, useClass: BearerAuthGuard }],
-  exports: [TokenAuthService],
+  providers: [
+    TokenAuthService,
+    WorkspaceDirectory,
+    AuditLog,
+    { provide: APP_GUARD, useClass: BearerAuthGuard },
+  ],
+  exports: [TokenAuthService, WorkspaceDirectory, AuditLog],
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(

@@ -7,10 +7,11 @@ import request from 'supertest';
 import { Actor } from '@app/application';
 import { PgliteSqlClient } from '@app/database';
 import { configureHttpApp } from '../../../apps/api/src/http-app';
-import { BearerAuthGuard } from './bearer-auth.guard';
+import { AUTH_FAILURES_PER_MINUTE, BearerAuthGuard } from './bearer-auth.guard';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
-import { Roles } from './roles.decorator';
+import { ROLES } from './role';
+import { DeploymentAdmin, Roles } from './roles.decorator';
 import { TokenAuthService } from './token-auth.service';
 
 // Fixtures: routes with each kind of protection the guard knows.
@@ -23,8 +24,20 @@ class FixturesHttpController {
   }
 
   @Get('actor')
+  @Roles(...ROLES)
   actor(@CurrentActor() actor: Actor) {
     return actor;
+  }
+
+  @Get('closed')
+  closed() {
+    return { closed: false };
+  }
+
+  @Get('deployment')
+  @DeploymentAdmin()
+  deployment() {
+    return { deployment: true };
   }
 
   @Get('admins')
@@ -75,11 +88,14 @@ describe('BearerAuthGuard', () => {
   let app: INestApplication;
   let sql: PgliteSqlClient;
   let monitorToken: string;
+  let monitorId: string;
+  let workspaceAdminToken: string;
+  let auth: TokenAuthService;
   const logger = new CapturingLogger();
 
   beforeAll(async () => {
     sql = await PgliteSqlClient.open();
-    const auth = new TokenAuthService(sql);
+    auth = new TokenAuthService(sql);
     const quiet = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     const { workspaceId } = await auth.bootstrap({ mode: 'server', bootstrapToken: ADMIN_TOKEN });
     quiet.mockRestore();
@@ -89,6 +105,13 @@ describe('BearerAuthGuard', () => {
       [monitor, workspaceId],
     );
     monitorToken = (await auth.createToken(monitor)).token;
+    monitorId = monitor;
+    const otherAdmin = randomUUID();
+    await sql.query(
+      "INSERT INTO users (id, workspace_id, name, role) VALUES ($1, $2, 'another admin', 'admin')",
+      [otherAdmin, workspaceId],
+    );
+    workspaceAdminToken = (await auth.createToken(otherAdmin)).token;
 
     const moduleRef = await Test.createTestingModule({
       controllers: [FixturesHttpController, PublicFixturesHttpController],
@@ -107,7 +130,7 @@ describe('BearerAuthGuard', () => {
     await app?.close();
     await sql?.close();
     const logged = logger.lines.join('\n');
-    for (const token of [ADMIN_TOKEN, monitorToken, UNKNOWN_TOKEN])
+    for (const token of [ADMIN_TOKEN, monitorToken, workspaceAdminToken, UNKNOWN_TOKEN])
       expect(logged).not.toContain(token);
   });
 
@@ -184,6 +207,34 @@ describe('BearerAuthGuard', () => {
   it('requires a token on a @Roles() route of a @Public() controller', async () => {
     expectProblem(await get('/public-fixtures/restricted'), 401, /needs an API token/);
     expect((await get('/public-fixtures/restricted', ADMIN_TOKEN)).status).toBe(200);
+  });
+
+  it('closes a route that declares no roles to every token (deny by default)', async () => {
+    expectProblem(await get('/fixtures/closed'), 401, /needs an API token/);
+    expectProblem(await get('/fixtures/closed', ADMIN_TOKEN), 403, /declares no roles/);
+    expectProblem(await get('/fixtures/closed', monitorToken), 403, /declares no roles/);
+  });
+
+  it('lets only the deployment admin through @DeploymentAdmin(), not a workspace admin', async () => {
+    expect((await get('/fixtures/deployment', ADMIN_TOKEN)).status).toBe(200);
+    expectProblem(await get('/fixtures/deployment', workspaceAdminToken), 403, /deployment admin/);
+    expectProblem(await get('/fixtures/deployment', monitorToken), 403, /deployment admin/);
+  });
+
+  it('answers 429 to a client sending too many unknown tokens; verified tokens still pass', async () => {
+    const fresh = (await auth.createToken(monitorId)).token;
+    // Earlier tests spent some of this minute's failures already.
+    const statuses: number[] = [];
+    for (let i = 0; i < AUTH_FAILURES_PER_MINUTE; i += 1) {
+      statuses.push((await get('/fixtures/actor', `${UNKNOWN_TOKEN}${i}`)).status);
+    }
+    expect(statuses[0]).toBe(401);
+    expect(new Set(statuses)).toEqual(new Set([401, 429]));
+    const refused = await get('/fixtures/actor', UNKNOWN_TOKEN);
+    expectProblem(refused, 429, /Too many requests with an unknown/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await get('/fixtures/actor', fresh)).status).toBe(429);
+    expect((await get('/fixtures/actor', monitorToken)).status).toBe(200);
   });
 
   it('leaves unknown routes to the 404 answer', async () => {

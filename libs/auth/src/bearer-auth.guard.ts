@@ -2,18 +2,25 @@ import {
   CanActivate,
   ExecutionContext,
   ForbiddenException,
+  HttpException,
+  HttpStatus,
   Injectable,
+  Logger,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedRequest } from './current-actor.decorator';
 import { PUBLIC_KEY } from './public.decorator';
-import { ROLES_KEY } from './roles.decorator';
+import { AuthFailureLimiter } from './auth-failure-limiter';
+import { DEPLOYMENT_ADMIN_KEY, ROLES_KEY } from './roles.decorator';
 import { Role } from './role';
 import { TokenAuthService } from './token-auth.service';
 
 interface BearerRequest extends AuthenticatedRequest {
   headers: { authorization?: string };
+  ip?: string;
+  method?: string;
+  route?: { path?: string };
 }
 
 /** The part of the HTTP response the guard sets; keeps it free of express types. */
@@ -33,13 +40,21 @@ export function readBearerToken(header: string | undefined): string | 'missing' 
   return BEARER.exec(header)?.[1] ?? 'malformed';
 }
 
+/** Failed authentications allowed per client address and minute before it must wait. */
+export const AUTH_FAILURES_PER_MINUTE = 20;
+
 /**
  * The global guard: every route needs `Authorization: Bearer <token>` unless marked
  * @Public(); the token's actor is attached to the request for @CurrentActor(), and
- * @Roles() is enforced. Details never quote the header: it is a secret.
+ * @Roles() or @DeploymentAdmin() is enforced. A route declaring neither is closed to every
+ * token (deny by default: a route added without thinking about roles opens to nobody).
+ * Details never quote the header: it is a secret.
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
+  private readonly logger = new Logger('Auth');
+  private readonly failures = new AuthFailureLimiter(AUTH_FAILURES_PER_MINUTE, 60_000);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: TokenAuthService,
@@ -48,9 +63,11 @@ export class BearerAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
+    const deploymentAdmin =
+      this.reflector.getAllAndOverride<boolean | undefined>(DEPLOYMENT_ADMIN_KEY, targets) === true;
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets);
     // @Roles() outweighs @Public(): a role can only be checked on a known actor.
-    if (isPublic === true && roles === undefined) return true;
+    if (isPublic === true && roles === undefined && !deploymentAdmin) return true;
     // No other transport exists yet; one added later stays closed until it is thought through.
     if (context.getType() !== 'http') return false;
 
@@ -70,18 +87,49 @@ export class BearerAuthGuard implements CanActivate {
         'The Authorization header must be `Bearer <token>`, the token without spaces.',
       );
     }
-    const actor = await this.auth.authenticate(token);
-    if (actor === undefined) {
+    const principal = await this.verify(token, request.ip ?? 'unknown', response);
+    if (principal === undefined) {
       response.setHeader('WWW-Authenticate', `${CHALLENGE}, error="invalid_token"`);
       throw new UnauthorizedException('The API token is unknown, revoked or expired.');
     }
-    request.actor = actor;
+    request.actor = principal.actor;
+    request.principal = principal;
 
-    if (roles !== undefined && !roles.includes(actor.role)) {
+    if (deploymentAdmin) {
+      if (principal.deploymentAdmin) return true;
       throw new ForbiddenException(
-        `This action requires the role ${roles.join(' or ')}; this token's role is ${actor.role}.`,
+        "This action requires the deployment admin (BOOTSTRAP_ADMIN_TOKEN); this token's role is " +
+          `${principal.actor.role} of a workspace.`,
+      );
+    }
+    if (roles === undefined) {
+      this.logger.warn(
+        `Refused ${request.method ?? '?'} ${request.route?.path ?? '?'}: the route declares no roles`,
+      );
+      throw new ForbiddenException('This route declares no roles, so no token may call it.');
+    }
+    if (!roles.includes(principal.actor.role)) {
+      throw new ForbiddenException(
+        `This action requires the role ${roles.join(' or ')}; this token's role is ${principal.actor.role}.`,
       );
     }
     return true;
+  }
+
+  private async verify(token: string, client: string, response: HeaderSettable) {
+    const cached = this.auth.cachedPrincipal(token);
+    if (cached !== undefined) return cached;
+    const waitMs = this.failures.retryAfterMs(client);
+    if (waitMs > 0) {
+      response.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new HttpException(
+        'Too many requests with an unknown, revoked or expired API token from this address; ' +
+          'retry later.',
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    const principal = await this.auth.principal(token);
+    if (principal === undefined) this.failures.fail(client);
+    return principal;
   }
 }

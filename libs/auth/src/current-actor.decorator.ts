@@ -1,9 +1,12 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Actor } from '@app/application';
+import type { Principal } from './token-auth.service';
 
 /** A request the bearer guard has let through carries its actor. */
 export interface AuthenticatedRequest {
   actor?: Actor;
+  /** The actor with its token id and whether it is the deployment admin. */
+  principal?: Principal;
 }
 
 /** The handler parameter receiving who is calling, as resolved from the bearer token. */

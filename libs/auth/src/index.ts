@@ -8,3 +8,7 @@ export * from './public.decorator';
 export * from './role';
 export * from './roles.decorator';
 export * from './token-auth.service';
+export * from './audit-log';
+export * from './auth-failure-limiter';
+export * from './token-cache';
+export * from './workspace-directory';

@@ -13,3 +13,16 @@ export const Roles = (...roles: [Role, ...Role[]]): ClassDecorator & MethodDecor
     SetMetadata(ROLES_KEY, roles),
     ApiForbiddenResponse({ description: `Requires the role ${roles.join(' or ')}.` }),
   );
+
+export const DEPLOYMENT_ADMIN_KEY = 'auth:deployment-admin';
+
+/**
+ * Only the deployment's own admin (the user of BOOTSTRAP_ADMIN_TOKEN, or of the token printed
+ * on the first embedded start) may call the route: it acts across workspaces. A workspace's
+ * admin gets 403.
+ */
+export const DeploymentAdmin = (): ClassDecorator & MethodDecorator =>
+  applyDecorators(
+    SetMetadata(DEPLOYMENT_ADMIN_KEY, true),
+    ApiForbiddenResponse({ description: 'Requires the deployment admin (BOOTSTRAP_ADMIN_TOKEN).' }),
+  );

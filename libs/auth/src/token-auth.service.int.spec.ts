@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { PgliteSqlClient, SqlClient } from '@app/database';
 import { createTestSchema } from '../../../test/support/test-postgres';
-import { hashApiToken } from './api-token';
-import { migrateAuthSchema } from './auth.migrations';
+import { migrate } from '@app/database';
+import { generateApiToken, verifyApiToken } from './api-token';
+import { AUTH_MIGRATIONS, migrateAuthSchema } from './auth.migrations';
 import { TokenAuthService } from './token-auth.service';
 
 interface Database {
@@ -29,7 +30,7 @@ const databases: [string, () => Promise<Database>][] = [
 ];
 
 const BOOTSTRAP_TOKEN = 'Zm9yLXRlc3RzLW9ubHktbm90LWEtcmVhbC1zZWNyZXQ=';
-const PRINTED = /Admin token \(shown once, store it now\): (rl_[A-Za-z0-9_-]{43})\n/;
+const PRINTED = /Admin token \(shown once, store it now\): (rl_[0-9a-f]{32}_[A-Za-z0-9_-]{43})\n/;
 
 describe.each(databases)('TokenAuthService on %s', (_, open) => {
   let db: Database;
@@ -124,8 +125,13 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
       ]);
       expect(restart.adminToken).toBe('unchanged');
       expect(await count('users')).toBe(1);
-      const { rows } = await db.sql.query('SELECT token_hash FROM api_tokens');
-      expect(rows).toEqual([{ token_hash: hashApiToken(BOOTSTRAP_TOKEN) }]);
+      const { rows } = await db.sql.query<{ secret_hash: string; kind: string }>(
+        'SELECT secret_hash, kind FROM api_tokens',
+      );
+      expect(rows).toEqual([
+        { secret_hash: expect.stringMatching(/^\$argon2id\$/), kind: 'bootstrap' },
+      ]);
+      expect(await verifyApiToken(rows[0]?.secret_hash as string, BOOTSTRAP_TOKEN)).toBe(true);
       expect(printed).toEqual([]);
       expect(await auth.authenticate(BOOTSTRAP_TOKEN)).toMatchObject({
         userName: 'admin',
@@ -186,6 +192,79 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
     });
   });
 
+  describe('a changed BOOTSTRAP_ADMIN_TOKEN', () => {
+    const NEXT_TOKEN = 'bmV4dC10b2tlbi1mb3ItdGVzdHMtb25seS0wMDAwMDA=';
+
+    it('revokes the previous one, keeps other admin tokens, and never brings the old back', async () => {
+      const first = await auth.bootstrap({ mode: 'server', bootstrapToken: BOOTSTRAP_TOKEN });
+      const other = await auth.createToken(first.adminUserId);
+      expect(await auth.authenticate(BOOTSTRAP_TOKEN)).toBeDefined(); // now cached
+
+      const second = await auth.bootstrap({ mode: 'server', bootstrapToken: NEXT_TOKEN });
+
+      expect(second).toEqual({ ...first, adminToken: 'replaced' });
+      expect(await auth.authenticate(BOOTSTRAP_TOKEN)).toBeUndefined();
+      expect(await auth.principal(NEXT_TOKEN)).toMatchObject({
+        deploymentAdmin: true,
+        actor: { userId: first.adminUserId, role: 'admin' },
+      });
+      expect(await auth.authenticate(other.token)).toMatchObject({ userId: first.adminUserId });
+      const back = await auth.bootstrap({ mode: 'server', bootstrapToken: BOOTSTRAP_TOKEN });
+      expect(back.adminToken).toBe('revoked');
+      expect(await auth.authenticate(BOOTSTRAP_TOKEN)).toBeUndefined();
+    });
+
+    it('accepts a value in the form of an issued token, under the id it names', async () => {
+      const { id, token } = generateApiToken();
+      await auth.bootstrap({ mode: 'server', bootstrapToken: token });
+
+      expect(await auth.principal(token)).toMatchObject({ tokenId: id, deploymentAdmin: true });
+      const restart = await auth.bootstrap({ mode: 'server', bootstrapToken: token });
+      expect(restart.adminToken).toBe('unchanged');
+    });
+  });
+
+  describe('migration from SHA-256 token hashes', () => {
+    it('revokes the old tokens, drops their hashes, and marks the deployment admin', async () => {
+      const old = await open();
+      try {
+        await migrate(old.sql, 'auth_migrations', AUTH_MIGRATIONS.slice(0, 1));
+        const [workspace, admin, later] = [randomUUID(), randomUUID(), randomUUID()];
+        await old.sql.query("INSERT INTO workspaces (id, name) VALUES ($1, 'Old')", [workspace]);
+        for (const [user, at] of [
+          [admin, '2020-01-01'],
+          [later, '2021-01-01'],
+        ]) {
+          await old.sql.query(
+            "INSERT INTO users (id, workspace_id, name, role, created_at) VALUES ($1, $2, 'x', 'admin', $3)",
+            [user, workspace, at],
+          );
+        }
+        await old.sql.query(
+          "INSERT INTO api_tokens (id, user_id, token_hash) VALUES ($1, $2, 'ba7816bf8f01cfea')",
+          [randomUUID(), admin],
+        );
+
+        const outcome = await new TokenAuthService(old.sql).bootstrap({ mode: 'embedded' });
+
+        expect(outcome).toMatchObject({
+          adminUserId: admin,
+          workspaceId: workspace,
+          adminToken: 'printed',
+        });
+        const { rows } = await old.sql.query(
+          'SELECT secret_hash, revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE user_id = $1 ORDER BY created_at',
+          [admin],
+        );
+        expect(rows[0]).toEqual({ secret_hash: 'retired-sha256', revoked: true });
+        const flagged = await old.sql.query('SELECT id FROM users WHERE deployment_admin');
+        expect(flagged.rows).toEqual([{ id: admin }]);
+      } finally {
+        await old.close();
+      }
+    }, 60_000);
+  });
+
   describe('tokens', () => {
     let adminUserId: string;
     beforeEach(async () => {
@@ -195,10 +274,13 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
     it('stores only the hash of a created token', async () => {
       const { id, token } = await auth.createToken(adminUserId);
 
-      expect(token).toMatch(/^rl_[A-Za-z0-9_-]{43}$/);
-      const { rows } = await db.sql.query('SELECT * FROM api_tokens WHERE id = $1', [id]);
-      expect(rows).toEqual([expect.objectContaining({ token_hash: hashApiToken(token) })]);
-      expect(JSON.stringify(rows)).not.toContain(token.slice(3));
+      expect(token).toMatch(/^rl_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
+      const { rows } = await db.sql.query<{ secret_hash: string }>(
+        'SELECT * FROM api_tokens WHERE id = $1',
+        [id],
+      );
+      expect(await verifyApiToken(rows[0]?.secret_hash as string, token)).toBe(true);
+      expect(JSON.stringify(rows)).not.toContain(token.slice(36));
     });
 
     it('refuses an unknown token', async () => {
@@ -216,6 +298,28 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
 
       expect(await auth.authenticate(token)).toBeUndefined();
       expect(await auth.revokeToken(id)).toBe(false);
+    });
+
+    it('evicts a revoked token from the cache at once, and scopes revocation to a workspace', async () => {
+      const { id, token } = await auth.createToken(adminUserId);
+      expect(await auth.authenticate(token)).toBeDefined();
+      expect(auth.cachedPrincipal(token)).toBeDefined();
+
+      expect(await auth.revokeToken(id, { workspaceId: randomUUID() })).toBe(false);
+      expect(await auth.authenticate(token)).toBeDefined();
+      const { workspaceId } = await auth.bootstrap({ mode: 'server' });
+      expect(await auth.revokeToken(id, { workspaceId })).toBe(true);
+
+      expect(auth.cachedPrincipal(token)).toBeUndefined();
+      expect(await auth.authenticate(token)).toBeUndefined();
+    });
+
+    it('refuses a well-formed token whose secret is wrong, and one whose id is unknown', async () => {
+      const { id, token } = await auth.createToken(adminUserId);
+      const forged = `${token.slice(0, 36)}${'A'.repeat(43)}`;
+      expect(await auth.authenticate(forged)).toBeUndefined();
+      expect(await auth.authenticate(generateApiToken().token)).toBeUndefined();
+      expect(await auth.principal(token)).toMatchObject({ tokenId: id, deploymentAdmin: true });
     });
 
     it('refuses an expired token and accepts one not yet expired', async () => {

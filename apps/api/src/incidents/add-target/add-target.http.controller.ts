@@ -2,7 +2,7 @@ import { Body, Controller, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CommandResult, IdSource } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { commandContext, ifMatchVersion, RequestLike } from '../../shared/command-request';
 import { ChangeIncidentCommand } from '../change-incident.handler';
 import { IncidentChange, IncidentId } from '../incident-change.http';
@@ -18,6 +18,7 @@ export class AddTargetHttpController {
   ) {}
 
   @Post(':id/targets')
+  @Roles('admin', 'monitor')
   @IncidentChange('Add a target (an existing person or organisation, or one given inline)')
   async handle(
     @IncidentId() id: string,

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, CommandExecutor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { DomainError, IncidentEvent, isLang, Lang, LANGS } from '@app/domain';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
@@ -26,6 +26,7 @@ export class IncidentHistoryHttpController {
   ) {}
 
   @Get(':id/history')
+  @Roles('admin', 'monitor', 'verifier')
   @ApiOperation({
     summary: 'The whole history: nothing is overwritten, every correction keeps the original value',
   })

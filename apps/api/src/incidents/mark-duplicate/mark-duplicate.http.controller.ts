@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CommandExecutor, CommandResult } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { DomainError } from '@app/domain';
 import { commandContext, ifMatchVersion, RequestLike } from '../../shared/command-request';
 import { incidentStream } from '../../shared/streams';
@@ -19,6 +19,7 @@ export class MarkDuplicateHttpController {
   ) {}
 
   @Post(':id/duplicate-of')
+  @Roles('admin', 'verifier')
   @IncidentChange('Mark as a duplicate of another incident: it then counts once, in the survivor')
   async mark(
     @IncidentId() id: string,
@@ -44,6 +45,7 @@ export class MarkDuplicateHttpController {
   }
 
   @Delete(':id/duplicate-of')
+  @Roles('admin', 'verifier')
   @IncidentChange('Undo a duplicate mark: the incident counts on its own again')
   undo(
     @IncidentId() id: string,

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, CommandResult } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
 import { commandContext, RequestLike } from '../../shared/command-request';
 import { CommandResponseDto } from '../../shared/command-response.dto';
@@ -21,6 +21,7 @@ export class ReportIncidentHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Roles('admin', 'monitor')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Report an incident with its targets, perpetrators and sources in one request',

@@ -2,7 +2,7 @@ import { Body, Controller, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CommandResult } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { commandContext, ifMatchVersion, RequestLike } from '../../shared/command-request';
 import { ChangeIncidentCommand } from '../change-incident.handler';
 import { IncidentChange, IncidentId } from '../incident-change.http';
@@ -14,6 +14,7 @@ export class VerifyIncidentHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/verification')
+  @Roles('admin', 'verifier')
   @IncidentChange('Verify: needs two independent sources, or an override reason')
   handle(
     @IncidentId() id: string,

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/auth';
+import { DeploymentAdmin } from '@app/auth';
 import { INCIDENT_FACTS } from '@app/read-models';
 import { ValidationException } from '../../problem/validation.exception';
 import { ApiProblems } from '../../shared/openapi.decorators';
@@ -12,7 +12,7 @@ export class RebuildProjectionHttpController {
   constructor(private readonly rebuilds: ProjectionRebuilds) {}
 
   @Post(':name/rebuild')
-  @Roles('admin')
+  @DeploymentAdmin()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Rebuild a projection from position zero into a new table version, then switch to it',

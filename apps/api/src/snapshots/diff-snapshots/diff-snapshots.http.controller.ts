@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { UuidParamPipe } from '../../shared/uuid-param.pipe';
 import { DiffSnapshotsQuery } from './diff-snapshots.query';
@@ -14,6 +14,7 @@ export class DiffSnapshotsHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':a/diff/:b')
+  @Roles('admin', 'monitor', 'verifier', 'analyst')
   @ApiOperation({
     summary: 'What changed between two snapshots, with each reason',
     description:

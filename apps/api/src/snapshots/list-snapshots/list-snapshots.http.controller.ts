@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { ListSnapshotsQuery } from './list-snapshots.query';
 import { SnapshotListResponseDto } from './snapshot-list.response.dto';
 
@@ -12,6 +12,7 @@ export class ListSnapshotsHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Roles('admin', 'monitor', 'verifier', 'analyst')
   @ApiOperation({ summary: "The workspace's snapshots, newest first" })
   @ApiOkResponse({ type: SnapshotListResponseDto })
   list(@CurrentActor() actor: Actor): Promise<SnapshotListResponseDto> {

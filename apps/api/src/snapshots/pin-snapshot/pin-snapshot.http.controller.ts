@@ -8,7 +8,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { Position } from '@app/event-store';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
 import { commandContext, RequestLike } from '../../shared/command-request';
@@ -24,6 +24,7 @@ export class PinSnapshotHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Roles('admin', 'verifier', 'analyst')
   @ApiOperation({
     summary: 'Pin the statistics as they stand now, for a report',
     description:

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles, ROLES } from '@app/auth';
 import { ApiProjectionLagging } from '../../projections/projection-freshness';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { afterOf, filtersOf } from '../incident-filters.request.dto';
@@ -25,6 +25,7 @@ export class StatsLagHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get('lag')
+  @Roles(...ROLES)
   @Header('Cache-Control', 'no-store')
   @Header('Vary', 'Accept')
   @ApiOperation({

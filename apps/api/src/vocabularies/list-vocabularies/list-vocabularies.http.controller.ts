@@ -5,6 +5,7 @@ import { ApiProblems } from '../../shared/openapi.decorators';
 import { ListVocabulariesQuery } from './list-vocabularies.query';
 import { ListVocabulariesRequestDto } from './list-vocabularies.request.dto';
 import { VocabularyDto } from './vocabulary.response.dto';
+import { Roles, ROLES } from '@app/auth';
 
 @ApiTags('vocabularies')
 @Controller('vocabularies')
@@ -12,6 +13,7 @@ export class ListVocabulariesHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Roles(...ROLES)
   @ApiOperation({
     summary: 'The codes requests may send, labelled in one language',
     description:

@@ -1,0 +1,42 @@
+import { TokenAuthService } from '@app/auth';
+import { AppProcess } from '../support/api-process';
+import { createTestSchema, TestSchema } from '../support/test-postgres';
+
+const CLI = 'apps/cli/src/main.ts';
+
+describe('npm run cli -- workspace:create (server mode)', () => {
+  let schema: TestSchema;
+
+  beforeAll(async () => {
+    schema = await createTestSchema('cli_workspace');
+  });
+  afterAll(async () => schema?.drop());
+
+  it('creates a workspace and prints its id and a working admin token, once', async () => {
+    const cli = AppProcess.start(CLI, { DATABASE_URL: schema.url }, [
+      'workspace:create',
+      'Kadyr-Kasiyet',
+    ]);
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+
+    const id = /^Workspace id: ([0-9a-f-]{36})$/m.exec(cli.stdout)?.[1];
+    const token = /^Admin token \(shown once, store it now\): (rl_[0-9a-f]{32}_[\w-]{43})$/m.exec(
+      cli.stdout,
+    )?.[1];
+    expect(id).toBeDefined();
+    expect(await new TokenAuthService(schema.sql).authenticate(token as string)).toMatchObject({
+      workspaceId: id,
+      role: 'admin',
+      userName: 'admin',
+    });
+    const { rows } = await schema.sql.query('SELECT name FROM workspaces WHERE id = $1', [id]);
+    expect(rows).toEqual([{ name: 'Kadyr-Kasiyet' }]);
+    expect(cli.stderr).toBe('');
+  }, 60_000);
+
+  it('refuses a missing name with the usage, exit code 2', async () => {
+    const cli = AppProcess.start(CLI, { DATABASE_URL: schema.url }, ['workspace:create']);
+    expect((await cli.exited).code).toBe(2);
+    expect(cli.stderr).toContain('workspace:create <name>');
+  }, 60_000);
+});
