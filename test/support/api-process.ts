@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { TEST_MASTER_KEY } from './test-keys';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -41,9 +42,11 @@ export class AppProcess {
   ): AppProcess {
     const base = { ...process.env };
     for (const name of APP_VARIABLES) delete base[name];
+    // Server mode requires a master key; a test that wants it missing passes MASTER_KEY: ''.
+    const key = env.DATABASE_URL !== undefined ? { MASTER_KEY: TEST_MASTER_KEY } : {};
     const child = spawn(process.execPath, ['-r', './tools/register.js', entry, ...args], {
       cwd: REPO_ROOT,
-      env: { ...base, ...env },
+      env: { ...base, ...key, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new AppProcess(child);

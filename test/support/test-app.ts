@@ -9,6 +9,9 @@ import { configureHttpApp } from '../../apps/api/src/http-app';
 import { createTestSchema } from './test-postgres';
 
 export const TEST_ADMIN_TOKEN = 'rl_test-admin-token-0123456789abcdef';
+import { TEST_MASTER_KEY } from './test-keys';
+
+export { TEST_MASTER_KEY };
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -31,7 +34,7 @@ export async function startTestApp(backend: 'pglite' | 'postgres' = 'pglite'): P
     cleanup = () => rm(dir, { recursive: true, force: true });
   } else {
     const schema = await createTestSchema('app');
-    env = { DATABASE_URL: schema.url };
+    env = { DATABASE_URL: schema.url, MASTER_KEY: TEST_MASTER_KEY };
     cleanup = () => schema.drop();
   }
   const config = loadConfig({ ...env, BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN });

@@ -4,3 +4,6 @@ export * from './incidents/incident-projections.service';
 export * from './incidents/read-models.migration';
 export * from './read-models.module';
 export * from './incidents/incident-facts.rebuild';
+export * from './targets/target-projections.service';
+export * from './targets/targets.projection';
+export * from './targets/targets.rebuild';

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandContext, CommandExecutor, IdSource } from '@app/application';
 import { Act, DomainError, FieldError, TargetEntityKind } from '@app/domain';
+import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
 import { registerTarget, targetStream } from '../targets/target.commands';
 import { TargetDto } from './report-incident/report-incident.request.dto';
 
@@ -48,7 +49,10 @@ export function resolveTarget(t: TargetDto, field: string, ids: IdSource): Resol
 /** Checks referenced targets exist in the workspace and registers inline ones. */
 @Injectable()
 export class IncidentTargets {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
+  ) {}
 
   async register(
     targets: readonly ResolvedTarget[],
@@ -84,7 +88,7 @@ export class IncidentTargets {
     const { act, inline, field } = target;
     try {
       await registerTarget(
-        this.executor,
+        { executor: this.executor, vault: this.vault },
         act.kind,
         { details: { name: inline!.name, label: inline!.label, category: inline!.category } },
         context,

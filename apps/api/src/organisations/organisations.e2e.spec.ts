@@ -53,6 +53,31 @@ describe('organisations over HTTP', () => {
       });
     });
 
+    it('lists it from the read model, by category and country, without notes', async () => {
+      const { body: registered } = await http()
+        .post('/organisations')
+        .set(auth())
+        .send({ name: 'Adil Soz', category: 'media_outlet', country: 'KZ', notes: 'secret note' })
+        .expect(201);
+      const page = await http()
+        .get('/organisations')
+        .query({ category: 'media_outlet', country: 'KZ', after: registered.position })
+        .set(auth())
+        .expect(200);
+      expect(page.body.items).toEqual([
+        {
+          id: registered.id,
+          label: 'Adil Soz',
+          category: 'media_outlet',
+          country: 'KZ',
+          version: 1,
+          createdAt: expect.any(String),
+          updatedAt: expect.any(String),
+        },
+      ]);
+      expect(page.text).not.toContain('secret note');
+    });
+
     it('amends with If-Match, and answers a stale one with 409 naming both versions', async () => {
       const amend = (value: string) =>
         http()
@@ -191,6 +216,7 @@ describe('organisations over HTTP', () => {
     const gaps = await openApiGaps(t.app, [
       { path: '/organisations', method: 'post', statuses: ['201', '400', '401', '422'] },
       { path: '/organisations/{id}', method: 'get', statuses: ['200', '400', '401', '404'] },
+      { path: '/organisations', method: 'get', statuses: ['200', '400', '401', '403'] },
       {
         path: '/organisations/{id}/amendments',
         method: 'post',

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ReadModelsModule } from '@app/read-models';
+import { TargetList } from '../targets/list-targets';
 import { commandExecutorProvider } from '../shared/command-executor.provider';
+import { ListOrganisationsHttpController } from './list-organisations/list-organisations.http.controller';
+import { targetStoreProvider } from '../targets/target-store.provider';
 import { AmendOrganisationHandler } from './amend-organisation/amend-organisation.handler';
 import { AmendOrganisationHttpController } from './amend-organisation/amend-organisation.http.controller';
 import { GetOrganisationHandler } from './get-organisation/get-organisation.handler';
@@ -10,7 +14,9 @@ import { RegisterOrganisationHandler } from './register-organisation/register-or
 import { RegisterOrganisationHttpController } from './register-organisation/register-organisation.http.controller';
 
 @Module({
+  imports: [ReadModelsModule],
   controllers: [
+    ListOrganisationsHttpController,
     RegisterOrganisationHttpController,
     GetOrganisationHttpController,
     AmendOrganisationHttpController,
@@ -18,6 +24,8 @@ import { RegisterOrganisationHttpController } from './register-organisation/regi
   ],
   providers: [
     commandExecutorProvider,
+    targetStoreProvider,
+    TargetList,
     RegisterOrganisationHandler,
     GetOrganisationHandler,
     AmendOrganisationHandler,

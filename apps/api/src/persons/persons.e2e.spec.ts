@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Logger, LoggerService } from '@nestjs/common';
 import request from 'supertest';
+import { TokenAuthService } from '@app/auth';
+import { SQL_CLIENT, SqlClient } from '@app/database';
 import { openApiGaps } from '../../../../test/support/openapi-document';
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
 import { tokenInNewWorkspace } from '../../../../test/support/workspaces';
@@ -75,6 +77,7 @@ describe('persons over HTTP', () => {
         address: person.address,
         notes: person.notes,
         aliases: ['Yelshibayev', 'Elshibayev'],
+        erased: false,
       });
     });
 
@@ -376,6 +379,124 @@ describe('persons over HTTP', () => {
     });
   });
 
+  describe('roles, the redacted list and erasure', () => {
+    let id: string;
+    let analyst: { Authorization: string };
+
+    beforeAll(async () => {
+      const sql = t.app.get<SqlClient>(SQL_CLIENT);
+      const { workspaceId } = (await http().get('/me').set(auth())).body;
+      const userId = randomUUID();
+      await sql.query(
+        "INSERT INTO users (id, workspace_id, name, role) VALUES ($1, $2, 'analyst', 'analyst')",
+        [userId, workspaceId],
+      );
+      analyst = {
+        Authorization: `Bearer ${(await t.app.get(TokenAuthService).createToken(userId)).token}`,
+      };
+      id = (await http().post('/persons').set(auth()).send(person).expect(201)).body.id;
+    });
+
+    it('gives an analyst the label and codes only, and no way to record', async () => {
+      const read = await http().get(`/persons/${id}`).set(analyst).expect(200);
+      expect(read.body).toEqual({
+        id,
+        version: 3,
+        label: `P-${id.slice(0, 6).toUpperCase()}`,
+        category: 'civil_activist',
+        country: 'KZ',
+        gender: 'male',
+        birthYear: 1979,
+        erased: false,
+      });
+      await http().post('/persons').set(analyst).send(person).expect(403);
+      await http()
+        .post(`/persons/${id}/amendments`)
+        .set(analyst)
+        .send({ field: 'notes', value: 'x', reason: 'typo' })
+        .expect(403);
+    });
+
+    it('lists persons from the redacted read model, filtered and paged', async () => {
+      const { body: registered } = await http()
+        .post('/persons')
+        .set(auth())
+        .send({ name: 'Asel Journalistova', category: 'journalist' })
+        .expect(201);
+      const page = await http()
+        .get('/persons')
+        .query({ category: 'journalist', after: registered.position })
+        .set(analyst)
+        .expect(200);
+      expect(page.body.items.map((p: { id: string }) => p.id)).toContain(registered.id);
+      expect(page.body.items.every((p: { category: string }) => p.category === 'journalist')).toBe(
+        true,
+      );
+      expect(page.text).not.toContain('Asel');
+      const first = await http().get('/persons').query({ limit: 1 }).set(auth()).expect(200);
+      expect(first.body.items).toHaveLength(1);
+      const second = await http()
+        .get('/persons')
+        .query({ limit: 1, cursor: first.body.nextCursor })
+        .set(auth())
+        .expect(200);
+      expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+      const bad = await http().get('/persons').query({ category: 'hero' }).set(auth()).expect(400);
+      expect(bad.body.errors[0].field).toBe('category');
+      await http().get('/persons').query({ cursor: 'nonsense' }).set(auth()).expect(400);
+    });
+
+    it('erases a person: "[erased]" from then on, once, by an admin only', async () => {
+      await http()
+        .post(`/persons/${id}/erasure`)
+        .set(analyst)
+        .send({ reason: 'asked' })
+        .expect(403);
+      await http().post(`/persons/${id}/erasure`).set(auth()).send({}).expect(400);
+      const other = { Authorization: `Bearer ${await tokenInNewWorkspace(t.app)}` };
+      await http().post(`/persons/${id}/erasure`).set(other).send({ reason: 'x' }).expect(404);
+      await http()
+        .post(`/persons/${randomUUID()}/erasure`)
+        .set(auth())
+        .send({ reason: 'x' })
+        .expect(404);
+
+      // A refused erasure leaves the key alone: a stale If-Match changes nothing.
+      await http()
+        .post(`/persons/${id}/erasure`)
+        .set(auth())
+        .set('If-Match', '"1"')
+        .send({ reason: 'asked' })
+        .expect(409);
+      expect((await http().get(`/persons/${id}`).set(auth()).expect(200)).body.name).toBe(
+        person.name,
+      );
+
+      const erased = await http()
+        .post(`/persons/${id}/erasure`)
+        .set(auth())
+        .set('Idempotency-Key', `erase-${id}`)
+        .send({ reason: 'Request of the person' })
+        .expect(201);
+      expect(erased.body.version).toBe(4);
+      // A retry with the key answers the same; without it, 409: already erased.
+      const retry = await http()
+        .post(`/persons/${id}/erasure`)
+        .set(auth())
+        .set('Idempotency-Key', `erase-${id}`)
+        .send({ reason: 'Request of the person' })
+        .expect(201);
+      expect(retry.body).toEqual(erased.body);
+      const twice = await http().post(`/persons/${id}/erasure`).set(auth()).send({ reason: 'x' });
+      expect(twice.status).toBe(409);
+      expect(twice.body.code).toBe('person_erased');
+
+      const read = await http().get(`/persons/${id}`).set(auth()).expect(200);
+      expect(read.body).toMatchObject({ name: '[erased]', aliases: [], erased: true });
+      expect(read.text).not.toContain(person.contacts);
+    });
+  });
+
   it('documents every endpoint in OpenAPI, with an example for every request field', async () => {
     const gaps = await openApiGaps(t.app, [
       { path: '/persons', method: 'post', statuses: ['201', '400', '401', '422'] },
@@ -390,6 +511,12 @@ describe('persons over HTTP', () => {
         method: 'post',
         statuses: ['201', '400', '401', '404', '409', '422'],
       },
+      {
+        path: '/persons/{id}/erasure',
+        method: 'post',
+        statuses: ['201', '400', '401', '403', '404', '409', '422'],
+      },
+      { path: '/persons', method: 'get', statuses: ['200', '400', '401', '403'] },
     ]);
     expect(gaps).toEqual([]);
   });

@@ -2,18 +2,28 @@ import { CommandContext, CommandExecutor, CommandResult, IdSource } from '@app/a
 import {
   AmendableTargetField,
   Decider,
+  fold,
   TargetCommand,
-  targetDecider,
   TargetDetails,
   TargetEntityKind,
 } from '@app/domain';
+import { WrongExpectedVersion } from '@app/event-store';
+import { PersonalDataVault } from '@app/protection';
 import { commandContext } from '../shared/command-request';
 import { organisationStream, personStream } from '../shared/streams';
+import { PersonKey, sealingDecider } from './target-sealing';
 
 /**
  * The commands on persons and organisations. One decider serves both kinds, and so do these
- * functions; the use-case handlers of each kind call them.
+ * functions; the use-case handlers of each kind call them. A person's personal fields are
+ * sealed with their own key on the way into the log (target-sealing.ts).
  */
+
+/** What the target commands need: the executor, and the vault of the persons' keys. */
+export interface TargetStore {
+  executor: CommandExecutor;
+  vault: PersonalDataVault;
+}
 
 /** What a controller passes to `commandContext`. */
 export type CommandRequest = Parameters<typeof commandContext>[0];
@@ -31,8 +41,8 @@ export interface TargetRegistration {
 }
 
 /** Registers a person or organisation and links its aliases, in one append. */
-export function registerTarget(
-  executor: CommandExecutor,
+export async function registerTarget(
+  { executor, vault }: TargetStore,
   kind: TargetEntityKind,
   registration: TargetRegistration,
   context: CommandContext,
@@ -58,10 +68,15 @@ export function registerTarget(
     details: { ...details, label: details.label ?? defaultLabel(kind, id, name) },
     today: context.today,
   };
+  // Before the events: a crash in between leaves an unused key, never a sealed value without one.
+  const key =
+    kind === 'person'
+      ? await vault.createKey({ workspaceId: context.actor.workspaceId, subjectId: id })
+      : undefined;
   return executor.execute({
     streamId: targetStream(kind, id),
     id,
-    decider: inSequence(targetDecider),
+    decider: inSequence(sealingDecider(key)),
     command: () => [
       register,
       ...distinct.map((alias): TargetCommand => ({ type: 'LinkAlias', alias })),
@@ -87,18 +102,18 @@ export interface TargetAmendment {
   note?: string;
 }
 
-export function amendTarget(
-  executor: CommandExecutor,
+export async function amendTarget(
+  store: TargetStore,
   kind: TargetEntityKind,
   id: string,
   amendment: TargetAmendment,
   context: CommandContext,
   expectedVersion?: number,
 ): Promise<CommandResult> {
-  return executor.execute({
+  return store.executor.execute({
     streamId: targetStream(kind, id),
     id,
-    decider: targetDecider,
+    decider: sealingDecider(await keyOf(store, kind, id, context)),
     command: (): TargetCommand => ({ type: 'Amend', ...amendment, today: context.today }),
     context,
     // The id is part of the scope: one key reused on another record must not collide.
@@ -112,18 +127,18 @@ export function amendTarget(
   });
 }
 
-export function linkTargetAlias(
-  executor: CommandExecutor,
+export async function linkTargetAlias(
+  store: TargetStore,
   kind: TargetEntityKind,
   id: string,
   alias: string,
   context: CommandContext,
   expectedVersion?: number,
 ): Promise<CommandResult> {
-  return executor.execute({
+  return store.executor.execute({
     streamId: targetStream(kind, id),
     id,
-    decider: targetDecider,
+    decider: sealingDecider(await keyOf(store, kind, id, context)),
     command: (): TargetCommand => ({ type: 'LinkAlias', alias }),
     context,
     ids: IdSource.for(
@@ -134,6 +149,61 @@ export function linkTargetAlias(
     expectedVersion,
     mustExist: true,
   });
+}
+
+/**
+ * Erases a person (crypto-shredding): destroys their key first, then records PersonErased.
+ * In that order a failure in between leaves the details unreadable already, and a retry
+ * records the event.
+ */
+export async function erasePerson(
+  store: TargetStore,
+  id: string,
+  reason: string,
+  context: CommandContext,
+  expectedVersion?: number,
+): Promise<CommandResult> {
+  const workspaceId = context.actor.workspaceId;
+  const streamId = targetStream('person', id);
+  const ids = IdSource.for(workspaceId, context.idempotencyKey, `POST /persons/${id}/erasure`);
+  const history = await store.executor.load(streamId);
+  const ours = history.events.length > 0 && history.workspaceId === workspaceId;
+  const replayed = history.events.some((e) => e.eventId === ids.id('event:0'));
+  if (ours && !replayed) {
+    // Everything that would refuse the erasure is checked before the key goes.
+    if (expectedVersion !== undefined && expectedVersion !== history.version) {
+      throw new WrongExpectedVersion(streamId, expectedVersion, history.version);
+    }
+    const decider = sealingDecider('destroyed');
+    decider.decide(
+      { type: 'Erase', reason },
+      fold(
+        decider,
+        history.events.map((e) => e.domainEvent),
+      ),
+    );
+    await store.vault.destroyKey({ workspaceId, subjectId: id });
+  }
+  return store.executor.execute({
+    streamId,
+    id,
+    decider: sealingDecider('destroyed'),
+    command: (): TargetCommand => ({ type: 'Erase', reason }),
+    context,
+    ids,
+    expectedVersion,
+    mustExist: true,
+  });
+}
+
+async function keyOf(
+  { vault }: TargetStore,
+  kind: TargetEntityKind,
+  id: string,
+  context: CommandContext,
+): Promise<PersonKey> {
+  if (kind !== 'person') return undefined;
+  return vault.keyOf({ workspaceId: context.actor.workspaceId, subjectId: id });
 }
 
 function withoutNulls<T extends object>(value: T): T {

@@ -6,7 +6,8 @@ import { Problems, validateTargetCategory } from '../incidents/incident.validati
 /**
  * Persons and organisations: the targets of acts. One decider serves both, since they differ
  * only in their details and in which categories apply. A person's name and details are
- * personal data: the application keeps them out of logs (and, later, encrypts them).
+ * personal data: the application keeps them out of logs and encrypts them inside events
+ * (libs/protection); the decider sees them in plain text, or as ERASED_TEXT once erased.
  */
 export type TargetEntityKind = 'person' | 'organisation';
 
@@ -47,7 +48,12 @@ export type TargetCommand =
       note?: string;
       today: string;
     }
-  | { type: 'LinkAlias'; alias: string };
+  | { type: 'LinkAlias'; alias: string }
+  /** Crypto-shredding: the application destroys the person's key; the event records it. */
+  | { type: 'Erase'; reason: string };
+
+/** What an erased person's personal fields read as, everywhere. */
+export const ERASED_TEXT = '[erased]';
 
 export type TargetRegistered = DomainEvent<
   'PersonRegistered' | 'OrganisationRegistered',
@@ -61,13 +67,16 @@ export type TargetAliasLinked = DomainEvent<
   'PersonAliasLinked' | 'OrganisationAliasLinked',
   { alias: string }
 >;
-export type TargetEvent = TargetRegistered | TargetAmended | TargetAliasLinked;
+export type PersonErased = DomainEvent<'PersonErased', { reason: string }>;
+export type TargetEvent = TargetRegistered | TargetAmended | TargetAliasLinked | PersonErased;
 
 export interface TargetState {
   kind?: TargetEntityKind;
   id?: string;
   details?: TargetDetails;
   aliases: string[];
+  /** The person's key is destroyed: their personal fields read as ERASED_TEXT. */
+  erased?: boolean;
 }
 
 export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
@@ -99,6 +108,24 @@ export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
       throw new DomainError('not_found', 'target_not_found', 'no such person or organisation');
     }
     const prefix = state.kind === 'person' ? 'Person' : 'Organisation';
+    if (command.type === 'Erase') {
+      if (state.kind !== 'person') {
+        throw new DomainError('invalid', 'not_a_person', 'only persons are erased', [
+          { field: 'id', message: 'organisations are not natural persons: they are not erased' },
+        ]);
+      }
+      if (state.erased) throw new DomainError('conflict', 'person_erased', 'already erased');
+      p.text('reason', command.reason, { required: true, max: 500 });
+      if (p.errors.length > 0) throw DomainError.invalid(p.errors);
+      return [{ type: 'PersonErased', data: { reason: command.reason.trim() } }];
+    }
+    if (state.erased) {
+      throw new DomainError(
+        'conflict',
+        'person_erased',
+        'this person was erased: nothing to change',
+      );
+    }
     if (command.type === 'LinkAlias') {
       p.text('alias', command.alias, { required: true, max: 300 });
       if (p.errors.length > 0) throw DomainError.invalid(p.errors);
@@ -163,6 +190,8 @@ export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
       case 'PersonAliasLinked':
       case 'OrganisationAliasLinked':
         return { ...state, aliases: [...state.aliases, event.data.alias] };
+      case 'PersonErased':
+        return { ...state, erased: true };
     }
   },
 };

@@ -169,4 +169,28 @@ describe('Person and organisation decider', () => {
         .thenFails('invalid', 'invalid_input', ['alias']);
     });
   });
+
+  describe('Erase', () => {
+    const erased: TargetEvent = { type: 'PersonErased', data: { reason: 'subject request' } };
+
+    it('records the erasure of a person once, and refuses any change after it', () => {
+      given([maxBokayev]).when({ type: 'Erase', reason: ' subject request ' }).then([erased]);
+      given([maxBokayev, erased])
+        .when({ type: 'Erase', reason: 'again' })
+        .thenFails('conflict', 'person_erased');
+      given([maxBokayev, erased])
+        .when({ type: 'Amend', field: 'category', value: 'journalist', reason: 'typo', today })
+        .thenFails('conflict', 'person_erased');
+      given([maxBokayev, erased])
+        .when({ type: 'LinkAlias', alias: 'Maks Bokaev' })
+        .thenFails('conflict', 'person_erased');
+    });
+
+    it('needs a reason, and never erases an organisation', () => {
+      given([maxBokayev])
+        .when({ type: 'Erase', reason: ' ' })
+        .thenFails('invalid', 'invalid_input', ['reason']);
+      given([kibhr]).when({ type: 'Erase', reason: 'asked' }).thenFails('invalid', 'not_a_person');
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { ProjectionFreshness } from '../../projections/projection-freshness';
 import { filterConditions, parameters } from '../../statistics/incident-filters.sql';
+import { neutralTitle } from '../get-incident/incident-redaction';
 import { encodeCursor } from './incident-cursor';
 import { IncidentListDto, IncidentListItemDto } from './incident-list.response.dto';
 import { ListIncidentsQuery } from './list-incidents.query';
@@ -68,7 +69,7 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(item),
+      items: page.map((r) => item(r, query.redacted)),
       nextCursor:
         rows.length > query.limit
           ? encodeCursor({ occurredDate: last.occurred_date, incidentId: last.id })
@@ -77,10 +78,13 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
   }
 }
 
-function item(r: IncidentRow): IncidentListItemDto {
+function item(r: IncidentRow, redacted: boolean): IncidentListItemDto {
+  const occurred = { date: r.occurred_date };
   return {
     id: r.id,
-    title: r.title,
+    title: redacted
+      ? neutralTitle({ type: r.type, country: r.country, region: r.region, occurred })
+      : r.title,
     country: r.country,
     region: r.region,
     type: r.type,

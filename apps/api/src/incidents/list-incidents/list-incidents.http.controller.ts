@@ -1,11 +1,12 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Header, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { ApiProjectionLagging } from '../../projections/projection-freshness';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { afterOf, filtersOf } from '../../statistics/incident-filters.request.dto';
+import { READER_ROLES, seesPersonalData } from '../../targets/redaction';
 import { decodeCursor } from './incident-cursor';
 import { IncidentListDto } from './incident-list.response.dto';
 import { ListIncidentsQuery } from './list-incidents.query';
@@ -17,12 +18,14 @@ export class ListIncidentsHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Roles(...READER_ROLES)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Incidents of your workspace, filtered, latest occurrence first',
     description:
       'Read from the incident read model (see `GET /projections`); send `after=<position>` to ' +
-      'see your own writes. Pages follow `nextCursor`. Codes and counts only, no names.',
+      'see your own writes. Pages follow `nextCursor`. Codes and counts only, no names. ' +
+      'Analysts get titles made of codes (a title may name someone) and cannot search them (`q`: 403).',
   })
   @ApiOkResponse({ type: IncidentListDto })
   @ApiProblems(400)
@@ -31,6 +34,13 @@ export class ListIncidentsHttpController {
     @Query() query: ListIncidentsRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<IncidentListDto> {
+    const full = seesPersonalData(actor);
+    // Searching titles would tell an analyst which names they hold.
+    if (!full && query.q !== undefined) {
+      throw new ForbiddenException(
+        'Searching titles (q) requires the role admin, monitor or verifier: titles may name people.',
+      );
+    }
     return this.queryBus.execute(
       new ListIncidentsQuery(
         actor.workspaceId,
@@ -40,6 +50,7 @@ export class ListIncidentsHttpController {
         query.limit ?? 50,
         query.cursor === undefined ? undefined : decodeCursor(query.cursor),
         afterOf(query),
+        !full,
       ),
     );
   }

@@ -14,6 +14,8 @@ export class ListIncidentsQuery extends Query<IncidentListDto> {
     readonly limit: number,
     readonly cursor: IncidentCursor | undefined,
     readonly after: Position | undefined,
+    /** Analysts: titles rebuilt from codes, since a title may name someone. */
+    readonly redacted = false,
   ) {
     super();
   }

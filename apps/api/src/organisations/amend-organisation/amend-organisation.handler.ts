@@ -1,11 +1,14 @@
-import { CommandExecutor, CommandResult } from '@app/application';
+import { Inject } from '@nestjs/common';
+import { TARGET_STORE } from '../../targets/target-store.provider';
+import { TargetStore } from '../../targets/target.commands';
+import { CommandResult } from '@app/application';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { amendTarget } from '../../targets/target.commands';
 import { AmendOrganisationCommand } from './amend-organisation.command';
 
 @CommandHandler(AmendOrganisationCommand)
 export class AmendOrganisationHandler implements ICommandHandler<AmendOrganisationCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(@Inject(TARGET_STORE) private readonly store: TargetStore) {}
 
   execute({
     id,
@@ -13,6 +16,6 @@ export class AmendOrganisationHandler implements ICommandHandler<AmendOrganisati
     context,
     expectedVersion,
   }: AmendOrganisationCommand): Promise<CommandResult> {
-    return amendTarget(this.executor, 'organisation', id, amendment, context, expectedVersion);
+    return amendTarget(this.store, 'organisation', id, amendment, context, expectedVersion);
   }
 }

@@ -2,7 +2,8 @@ import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
+import { READER_ROLES } from '../../targets/redaction';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { UuidParamPipe } from '../../shared/uuid-param.pipe';
 import { GetOrganisationQuery } from './get-organisation.query';
@@ -19,6 +20,7 @@ export class GetOrganisationHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':id')
+  @Roles(...READER_ROLES)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'An organisation as recorded now, with its version as ETag' })
   @ApiParam({ name: 'id', format: 'uuid', example: '0d4be1f2-8a7c-4e59-b3a6-51c9e07f2d84' })

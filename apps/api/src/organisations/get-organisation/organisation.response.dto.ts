@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** An organisation as recorded now. Absent details are null. */
+/** An organisation as recorded now. Absent details are null; analysts get no name, notes or aliases. */
 export class OrganisationResponseDto {
   @ApiProperty({ format: 'uuid', example: '0d4be1f2-8a7c-4e59-b3a6-51c9e07f2d84' })
   id!: string;
@@ -14,8 +14,10 @@ export class OrganisationResponseDto {
   @ApiProperty({ example: 'KIBHR' })
   label!: string;
 
-  @ApiProperty({ example: 'Kazakhstan International Bureau for Human Rights and Rule of Law' })
-  name!: string;
+  @ApiPropertyOptional({
+    example: 'Kazakhstan International Bureau for Human Rights and Rule of Law',
+  })
+  name?: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'ngo' })
   category!: string | null;
@@ -23,16 +25,16 @@ export class OrganisationResponseDto {
   @ApiProperty({ type: String, nullable: true, example: 'KZ' })
   country!: string | null;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: String,
     nullable: true,
     example: 'Registered as a public association in 1993.',
   })
-  notes!: string | null;
+  notes?: string | null;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: [String],
     example: ['Казахстанское международное бюро по правам человека и соблюдению законности'],
   })
-  aliases!: string[];
+  aliases?: string[];
 }

@@ -1,11 +1,14 @@
-import { CommandExecutor, CommandResult } from '@app/application';
+import { Inject } from '@nestjs/common';
+import { TARGET_STORE } from '../../targets/target-store.provider';
+import { TargetStore } from '../../targets/target.commands';
+import { CommandResult } from '@app/application';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { linkTargetAlias } from '../../targets/target.commands';
 import { LinkOrganisationAliasCommand } from './link-organisation-alias.command';
 
 @CommandHandler(LinkOrganisationAliasCommand)
 export class LinkOrganisationAliasHandler implements ICommandHandler<LinkOrganisationAliasCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(@Inject(TARGET_STORE) private readonly store: TargetStore) {}
 
   execute({
     id,
@@ -13,6 +16,6 @@ export class LinkOrganisationAliasHandler implements ICommandHandler<LinkOrganis
     context,
     expectedVersion,
   }: LinkOrganisationAliasCommand): Promise<CommandResult> {
-    return linkTargetAlias(this.executor, 'organisation', id, alias, context, expectedVersion);
+    return linkTargetAlias(this.store, 'organisation', id, alias, context, expectedVersion);
   }
 }

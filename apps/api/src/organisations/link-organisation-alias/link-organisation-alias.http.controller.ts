@@ -2,11 +2,12 @@ import { Body, Controller, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { commandContext, ifMatchVersion } from '../../shared/command-request';
 import { CommandResponseDto } from '../../shared/command-response.dto';
 import { ApiIdempotencyKey, ApiIfMatch, ApiProblems } from '../../shared/openapi.decorators';
 import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { RECORDER_ROLES } from '../../targets/redaction';
 import { CommandRequest } from '../../targets/target.commands';
 import { LinkOrganisationAliasCommand } from './link-organisation-alias.command';
 import { LinkOrganisationAliasRequestDto } from './link-organisation-alias.request.dto';
@@ -17,6 +18,7 @@ export class LinkOrganisationAliasHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/aliases')
+  @Roles(...RECORDER_ROLES)
   @ApiOperation({
     summary: 'Link another name of an organisation (abbreviation, translation, former name)',
     description: '409 if the name or alias is already linked.',

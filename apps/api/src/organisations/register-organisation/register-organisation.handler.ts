@@ -1,14 +1,17 @@
-import { CommandExecutor, CommandResult } from '@app/application';
+import { Inject } from '@nestjs/common';
+import { TARGET_STORE } from '../../targets/target-store.provider';
+import { TargetStore } from '../../targets/target.commands';
+import { CommandResult } from '@app/application';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { registerTarget } from '../../targets/target.commands';
 import { RegisterOrganisationCommand } from './register-organisation.command';
 
 @CommandHandler(RegisterOrganisationCommand)
 export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrganisationCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(@Inject(TARGET_STORE) private readonly store: TargetStore) {}
 
   execute({ organisation, context }: RegisterOrganisationCommand): Promise<CommandResult> {
     const { aliases, ...details } = organisation;
-    return registerTarget(this.executor, 'organisation', { details, aliases }, context);
+    return registerTarget(this.store, 'organisation', { details, aliases }, context);
   }
 }

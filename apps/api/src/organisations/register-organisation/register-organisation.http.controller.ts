@@ -2,10 +2,11 @@ import { Body, Controller, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { commandContext } from '../../shared/command-request';
 import { CommandResponseDto } from '../../shared/command-response.dto';
 import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
+import { RECORDER_ROLES } from '../../targets/redaction';
 import { CommandRequest } from '../../targets/target.commands';
 import { RegisterOrganisationCommand } from './register-organisation.command';
 import { RegisterOrganisationRequestDto } from './register-organisation.request.dto';
@@ -16,6 +17,7 @@ export class RegisterOrganisationHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Roles(...RECORDER_ROLES)
   @ApiOperation({
     summary:
       'Register an organisation (an NGO, outlet, party, union, religious group) with its aliases',

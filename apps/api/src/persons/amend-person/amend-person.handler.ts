@@ -1,13 +1,16 @@
-import { CommandExecutor, CommandResult } from '@app/application';
+import { Inject } from '@nestjs/common';
+import { TARGET_STORE } from '../../targets/target-store.provider';
+import { TargetStore } from '../../targets/target.commands';
+import { CommandResult } from '@app/application';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { amendTarget } from '../../targets/target.commands';
 import { AmendPersonCommand } from './amend-person.command';
 
 @CommandHandler(AmendPersonCommand)
 export class AmendPersonHandler implements ICommandHandler<AmendPersonCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(@Inject(TARGET_STORE) private readonly store: TargetStore) {}
 
   execute({ id, amendment, context, expectedVersion }: AmendPersonCommand): Promise<CommandResult> {
-    return amendTarget(this.executor, 'person', id, amendment, context, expectedVersion);
+    return amendTarget(this.store, 'person', id, amendment, context, expectedVersion);
   }
 }

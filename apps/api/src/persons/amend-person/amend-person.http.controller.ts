@@ -2,11 +2,12 @@ import { Body, Controller, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { commandContext, ifMatchVersion } from '../../shared/command-request';
 import { CommandResponseDto } from '../../shared/command-response.dto';
 import { ApiIdempotencyKey, ApiIfMatch, ApiProblems } from '../../shared/openapi.decorators';
 import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { RECORDER_ROLES } from '../../targets/redaction';
 import { CommandRequest } from '../../targets/target.commands';
 import { AmendPersonCommand } from './amend-person.command';
 import { AmendPersonRequestDto } from './amend-person.request.dto';
@@ -17,6 +18,7 @@ export class AmendPersonHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/amendments')
+  @Roles(...RECORDER_ROLES)
   @ApiOperation({
     summary: "Amend one of a person's details, with a reason",
     description: 'The previous value stays in the history, with who changed it, when and why.',

@@ -2,7 +2,8 @@ import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
+import { READER_ROLES } from '../../targets/redaction';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { UuidParamPipe } from '../../shared/uuid-param.pipe';
 import { GetPersonQuery } from './get-person.query';
@@ -19,6 +20,7 @@ export class GetPersonHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':id')
+  @Roles(...READER_ROLES)
   // Personal data: no shared cache may keep it.
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'A person as recorded now, with its version as ETag' })

@@ -1,6 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** A person as recorded now. Absent details are null. Personal data: never logged. */
+/**
+ * A person as recorded now. Absent details are null. Personal data: never logged. For the
+ * analyst role the personal fields (name, contacts, address, notes, aliases) are left out.
+ */
 export class PersonResponseDto {
   @ApiProperty({ format: 'uuid', example: '6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11' })
   id!: string;
@@ -14,8 +17,11 @@ export class PersonResponseDto {
   @ApiProperty({ example: 'P-6F1C1A' })
   label!: string;
 
-  @ApiProperty({ example: 'Aigerim Serikova' })
-  name!: string;
+  @ApiPropertyOptional({
+    example: 'Aigerim Serikova',
+    description: 'Absent for analysts. `[erased]` once the person is erased.',
+  })
+  name?: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'civil_activist' })
   category!: string | null;
@@ -29,15 +35,41 @@ export class PersonResponseDto {
   @ApiProperty({ type: Number, nullable: true, example: 1990 })
   birthYear!: number | null;
 
-  @ApiProperty({ type: String, nullable: true, example: '+7 700 000 00 00, Signal' })
-  contacts!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '+7 700 000 00 00, Signal',
+    description: 'Absent for analysts.',
+  })
+  contacts?: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Almaty' })
-  address!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Almaty',
+    description: 'Absent for analysts.',
+  })
+  address?: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Member of a local civic initiative.' })
-  notes!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Member of a local civic initiative.',
+    description: 'Absent for analysts.',
+  })
+  notes?: string | null;
 
-  @ApiProperty({ type: [String], example: ['Айгерим Серикова', 'Aygerim Serikova'] })
-  aliases!: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Айгерим Серикова', 'Aygerim Serikova'],
+    description: 'Absent for analysts.',
+  })
+  aliases?: string[];
+
+  @ApiProperty({
+    example: false,
+    description:
+      'Erased (crypto-shredded): the personal fields read as `[erased]`; counts keep them.',
+  })
+  erased!: boolean;
 }

@@ -2,10 +2,11 @@ import { Body, Controller, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { commandContext } from '../../shared/command-request';
 import { CommandResponseDto } from '../../shared/command-response.dto';
 import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
+import { RECORDER_ROLES } from '../../targets/redaction';
 import { CommandRequest } from '../../targets/target.commands';
 import { RegisterPersonCommand } from './register-person.command';
 import { RegisterPersonRequestDto } from './register-person.request.dto';
@@ -16,6 +17,7 @@ export class RegisterPersonHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Roles(...RECORDER_ROLES)
   @ApiOperation({
     summary: 'Register a person (a victim, relative or source) with their aliases',
     description:

@@ -1,0 +1,2 @@
+/** A fixed master key for server mode in tests (embedded mode generates its own in the temp dir). */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 'rights-ledger-test-master-key').toString('base64');
