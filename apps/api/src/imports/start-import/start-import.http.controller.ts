@@ -1,0 +1,118 @@
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Post,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Actor } from '@app/application';
+import { CurrentActor, Roles } from '@app/auth';
+import { ValidationException } from '../../problem/validation.exception';
+import { ApiProblems } from '../../shared/openapi.decorators';
+import { contentJobId } from '../../jobs/job-context';
+import { JobDispatcher, startJob } from '../../jobs/job-dispatcher';
+import { JobRecords } from '../../jobs/job-records';
+import { IMPORT_FILE, ImportInput } from '../import.job';
+import { SheetFormat } from '../sheet/read-sheet';
+import { START_IMPORT_FORM, StartImportRequestDto } from './start-import.request.dto';
+
+export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
+
+interface UploadedSheet {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+export class JobAcceptedDto {
+  jobId!: string;
+}
+
+@ApiTags('imports')
+@Controller('imports')
+export class StartImportHttpController {
+  constructor(
+    private readonly records: JobRecords,
+    private readonly dispatcher: JobDispatcher,
+  ) {}
+
+  @Post()
+  @Roles('admin', 'monitor')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_SHEET_BYTES, files: 1 } }))
+  @ApiOperation({
+    summary: 'Import a monitoring sheet (CSV or XLSX), or only check it (dryRun=true)',
+    description:
+      'Starts a job; follow it with GET /jobs/{jobId}. One row per act; rows sharing `incident_ref` (or date, place, type and title) are one incident. The job lists every problem as `{ row, column, value, message }`. Rows already imported are skipped: the same file twice is one job, and a re-upload records nothing new.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: START_IMPORT_FORM })
+  @ApiAcceptedResponse({
+    description: 'The job, queued (or the same job, if this file was uploaded before).',
+    schema: { example: { jobId: 'import-3f9a0c1b2d4e5f60718293a4b5c6d7e8f9a0b1c2' } },
+  })
+  @ApiProblems(400)
+  @ApiServiceUnavailableResponse({
+    description:
+      'Redis (the job queue) is down: nothing was started. Recording incidents still works.',
+  })
+  async start(
+    @UploadedFile() file: UploadedSheet | undefined,
+    @Body() body: StartImportRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<JobAcceptedDto> {
+    if (file === undefined) {
+      throw new ValidationException([
+        { field: 'file', message: 'is required: a .csv or .xlsx sheet, as multipart field "file"' },
+      ]);
+    }
+    const format = formatOf(file);
+    const dryRun = body.dryRun === 'true';
+    const jobId = contentJobId(
+      'import',
+      actor.workspaceId,
+      dryRun ? 'dry-run' : 'record',
+      format,
+      file.buffer,
+    );
+    const input: ImportInput = { dryRun, format, actor };
+    // The file first: a job record always finds its file, even when two uploads race.
+    await this.records.putFile(jobId, {
+      name: IMPORT_FILE,
+      contentType: format === 'csv' ? 'text/csv' : XLSX,
+      content: file.buffer,
+    });
+    await startJob(this.records, this.dispatcher, {
+      id: jobId,
+      workspaceId: actor.workspaceId,
+      type: 'import',
+      input: input as unknown as Record<string, unknown>,
+    });
+    return { jobId };
+  }
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function formatOf(file: UploadedSheet): SheetFormat {
+  const name = file.originalname.toLowerCase();
+  // An XLSX file is a ZIP archive: it starts with "PK".
+  if (name.endsWith('.xlsx') || file.buffer.subarray(0, 2).toString('latin1') === 'PK') {
+    return 'xlsx';
+  }
+  if (name.endsWith('.csv') || name.endsWith('.txt')) return 'csv';
+  throw new ValidationException([
+    { field: 'file', message: 'must be a .csv or .xlsx sheet', allowed: ['.csv', '.xlsx'] },
+  ]);
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@app/application';
+import { CurrentActor, Roles } from '@app/auth';
+import { ApiProblems } from '../../shared/openapi.decorators';
+import { JobRecords } from '../job-records';
+import { JobResponseDto } from './job.response.dto';
+
+const JOB_ID = /^[a-z]+-[a-z0-9-]{1,80}$/;
+
+@ApiTags('jobs')
+@Controller('jobs')
+export class GetJobHttpController {
+  constructor(private readonly records: JobRecords) {}
+
+  @Get(':id')
+  @Roles('admin', 'monitor', 'verifier', 'analyst')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'A job of your workspace: state, progress, result and the problems it found',
+  })
+  @ApiOkResponse({ type: JobResponseDto })
+  @ApiProblems(404)
+  async get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<JobResponseDto> {
+    const record = JOB_ID.test(id)
+      ? await this.records.getInWorkspace(id, actor.workspaceId)
+      : undefined;
+    if (record === undefined) throw new NotFoundException('No such job in your workspace.');
+    return {
+      id: record.id,
+      type: record.type,
+      state: record.state,
+      progress: record.progress,
+      result: record.result ?? null,
+      errors: actor.role === 'analyst' ? record.errors.map(withoutValue) : record.errors,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+    };
+  }
+}
+
+/**
+ * Analysts see redacted detail only: a sheet's cells (a title, a place, a description) may
+ * name the people in it, so their problems come without the cell's text.
+ */
+function withoutValue(problem: unknown): unknown {
+  return problem !== null && typeof problem === 'object' && 'value' in problem
+    ? { ...problem, value: null }
+    : problem;
+}

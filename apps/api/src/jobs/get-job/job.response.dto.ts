@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { JOB_TYPES } from '../job-records';
+
+export class JobResponseDto {
+  @ApiProperty({ example: 'import-3f9a0c1b2d4e5f60718293a4b5c6d7e8f9a0b1c2' })
+  id!: string;
+
+  @ApiProperty({ enum: JOB_TYPES, example: 'import' })
+  type!: string;
+
+  @ApiProperty({ enum: ['queued', 'active', 'completed', 'failed'], example: 'completed' })
+  state!: string;
+
+  @ApiProperty({ example: 100, description: 'Percent done.' })
+  progress!: number;
+
+  @ApiProperty({
+    nullable: true,
+    example: {
+      dryRun: false,
+      rows: 10000,
+      recorded: { incidents: 7000, acts: 9963 },
+      alreadyImported: { incidents: 0, acts: 0 },
+    },
+    description: 'What the job produced, once completed (see each job type).',
+  })
+  result!: unknown;
+
+  @ApiProperty({
+    example: [
+      { row: 12, column: 'date', value: '2020-02-30', message: '2020-02-30 is not a real date' },
+    ],
+    description:
+      "Problems found in the job's input (an import's rows: `{ row, column, value, message }`), or why the job failed.",
+  })
+  errors!: unknown[];
+
+  @ApiProperty({ example: '2026-11-28T10:00:00.000Z' })
+  createdAt!: string;
+
+  @ApiProperty({ example: '2026-11-28T10:00:09.000Z' })
+  updatedAt!: string;
+}

@@ -1,0 +1,37 @@
+import { Migration } from '@app/database';
+
+/**
+ * Job records: the durable truth about every job (who asked, its state, progress, result),
+ * whatever carries the work (BullMQ on Redis, or this table itself without Redis). Files (an
+ * uploaded sheet, an exported workbook) sit beside them, so api and worker processes on
+ * different machines share them through the database, and a file name is a key, never a path.
+ */
+export const jobsMigration: Migration = {
+  id: '0001-jobs',
+  sql: `
+CREATE TABLE jobs (
+  id            text PRIMARY KEY,
+  workspace_id  text,
+  type          text NOT NULL,
+  state         text NOT NULL,
+  progress      integer NOT NULL DEFAULT 0,
+  input         jsonb NOT NULL,
+  result        jsonb,
+  errors        jsonb NOT NULL DEFAULT '[]'::jsonb,
+  attempts      integer NOT NULL DEFAULT 0,
+  locked_until  timestamptz,
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  updated_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX jobs_pending ON jobs (created_at) WHERE state IN ('queued', 'active');
+
+CREATE TABLE job_files (
+  job_id        text NOT NULL,
+  name          text NOT NULL,
+  content_type  text NOT NULL,
+  content       bytea NOT NULL,
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (job_id, name)
+);
+`,
+};
