@@ -68,18 +68,26 @@ export class ProjectionFreshness {
   }
 
   async status(): Promise<ProjectionStatus> {
-    const position = await this.projections.position();
+    return this.statusOf(INCIDENT_FACTS, ['incident'], await this.projections.position());
+  }
+
+  /** Where a projection reading `categories` stands, given its committed position. */
+  async statusOf(
+    name: string,
+    categories: readonly string[],
+    position: Position,
+  ): Promise<ProjectionStatus> {
     const head = await this.store.headPosition();
     let lagEvents = 0;
     for await (const _ of this.store.readAll({
       from: position,
-      categories: ['incident'],
+      categories,
       maxCount: LAG_COUNT_LIMIT + 1,
     })) {
       lagEvents += 1;
     }
     return {
-      name: INCIDENT_FACTS,
+      name,
       position,
       head,
       caughtUp: lagEvents === 0,

@@ -22,19 +22,16 @@ describe.each(['pglite', 'postgres'] as const)('Projections and after= (%s)', (b
 
   const get = (path: string) => request(t.server).get(path).set(t.auth);
 
-  it('shows the incident-facts projection caught up once a query waited for the last write', async () => {
+  it('shows each projection caught up once a query waited for the last write', async () => {
     const { body } = await request(t.server).post('/incidents').set(t.auth).send(incident);
     await get(`/incidents?after=${body.position}`).expect(200);
+    await get(`/persons?after=${body.position}`).expect(200);
     const response = await get('/projections').expect(200);
+    const caughtUp = { head: body.position, caughtUp: true, state: 'caught_up', lagEvents: 0 };
     expect(response.body).toEqual([
-      {
-        name: 'incident-facts',
-        position: body.position,
-        head: body.position,
-        caughtUp: true,
-        state: 'caught_up',
-        lagEvents: 0,
-      },
+      { name: 'incident-facts', position: body.position, ...caughtUp },
+      // The targets projection stands at the inline person's event, before the incident's.
+      { name: 'targets', position: expect.any(String), ...caughtUp },
     ]);
   });
 

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListProjectionsQuery } from './list-projections.query';
 import { ProjectionStatusDto } from './projection-status.response.dto';
+import { Roles } from '@app/auth';
 
 @ApiTags('projections')
 @Controller('projections')
@@ -10,6 +11,7 @@ export class ListProjectionsHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Roles('admin', 'monitor', 'verifier', 'analyst')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Each projection: its position and how far behind the event store it is',

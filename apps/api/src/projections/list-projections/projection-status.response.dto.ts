@@ -2,7 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RebuildStatus } from '../rebuild-projection/projection-rebuilds';
 
 export class ProjectionStatusDto {
-  @ApiProperty({ example: 'incident-facts' })
+  @ApiProperty({
+    example: 'incident-facts',
+    description:
+      'incident-facts (incidents and the act fact table) or targets (persons and organisations).',
+  })
   name!: string;
 
   @ApiProperty({
