@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { InfrastructureModule } from '@app/infrastructure';
+import { ProtectionModule } from '@app/protection';
 import { ReadModelsModule } from '@app/read-models';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -15,6 +16,17 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { StatsLagModule } from './statistics/stats-lag/stats-lag.module';
 import { WhoAmIModule } from './who-am-i/who-am-i.module';
+import { PublicStatsModule } from './public-stats/public-stats.module';
+import { WorkspacePublicityModule } from './workspace-publicity/workspace-publicity.module';
+import { JobsModule } from './jobs/jobs.module';
+import { ImportsModule } from './imports/imports.module';
+import { ExportsModule } from './exports/exports.module';
+import { apiRunsJobs, JobProcessorsModule } from '../../worker/src/job-processors.module';
+import { AuditModule } from './audit/audit.module';
+import { SecurityModule } from './security/security.module';
+import { TokensModule } from './tokens/tokens.module';
+import { WorkspacesModule } from './workspaces/workspaces.module';
+import { ReferenceFiguresModule } from './reference-figures/reference-figures.module';
 
 @Module({})
 export class AppModule {
@@ -24,8 +36,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forConfig(config),
+        ProtectionModule.forConfig(config),
         CqrsModule.forRoot(),
         AuthModule,
+        // After AuthModule: its rate limits per user need the bearer guard's actor.
+        SecurityModule,
+        AuditModule,
+        WorkspacesModule,
+        TokensModule,
         ReadModelsModule,
         HealthModule,
         IncidentsModule,
@@ -38,6 +56,13 @@ export class AppModule {
         ListIncidentsModule,
         StatisticsModule,
         ProjectionsModule,
+        WorkspacePublicityModule,
+        PublicStatsModule,
+        JobsModule.forConfig(config),
+        ImportsModule,
+        ExportsModule,
+        ...(apiRunsJobs(config) ? [JobProcessorsModule.forConfig(config)] : []),
+        ReferenceFiguresModule,
       ],
     };
   }

@@ -5,13 +5,17 @@ import {
   openEventStore,
   openSqlClient,
 } from '@app/infrastructure';
-import { migrateAuthSchema } from '@app/auth';
+import { migrateAuthSchema, WorkspaceDirectory } from '@app/auth';
 import {
   CheckpointedSubscription,
   INCIDENT_FACTS,
   IncidentProjections,
   rebuildIncidentFacts,
+  rebuildTargets,
+  TargetProjections,
+  TARGETS,
 } from '@app/read-models';
+import { SqlKeyVault } from '@app/protection';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -19,11 +23,18 @@ Commands:
   migrate   Apply every schema migration (event store, API tokens, subscription
             checkpoints) to the configured database (DATABASE_URL, or the embedded
             PGlite directory PGLITE_DIR).
+  rebuild targets
+            Rebuild the persons-and-organisations read model from position zero, in
+            one transaction (readers see the old rows until it commits).
   rebuild incident-facts
             Rebuild the incident read models from position zero into a new table
             version and switch to it when caught up; queries keep working meanwhile.
             In embedded mode, use POST /projections/incident-facts/rebuild of the
             running API instead (one process owns a PGlite directory).
+
+  workspace:create <name>
+            Create a workspace (one per monitoring NGO) with its admin user, and print
+            its id and the admin's API token (shown once: store it now).
 
 Configuration comes from the same environment variables as the API (see README.md).`;
 
@@ -41,6 +52,8 @@ async function migrate(config: AppConfig): Promise<void> {
     await migrateAuthSchema(sql);
     await CheckpointedSubscription.migrate(sql);
     await IncidentProjections.migrate(sql);
+    await TargetProjections.migrate(sql);
+    await SqlKeyVault.migrate(sql);
   } finally {
     await sql.close();
   }
@@ -61,8 +74,33 @@ async function main(argv: readonly string[]): Promise<number> {
     await rebuild(loadConfigOrExit());
     return 0;
   }
+  const workspaceName = rest[0]?.trim();
+  if (command === 'workspace:create' && rest.length === 1 && workspaceName) {
+    await createWorkspace(loadConfigOrExit(), workspaceName);
+    return 0;
+  }
+  if (command === 'rebuild' && rest.length === 1 && rest[0] === TARGETS) {
+    await rebuildTargetsCommand(loadConfigOrExit());
+    return 0;
+  }
   console.error(USAGE);
   return 2;
+}
+
+async function createWorkspace(config: AppConfig, name: string): Promise<void> {
+  if (name.length > 200 || /[\p{Cc}\p{Cf}]/u.test(name)) {
+    throw new Error('the workspace name must be 1 to 200 characters without control characters');
+  }
+  const sql = await openSqlClient(config.database);
+  try {
+    await migrateAuthSchema(sql);
+    const created = await new WorkspaceDirectory(sql).createWorkspace(name);
+    // stdout, for the operator at the terminal; the name is the operator's own input.
+    console.log(`Workspace id: ${created.id}`);
+    console.log(`Admin token (shown once, store it now): ${created.adminToken}`);
+  } finally {
+    await sql.close();
+  }
 }
 
 async function rebuild(config: AppConfig): Promise<void> {
@@ -81,6 +119,22 @@ async function rebuild(config: AppConfig): Promise<void> {
     console.log(
       `Rebuilt ${INCIDENT_FACTS}: ${result.events} events into version ${result.to} ` +
         `(was ${result.from}) in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate(result.events, started)} events/s).`,
+    );
+  } finally {
+    await sql.close();
+  }
+}
+
+async function rebuildTargetsCommand(config: AppConfig): Promise<void> {
+  const sql = await openSqlClient(config.database);
+  try {
+    const store = await openEventStore(config.eventStore, sql);
+    await TargetProjections.migrate(sql);
+    const started = Date.now();
+    const result = await rebuildTargets(sql, store);
+    await store.close();
+    console.log(
+      `Rebuilt ${TARGETS}: ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );
   } finally {
     await sql.close();

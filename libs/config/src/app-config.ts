@@ -19,6 +19,13 @@ export interface AppConfig {
   bootstrapAdminToken?: string;
   /** How long a projection's lease lasts unrenewed: a crashed process is replaced after it. */
   projectionLeaseMs: number;
+  /**
+   * MASTER_KEY: 32 bytes, base64. Wraps the per-person keys of personal data (libs/protection).
+   * Absent in embedded mode: generated beside the data on first start. Never logged.
+   */
+  masterKey?: string;
+  /** CORS_ORIGINS: browser origins allowed to call the API. Absent: CORS stays closed. */
+  corsOrigins?: string[];
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -96,6 +103,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
         'e.g. the output of `openssl rand -base64 32`',
     );
   }
+  const masterKey = read('MASTER_KEY');
+  if (masterKey !== undefined && !isMasterKey(masterKey)) {
+    fail('MASTER_KEY', MASTER_KEY_RULE);
+  }
+  const corsOrigins = checkOrigins(read('CORS_ORIGINS'), fail);
   const pgliteDir = read('PGLITE_DIR') ?? DEFAULT_PGLITE_DIR;
   const leaseText = read('PROJECTION_LEASE_SECONDS') ?? String(DEFAULT_PROJECTION_LEASE_SECONDS);
   const leaseSeconds = /^\d{1,4}$/.test(leaseText) ? Number(leaseText) : NaN;
@@ -124,7 +136,53 @@ export function loadConfig(env: Env = process.env): AppConfig {
     projectionLeaseMs: leaseSeconds * 1000,
     ...(redisUrl === undefined ? {} : { redisUrl }),
     ...(bootstrapAdminToken === undefined ? {} : { bootstrapAdminToken }),
+    ...(masterKey === undefined ? {} : { masterKey }),
+    ...(corsOrigins === undefined ? {} : { corsOrigins }),
   };
+}
+
+/** CORS_ORIGINS: a comma-separated list of exact origins (scheme, host, optional port). */
+function checkOrigins(
+  value: string | undefined,
+  fail: (variable: string, message: string) => undefined,
+): string[] | undefined {
+  if (value === undefined) return undefined;
+  const allowed =
+    'allowed: a comma-separated list of origins such as https://ledger.example.org,http://localhost:5173';
+  const origins = value.split(',').map((origin) => origin.trim());
+  for (const origin of origins) {
+    const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+    if (
+      parsed === undefined ||
+      !['http:', 'https:'].includes(parsed.protocol) ||
+      parsed.origin !== origin
+    ) {
+      return fail('CORS_ORIGINS', `has ${quote(origin)}, not an origin; ${allowed}`);
+    }
+  }
+  return origins;
+}
+
+// A secret: messages describe the rule, never the value.
+const MASTER_KEY_ALLOWED =
+  'allowed: 32 bytes in base64, e.g. the output of `openssl rand -base64 32`';
+const MASTER_KEY_RULE = `is not a usable key; ${MASTER_KEY_ALLOWED}`;
+
+function isMasterKey(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32;
+}
+
+/**
+ * The master key of a process that reads or writes personal data. Server mode has no data
+ * directory of its own to keep a generated key in, so the operator must supply it.
+ */
+export function requireMasterKey(config: AppConfig): string | undefined {
+  if (config.masterKey === undefined && config.mode === 'server') {
+    throw new ConfigError([
+      { variable: 'MASTER_KEY', message: `is required in server mode; ${MASTER_KEY_ALLOWED}` },
+    ]);
+  }
+  return config.masterKey;
 }
 
 function checkUrl(

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, redactUrl } from './app-config';
+import { ConfigError, loadConfig, redactUrl, requireMasterKey } from './app-config';
 
 function errorOf(env: Record<string, string>): ConfigError {
   try {
@@ -86,6 +86,33 @@ describe('loadConfig', () => {
     expect(error.message).toContain('at least 24 printable ASCII characters');
     expect(error.message).not.toContain(token.trim());
     expect(error.message).not.toMatch(/[\r\n]/);
+  });
+
+  it('carries MASTER_KEY, and requires it in server mode only', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ MASTER_KEY: key }).masterKey).toBe(key);
+    expect(requireMasterKey(loadConfig({}))).toBeUndefined();
+    const server = loadConfig({ DATABASE_URL: 'postgres://db/ledger' });
+    let error: unknown;
+    try {
+      requireMasterKey(server);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(
+      /^Invalid configuration: MASTER_KEY is required/,
+    );
+  });
+
+  it.each([
+    ['too short', Buffer.alloc(16, 1).toString('base64')],
+    ['not base64', `${'*'.repeat(43)}=`],
+  ])('refuses a MASTER_KEY %s, without echoing it', (_, key) => {
+    const error = errorOf({ MASTER_KEY: key });
+    expect(error.problems.map((p) => p.variable)).toEqual(['MASTER_KEY']);
+    expect(error.message).toContain('32 bytes in base64');
+    expect(error.message).not.toContain(key);
   });
 
   it('treats an empty variable as unset', () => {
@@ -189,5 +216,27 @@ describe('redactUrl', () => {
     expect(redactUrl('kurrentdb+discover://admin:changeit@a:2113,b:2113')).toBe(
       'kurrentdb+discover://…',
     );
+  });
+});
+
+describe('CORS_ORIGINS', () => {
+  it('is absent by default: CORS stays closed', () => {
+    expect(loadConfig({}).corsOrigins).toBeUndefined();
+  });
+
+  it('takes a comma-separated list of exact origins', () => {
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://ledger.example.org, http://localhost:5173' }).corsOrigins,
+    ).toEqual(['https://ledger.example.org', 'http://localhost:5173']);
+  });
+
+  it.each([
+    '*',
+    'ledger.example.org',
+    'https://ledger.example.org/app',
+    'ftp://x.org',
+    'https://a.org,',
+  ])('refuses %j naming CORS_ORIGINS', (value) => {
+    expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS .*not an origin/);
   });
 });

@@ -9,3 +9,4 @@ export * from './targets/target.decider';
 export * from './vocabularies';
 export * from './dates';
 export * from './snapshots';
+export * from './reference-figures';
