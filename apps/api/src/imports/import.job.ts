@@ -12,6 +12,7 @@ import { RegisterPersonCommand } from '../persons/register-person/register-perso
 import { RegisterPersonRequestDto } from '../persons/register-person/register-person.request.dto';
 import { JobContext, JobOutcome, JobReleased, JobWork } from '../jobs/job-context';
 import { JobRecords } from '../jobs/job-records';
+import { canonicalJson } from '../shared/command-request';
 import {
   ImportPlan,
   ImportProblem,
@@ -273,15 +274,4 @@ function emptyResult(dryRun: boolean): ImportResult {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
