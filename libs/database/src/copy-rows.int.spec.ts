@@ -1,5 +1,4 @@
-import { createTestSchema } from '../../../test/support/test-postgres';
-import { PgliteSqlClient } from './pglite.sql-client';
+import { sqlBackends } from '../../../test/support/sql-backends';
 import { SqlClient } from './sql-client.port';
 
 /** Values a bulk load must carry through unchanged, whatever characters they hold. */
@@ -11,22 +10,7 @@ const awkward = [
   'Жанаозен — Қазақстан',
 ];
 
-const backends: [string, () => Promise<{ sql: SqlClient; close(): Promise<void> }>][] = [
-  [
-    'PostgreSQL server',
-    async () => {
-      const schema = await createTestSchema('copy');
-      return { sql: schema.sql, close: () => schema.drop() };
-    },
-  ],
-  [
-    'PGlite',
-    async () => {
-      const sql = await PgliteSqlClient.open();
-      return { sql, close: () => sql.close() };
-    },
-  ],
-];
+const backends = sqlBackends('copy');
 
 describe.each(backends)('copyRows on %s', (_, setup) => {
   let sql: SqlClient;

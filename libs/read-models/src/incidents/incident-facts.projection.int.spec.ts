@@ -1,32 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { PgliteSqlClient, SqlClient } from '@app/database';
+import { SqlClient } from '@app/database';
 import { IncidentCommand, incidentDecider, IncidentEvent, IncidentState } from '@app/domain';
 import { collect } from '@app/event-store/event-store.contract';
 import { EventStore, Position, RecordedEvent } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
-import { createTestSchema } from '../../../../test/support/test-postgres';
+import { sqlBackends } from '../../../../test/support/sql-backends';
 import { IncidentProjections } from './incident-projections.service';
 import { projectIncidentFacts } from './incident-facts.projection';
 
 const today = '2021-07-14';
 const workspaceId = randomUUID();
 
-const backends: [string, () => Promise<{ sql: SqlClient; close(): Promise<void> }>][] = [
-  [
-    'PostgreSQL server',
-    async () => {
-      const schema = await createTestSchema('rm');
-      return { sql: schema.sql, close: () => schema.drop() };
-    },
-  ],
-  [
-    'PGlite',
-    async () => {
-      const sql = await PgliteSqlClient.open();
-      return { sql, close: () => sql.close() };
-    },
-  ],
-];
+const backends = sqlBackends('rm');
 
 describe.each(backends)('incident facts projection on %s', (_, setup) => {
   let sql: SqlClient;

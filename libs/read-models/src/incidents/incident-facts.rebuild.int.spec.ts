@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { PgliteSqlClient, SqlClient } from '@app/database';
+import { SqlClient } from '@app/database';
 import { IncidentCommand, incidentDecider, IncidentState } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { readModelFingerprint } from '../../../../test/support/read-model-fingerprint';
-import { createTestSchema } from '../../../../test/support/test-postgres';
+import { sqlBackends } from '../../../../test/support/sql-backends';
 import { CheckpointedSubscription } from '../subscription-runner/checkpointed-subscription';
 import { activeVersion, projectIncidentFacts } from './incident-facts.projection';
 import { rebuildIncidentFacts } from './incident-facts.rebuild';
@@ -13,22 +13,7 @@ import { INCIDENT_FACTS, IncidentProjections } from './incident-projections.serv
 const today = '2021-07-14';
 const workspaceId = randomUUID();
 
-const backends: [string, () => Promise<{ sql: SqlClient; close(): Promise<void> }>][] = [
-  [
-    'PostgreSQL server',
-    async () => {
-      const schema = await createTestSchema('rb');
-      return { sql: schema.sql, close: () => schema.drop() };
-    },
-  ],
-  [
-    'PGlite',
-    async () => {
-      const sql = await PgliteSqlClient.open();
-      return { sql, close: () => sql.close() };
-    },
-  ],
-];
+const backends = sqlBackends('rb');
 
 describe.each(backends)('rebuilding the incident read models on %s', (_, setup) => {
   let sql: SqlClient;
