@@ -5,8 +5,8 @@ import { IncidentRecord, readDataset } from '../../../tools/demo/retreating-righ
  * Each expectation is written from the extraction's row (file and line cited), not from the
  * dataset, so a record that drifts from its source fails here.
  */
-const KZ = '/work/shared/research/seed-kazakhstan-en.md';
-const KG = '/work/shared/research/seed-kyrgyzstan.md';
+const KZ = 'shared/research/seed-kazakhstan-en.md';
+const KG = 'shared/research/seed-kyrgyzstan.md';
 
 interface Expected {
   line: string;
