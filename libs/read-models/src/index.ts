@@ -1,4 +1,5 @@
 export * from './subscription-runner/checkpointed-subscription';
+export * from './subscription-runner/hosted-projection';
 export * from './incidents/incident-facts.projection';
 export * from './incidents/incident-projections.service';
 export * from './incidents/read-models.migration';
