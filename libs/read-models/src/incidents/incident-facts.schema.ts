@@ -95,6 +95,18 @@ CREATE INDEX rm_acts_v${v}_current_incident ON rm_acts_v${v}_current (incident_i
 CREATE INDEX rm_acts_v${v}_year_known ON rm_acts_v${v} (workspace_id, year, known_from);
 CREATE INDEX rm_acts_v${v}_year_known_at ON rm_acts_v${v} (workspace_id, year, known_from_at);
 CREATE INDEX rm_acts_v${v}_act ON rm_acts_v${v} (act_id);
+${historyIndexesSql(v)}`;
+}
+
+/**
+ * asOf queries read the history rows still valid at P: those superseded after it. The history
+ * partition is written in the order rows close, so these index ranges are adjacent pages.
+ */
+export function historyIndexesSql(version: number): string {
+  const v = version;
+  return /* sql */ `
+CREATE INDEX IF NOT EXISTS rm_acts_v${v}_history_superseded ON rm_acts_v${v}_history (workspace_id, year, superseded_by);
+CREATE INDEX IF NOT EXISTS rm_acts_v${v}_history_superseded_at ON rm_acts_v${v}_history (workspace_id, year, superseded_at);
 `;
 }
 

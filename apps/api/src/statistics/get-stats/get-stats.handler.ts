@@ -117,20 +117,31 @@ const MEASURE_SQL: Record<Measure, { rows?: string; unit: string }> = {
   organisations: { rows: `r.target_kind = 'organisation'`, unit: 'target_id' },
 };
 
-function knowledgeSql(asOf: AsOf, bind: Bind): string {
+/**
+ * Which rows were known at `asOf`, as one condition per partition read: the current rows, and
+ * for an earlier point also the superseded rows whose interval spans it. Two branches rather
+ * than `current OR superseded_by > P`, because an OR keeps the planner from using the history
+ * partition's index on when a row was superseded: with it, an asOf query reads the history
+ * rows closed after P instead of every history row of the year (measured: 17.6k heap pages
+ * instead of 43.9k, 0.52 of the time at 1M events).
+ */
+function knowledgeSql(asOf: AsOf, bind: Bind): string[] {
   switch (asOf.kind) {
     case 'current':
-      return 'r.current'; // the current partition only
+      return ['r.current']; // the current partition only
     case 'position': {
       const p = bind(asOf.position);
-      return `r.known_from <= ${p} AND (r.current OR r.superseded_by > ${p})`;
+      return [
+        `r.current AND r.known_from <= ${p}`,
+        `NOT r.current AND r.superseded_by > ${p} AND r.known_from <= ${p}`,
+      ];
     }
     case 'time': {
       const t = bind(asOf.at);
-      return (
-        `r.known_from_at <= ${t}::timestamptz` +
-        ` AND (r.current OR r.superseded_at > ${t}::timestamptz)`
-      );
+      return [
+        `r.current AND r.known_from_at <= ${t}::timestamptz`,
+        `NOT r.current AND r.superseded_at > ${t}::timestamptz AND r.known_from_at <= ${t}::timestamptz`,
+      ];
     }
     case 'snapshot':
       throw new Error('a snapshot is resolved to its position before the query is built');
@@ -149,17 +160,20 @@ export function statsSql(query: GetStatsQuery): { sql: string; values: unknown[]
   const { rows, unit } = MEASURE_SQL[measure];
   const where = [
     `r.workspace_id = ${bind(query.workspaceId)}`,
-    knowledgeSql(asOf, bind),
     ...(rows !== undefined ? [rows] : []),
     ...filterConditions(filters, 'rm_acts', bind),
   ];
   const dimensions = groupBy.map((g, i) => dimensionSql(g, filters, i));
   const first = dimensions.flatMap((d) => (d.first === undefined ? [] : [d.first]));
-  const facts =
-    `SELECT r.${unit} AS u, ${first.length === 0 ? 'true' : first.join(' AND ')} AS first` +
-    dimensions.map((d, i) => `, ${d.key} AS k${i}`).join('') +
-    ` FROM rm_acts r ${dimensions.map((d) => d.join ?? '').join(' ')}` +
-    ` WHERE ${where.join(' AND ')}`;
+  const facts = knowledgeSql(asOf, bind)
+    .map(
+      (known) =>
+        `SELECT r.${unit} AS u, ${first.length === 0 ? 'true' : first.join(' AND ')} AS first` +
+        dimensions.map((d, i) => `, ${d.key} AS k${i}`).join('') +
+        ` FROM rm_acts r ${dimensions.map((d) => d.join ?? '').join(' ')}` +
+        ` WHERE ${[...where, known].join(' AND ')}`,
+    )
+    .join(' UNION ALL ');
   const [value, total] =
     measure === 'acts'
       ? ['count(*)::int', 'count(*) FILTER (WHERE f.first)::int']
