@@ -56,10 +56,17 @@ export async function rebuildIncidentFacts(
     ${createTablesSql(to)}`);
 
   let { position, events } = await bulkLoad(sql, store, to, onProgress);
-  await sql.exec(`${createIndexesSql(to)}
-    ANALYZE rm_acts_v${to}_current;
-    ANALYZE rm_acts_v${to}_history;
-    ANALYZE rm_incidents_v${to};`);
+  // Each index and ANALYZE is one backend's work: two at a time keep both cores of a small
+  // server busy (PGlite, with one connection, runs them in turn).
+  await inParallel(
+    [
+      ...statements(createIndexesSql(to)),
+      `ANALYZE rm_acts_v${to}_current`,
+      `ANALYZE rm_acts_v${to}_history`,
+      `ANALYZE rm_incidents_v${to}`,
+    ].map((statement) => () => sql.exec(statement)),
+    2,
+  );
 
   const catchUp = async () => {
     for (;;) {
@@ -145,9 +152,10 @@ async function bulkLoad(
     onProgress({ events, position });
   }
   await writing;
-  for (let i = 0; i < history.length; i += CHUNK) {
-    await insertActs(sql, to, history.slice(i, i + CHUNK));
-  }
+  const lastHistory = inParallel(
+    chunks(history, CHUNK, (rows) => insertActs(sql, to, rows)),
+    2,
+  );
 
   const current: ActRow[] = [];
   const incidents: IncidentRow[] = [];
@@ -157,13 +165,45 @@ async function bulkLoad(
   }
   entries.clear();
   current.sort(byYearAndMonth);
-  for (let i = 0; i < current.length; i += CHUNK) {
-    await insertActs(sql, to, current.slice(i, i + CHUNK));
-  }
-  for (let i = 0; i < incidents.length; i += CHUNK / 2) {
-    await insertIncidents(sql, to, incidents.slice(i, i + CHUNK / 2));
-  }
+  // Two COPYs in flight: Node encodes the next chunk while the server stores the last one.
+  await lastHistory;
+  await inParallel(
+    [
+      ...chunks(current, CHUNK, (rows) => insertActs(sql, to, rows)),
+      ...chunks(incidents, CHUNK / 2, (rows) => insertIncidents(sql, to, rows)),
+    ],
+    2,
+  );
   return { events, position };
+}
+
+function chunks<T>(
+  rows: readonly T[],
+  size: number,
+  write: (rows: readonly T[]) => Promise<void>,
+): (() => Promise<void>)[] {
+  const tasks: (() => Promise<void>)[] = [];
+  for (let i = 0; i < rows.length; i += size) tasks.push(() => write(rows.slice(i, i + size)));
+  return tasks;
+}
+
+/** Runs the tasks in order, at most `limit` at once; the first failure rejects. */
+async function inParallel(
+  tasks: readonly (() => Promise<unknown>)[],
+  limit: number,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) await tasks[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
+}
+
+function statements(script: string): string[] {
+  return script
+    .split(';')
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s !== '');
 }
 
 function insertActs(sql: SqlClient, to: number, rows: readonly ActRow[]): Promise<void> {
