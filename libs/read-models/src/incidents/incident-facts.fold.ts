@@ -26,6 +26,7 @@ export const ACT_COLUMNS = [
   'target_kind',
   'target_id',
   'target_category',
+  'incident_row',
   'country',
   'region',
   'type',
@@ -290,6 +291,7 @@ function actVersions(
     kind: string | null,
     targetId: string | null,
     category: string | null,
+    first: boolean,
   ): ActRow => ({
     workspace_id: workspaceId,
     incident_id: incidentId,
@@ -297,6 +299,7 @@ function actVersions(
     target_kind: kind,
     target_id: targetId,
     target_category: category,
+    incident_row: first,
     country: base.country,
     region: base.region,
     type: base.type,
@@ -317,12 +320,14 @@ function actVersions(
     current: true,
   });
   if (state.acts.length === 0) {
-    return [{ key: '', signature: shared, row: () => row(null, null, null, null) }];
+    return [{ key: '', signature: shared, row: () => row(null, null, null, null, true) }];
   }
-  return state.acts.map((a) => ({
+  // The first act's row stands for the incident; if that act is removed, the next one's row
+  // is re-versioned to take over, so "as of P" still finds exactly one.
+  return state.acts.map((a, i) => ({
     key: a.actId,
-    signature: `${shared}|${a.kind}|${a.targetId}|${a.category}`,
-    row: () => row(a.actId, a.kind, a.targetId, a.category),
+    signature: `${shared}|${a.kind}|${a.targetId}|${a.category}|${i === 0}`,
+    row: () => row(a.actId, a.kind, a.targetId, a.category, i === 0),
   }));
 }
 

@@ -192,6 +192,32 @@ describe.each(backends)('incident facts projection on %s', (_, setup) => {
     ]);
   });
 
+  it('marks one row per incident at every point, even when the act whose row it was is removed', async () => {
+    const id = randomUUID();
+    const reportedAt = await run(id, report(id, ['civil_activist', 'journalist', 'lawyer']));
+    await project();
+    const reported = (await collect(store.readStream(`incident-${id}`)))[0].data as {
+      acts: { actId: string; category: string }[];
+    };
+    const removedAt = await run(id, {
+      type: 'RemoveTarget',
+      actId: reported.acts[0].actId,
+      reason: 'recorded_in_error',
+    });
+    await project();
+    const standing = async (asOf?: Position) =>
+      (
+        await sql.query<{ category: string }>(
+          `SELECT target_category AS category FROM rm_acts WHERE incident_id = $1 AND incident_row
+             AND ${asOf === undefined ? 'current' : 'known_from <= $2 AND (current OR superseded_by > $2)'}`,
+          asOf === undefined ? [id] : [id, asOf],
+        )
+      ).rows.map((r) => r.category);
+    expect(await standing(reportedAt)).toEqual(['civil_activist']);
+    expect(await standing(removedAt)).toEqual(['journalist']);
+    expect(await standing()).toEqual(['journalist']);
+  });
+
   it('retraction and duplicate marks close every row; undoing the mark reopens them', async () => {
     const retracted = randomUUID();
     await run(retracted, report(retracted, ['lawyer']));

@@ -6,7 +6,9 @@
  * knew, with its knowledge interval [known_from, superseded_by) in event-store positions
  * (fixed-width strings: text order is position order) and the matching times. "As of P" is
  * `known_from <= P AND (superseded_by IS NULL OR superseded_by > P)`. An incident without
- * targets has one row with `act_id` NULL so that it counts as an incident.
+ * targets has one row with `act_id` NULL so that it counts as an incident. At any point exactly
+ * one row of a counted incident has `incident_row` (its first act's): counting incidents by
+ * incident-level dimensions is then count(*) over those rows, not count(DISTINCT incident_id).
  *
  * It is partitioned into the current rows and the superseded ones (`current`), because most
  * queries ask for the present: at 1M events three rows in four are history, and a year's
@@ -56,6 +58,7 @@ CREATE TABLE rm_acts_v${v} (
   target_kind         text,                    -- person | organisation
   target_id           uuid,
   target_category     text,
+  incident_row        boolean NOT NULL,        -- the one row that stands for its incident now
   country             text NOT NULL,
   region              text,
   type                text NOT NULL,

@@ -43,25 +43,18 @@ UPDATE subscription_checkpoints SET position = '' WHERE subscription_id = 'incid
 };
 
 /**
- * The history partition's indexes on when a row was superseded (see `historyIndexesSql`), on
- * the active version; a rebuild creates them with the others. Written out rather than shared
- * with the schema module, so that this migration never changes once applied.
+ * `incident_row` marks the row that stands for its incident, and the history partition has
+ * indexes on when a row was superseded. Like 0003, the read models are dropped and refilled
+ * from the log (on a new database 0003 already built the current schema, and this runs on
+ * empty tables).
  */
-export const historySupersededIndexes: Migration = {
-  id: '0004-history-superseded-indexes',
-  sql: /* sql */ `
-DO $$
-DECLARE v int;
-BEGIN
-  SELECT active INTO v FROM rm_versions WHERE projection = 'incident-facts';
-  EXECUTE format('CREATE INDEX IF NOT EXISTS rm_acts_v%s_history_superseded ON rm_acts_v%s_history (workspace_id, year, superseded_by)', v, v);
-  EXECUTE format('CREATE INDEX IF NOT EXISTS rm_acts_v%s_history_superseded_at ON rm_acts_v%s_history (workspace_id, year, superseded_at)', v, v);
-END $$;
-`,
+export const incidentRowColumn: Migration = {
+  id: '0004-incident-row',
+  sql: partitionedIncidentReadModels.sql,
 };
 
 export const INCIDENT_READ_MODEL_MIGRATIONS: readonly Migration[] = [
   incidentReadModels,
   partitionedIncidentReadModels,
-  historySupersededIndexes,
+  incidentRowColumn,
 ];

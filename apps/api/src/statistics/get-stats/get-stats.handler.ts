@@ -109,13 +109,44 @@ function latest(a: Position | undefined, b: Position | undefined): Position | un
   return a > b ? a : b;
 }
 
-/** The rows a measure looks at, and the unit it counts. */
-const MEASURE_SQL: Record<Measure, { rows?: string; unit: string }> = {
-  incidents: { unit: 'incident_id' },
-  acts: { rows: 'r.act_id IS NOT NULL', unit: 'act_id' },
-  persons: { rows: `r.target_kind = 'person'`, unit: 'target_id' },
-  organisations: { rows: `r.target_kind = 'organisation'`, unit: 'target_id' },
+/**
+ * The rows a measure looks at, the unit it counts, and whether each unit is one row (counted
+ * with count(*), which hashes) or may span several (count(DISTINCT), which sorts).
+ */
+interface MeasureSql {
+  rows?: string;
+  unit: string;
+  oneRowPerUnit: boolean;
+}
+
+const MEASURE_SQL: Record<Measure, MeasureSql> = {
+  incidents: { unit: 'incident_id', oneRowPerUnit: false },
+  acts: { rows: 'r.act_id IS NOT NULL', unit: 'act_id', oneRowPerUnit: true },
+  persons: { rows: `r.target_kind = 'person'`, unit: 'target_id', oneRowPerUnit: false },
+  organisations: {
+    rows: `r.target_kind = 'organisation'`,
+    unit: 'target_id',
+    oneRowPerUnit: false,
+  },
 };
+
+/**
+ * Incidents grouped and filtered by what belongs to the incident (not to one of its acts) fall
+ * in the same groups through every act: the one row standing for each incident counts them.
+ */
+const INCIDENTS_BY_INCIDENT_ROW: MeasureSql = {
+  rows: 'r.incident_row',
+  unit: 'incident_id',
+  oneRowPerUnit: true,
+};
+
+function measureSql(query: GetStatsQuery): MeasureSql {
+  const actLevel =
+    query.groupBy.includes('targetCategory') || query.filters.targetCategory !== undefined;
+  return query.measure === 'incidents' && !actLevel
+    ? INCIDENTS_BY_INCIDENT_ROW
+    : MEASURE_SQL[query.measure];
+}
 
 /**
  * Which rows were known at `asOf`, as one condition per partition read: the current rows, and
@@ -151,13 +182,14 @@ function knowledgeSql(asOf: AsOf, bind: Bind): string[] {
 /**
  * The statement and its parameters; user input only ever reaches it as parameters. One pass:
  * a grouping set per group-by and one for the total. An act is one row of `rm_acts` as known
- * then, so `acts` is count(*) (hashable, unlike count(DISTINCT)); unnesting an array repeats
- * it, so the total then counts only its `first` row. The other measures count distinct ids.
+ * then (and so, mostly, is an incident: `measureSql`), so it is count(*), hashable unlike
+ * count(DISTINCT); unnesting an array repeats the row, so the total then counts only its
+ * `first` one. The other measures count distinct ids.
  */
 export function statsSql(query: GetStatsQuery): { sql: string; values: unknown[] } {
   const { values, bind } = parameters();
-  const { measure, groupBy, filters, asOf } = query;
-  const { rows, unit } = MEASURE_SQL[measure];
+  const { groupBy, filters, asOf } = query;
+  const { rows, unit, oneRowPerUnit } = measureSql(query);
   const where = [
     `r.workspace_id = ${bind(query.workspaceId)}`,
     ...(rows !== undefined ? [rows] : []),
@@ -174,10 +206,9 @@ export function statsSql(query: GetStatsQuery): { sql: string; values: unknown[]
         ` WHERE ${[...where, known].join(' AND ')}`,
     )
     .join(' UNION ALL ');
-  const [value, total] =
-    measure === 'acts'
-      ? ['count(*)::int', 'count(*) FILTER (WHERE f.first)::int']
-      : ['count(DISTINCT f.u)::int', 'count(DISTINCT f.u)::int'];
+  const [value, total] = oneRowPerUnit
+    ? ['count(*)::int', 'count(*) FILTER (WHERE f.first)::int']
+    : ['count(DISTINCT f.u)::int', 'count(DISTINCT f.u)::int'];
   if (dimensions.length === 0) {
     return { sql: `SELECT 1 AS is_total, ${total} AS value FROM (${facts}) f`, values };
   }
