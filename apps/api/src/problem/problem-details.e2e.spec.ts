@@ -146,6 +146,16 @@ describe('problem+json errors', () => {
     expect(response.body.errors).toHaveLength(3);
   });
 
+  it('refuses a NUL character, which PostgreSQL cannot store, naming the field', async () => {
+    const response = await request(app.getHttpServer())
+      .post('/fixtures/reports')
+      .send({ title: 'ok', count: 2, targets: [{ kind: 'fine\u0000' }] });
+    expectProblem(response, 400);
+    expect(response.body.errors).toEqual([
+      { field: 'targets.0.kind', message: expect.stringContaining('NUL') },
+    ]);
+  });
+
   it('accepts a valid body', async () => {
     const body = { title: 'ok', count: 2, targets: [{ kind: 'fine' }] };
     const response = await request(app.getHttpServer()).post('/fixtures/reports').send(body);
