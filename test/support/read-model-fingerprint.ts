@@ -10,7 +10,7 @@ export async function readModelFingerprint(sql: SqlExecutor) {
   }>(
     `SELECT (SELECT count(*) FROM rm_acts)::text AS acts,
             (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (
-               SELECT (incident_id, act_id, target_kind, target_id, target_category, country, region, type, family,
+               SELECT (incident_id, act_id, target_kind, target_id, target_category, incident_row, country, region, type, family,
                        month, quarter, year, main_sources, secondary_sources,
                        rights, legal_articles, tags, verification_status, known_from, known_from_at,
                        superseded_by, superseded_at)::text AS r FROM rm_acts) a) AS acts_hash,
