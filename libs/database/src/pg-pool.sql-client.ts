@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Pool, PoolConfig, types } from 'pg';
+import { Pool, PoolConfig, QueryResult, types } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyText } from './copy-text';
 import { SqlClient, SqlExecutor, SqlResult } from './sql-client.port';
@@ -38,8 +38,8 @@ export class PgPoolSqlClient implements SqlClient {
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
+  async exec<R>(sql: string): Promise<SqlResult<R>> {
+    return lastResult<R>(await this.pool.query(sql));
   }
 
   async copyRows(
@@ -69,9 +69,7 @@ export class PgPoolSqlClient implements SqlClient {
           const result = await client.query(sql, params as unknown[]);
           return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
         },
-        exec: async (sql: string) => {
-          await client.query(sql);
-        },
+        exec: async <R>(sql: string) => lastResult<R>(await client.query(sql)),
       };
       const value = await work(tx);
       await client.query('COMMIT');
@@ -89,4 +87,10 @@ export class PgPoolSqlClient implements SqlClient {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** pg answers a script of several statements with one result per statement. */
+function lastResult<R>(result: QueryResult | QueryResult[]): SqlResult<R> {
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  return { rows: (last?.rows ?? []) as R[], rowCount: last?.rowCount ?? 0 };
 }

@@ -1,4 +1,4 @@
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite, Results, types } from '@electric-sql/pglite';
 import { copyText } from './copy-text';
 import { SqlClient, SqlExecutor, SqlResult } from './sql-client.port';
 
@@ -28,8 +28,8 @@ export class PgliteSqlClient implements SqlClient {
     return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.db.exec(sql);
+  async exec<R>(sql: string): Promise<SqlResult<R>> {
+    return lastResult<R>(await this.db.exec(sql));
   }
 
   async copyRows(
@@ -51,9 +51,7 @@ export class PgliteSqlClient implements SqlClient {
           const result = await t.query<R>(sql, params as unknown[]);
           return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
         },
-        exec: async (sql: string) => {
-          await t.exec(sql);
-        },
+        exec: async <R>(sql: string) => lastResult<R>(await t.exec(sql)),
       }),
     );
   }
@@ -61,4 +59,13 @@ export class PgliteSqlClient implements SqlClient {
   async close(): Promise<void> {
     if (!this.db.closed) await this.db.close();
   }
+}
+
+/** PGlite's exec answers with one result per statement. */
+function lastResult<R>(results: Results[]): SqlResult<R> {
+  const last = results[results.length - 1];
+  return {
+    rows: (last?.rows ?? []) as R[],
+    rowCount: last?.affectedRows ?? last?.rows.length ?? 0,
+  };
 }

@@ -9,8 +9,11 @@ export interface SqlClient {
     sql: string,
     params?: readonly unknown[],
   ): Promise<SqlResult<R>>;
-  /** Runs a script of several statements without parameters (migrations). */
-  exec(sql: string): Promise<void>;
+  /**
+   * Runs a script of several statements without parameters (migrations); resolves to the last
+   * statement's result.
+   */
+  exec<R = Record<string, unknown>>(sql: string): Promise<SqlResult<R>>;
   /**
    * Bulk-loads rows with COPY (values in `columns` order; see `copyText` for how values are
    * written). Not transactional with other calls: for tables nobody reads yet.
