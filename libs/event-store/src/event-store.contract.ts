@@ -163,6 +163,166 @@ export function eventStoreContract(
       });
     });
 
+    describe('appendToStreams', () => {
+      // Metadata as the application writes it: strings (KurrentDB's batch call takes no other).
+      const batchEvent = (type = 'E', data: Record<string, unknown> = {}) => ({
+        ...event(type, data),
+        metadata: { workspaceId: 'ws-1', actorId: 'user-1', correlationId: 'c-1' },
+      });
+
+      it('appends to several streams at once: results in order, positions increasing', async () => {
+        const head = await store.headPosition();
+        const existing = stream('person');
+        await store.append(existing, [event('E')], { expectedVersion: 'no_stream' });
+        const [a, b] = [stream(), stream()];
+        const events = [batchEvent('A', { i: 1 }), batchEvent('B', { i: 2 }), batchEvent('C')];
+        const results = await store.appendToStreams([
+          { streamId: a, events: [events[0], events[1]], expectedVersion: 'no_stream' },
+          { streamId: existing, events: [events[2]], expectedVersion: 1 },
+          { streamId: b, events: [batchEvent()], expectedVersion: 'any' },
+        ]);
+
+        expect(results.map((r) => [r.nextVersion, r.replayed])).toEqual([
+          [2, false],
+          [2, false],
+          [1, false],
+        ]);
+        for (let i = 1; i < results.length; i++) {
+          expect(comparePositions(results[i - 1].position, results[i].position)).toBe(-1);
+        }
+        const readA = await collect(store.readStream(a));
+        expect(readA.map((e) => [e.eventId, e.type, e.streamVersion])).toEqual([
+          [events[0].eventId, 'A', 1],
+          [events[1].eventId, 'B', 2],
+        ]);
+        expect(readA[0].data).toEqual({ i: 1 });
+        expect(readA[0].metadata).toMatchObject({ workspaceId: 'ws-1', correlationId: 'c-1' });
+        expect(readA[1].position).toBe(results[0].position);
+        const mine = (await collect(store.readAll({ from: head }))).filter((e) =>
+          [a, b, existing].includes(e.streamId),
+        );
+        expect(mine.map((e) => e.position).slice(-4)).toEqual([
+          readA[0].position,
+          results[0].position,
+          results[1].position,
+          results[2].position,
+        ]);
+      });
+
+      it('writes nothing when one stream conflicts, and names that stream and its version', async () => {
+        const taken = stream();
+        await store.append(taken, [event('E'), event('E')], { expectedVersion: 'no_stream' });
+        const [a, b] = [stream(), stream()];
+        const refused = store.appendToStreams([
+          { streamId: a, events: [batchEvent()], expectedVersion: 'no_stream' },
+          { streamId: taken, events: [batchEvent()], expectedVersion: 'no_stream' },
+          { streamId: b, events: [batchEvent()], expectedVersion: 'no_stream' },
+        ]);
+        await expect(refused).rejects.toBeInstanceOf(WrongExpectedVersion);
+        await expect(refused).rejects.toMatchObject({ streamId: taken, actual: 2 });
+        expect(await collect(store.readStream(a))).toEqual([]);
+        expect(await collect(store.readStream(b))).toEqual([]);
+        expect(await collect(store.readStream(taken))).toHaveLength(2);
+      });
+
+      it('a retried batch returns the first results, replayed, and stores nothing again', async () => {
+        const appends = [stream(), stream('person'), stream()].map((streamId) => ({
+          streamId,
+          events: [batchEvent(), batchEvent()],
+          expectedVersion: 'no_stream' as const,
+        }));
+        const first = await store.appendToStreams(appends);
+        const before = await countAll(store);
+        expect(await store.appendToStreams(appends)).toEqual(
+          first.map((r) => ({ ...r, replayed: true })),
+        );
+        expect(await countAll(store)).toBe(before);
+        for (const { streamId } of appends) {
+          expect(await collect(store.readStream(streamId))).toHaveLength(2);
+        }
+      });
+
+      it('writes the new appends of a batch whose others were stored before', async () => {
+        const stored = { streamId: stream(), events: [batchEvent()], expectedVersion: 0 };
+        const [first] = await store.appendToStreams([stored]);
+        const fresh = { streamId: stream(), events: [batchEvent()], expectedVersion: 0 };
+        const results = await store.appendToStreams([fresh, stored]);
+        expect(results[1]).toEqual({ ...first, replayed: true });
+        expect(results[0]).toMatchObject({ nextVersion: 1, replayed: false });
+        expect(comparePositions(results[0].position, first.position)).toBe(1);
+        expect(await collect(store.readStream(stored.streamId))).toHaveLength(1);
+      });
+
+      it('two batches racing for one new stream: one wins, the other writes nothing', async () => {
+        const contested = stream();
+        const batch = () =>
+          [stream(), contested].map((streamId) => ({
+            streamId,
+            events: [batchEvent()],
+            expectedVersion: 'no_stream' as const,
+          }));
+        const [x, y] = [batch(), batch()];
+        const outcomes = await Promise.allSettled([
+          store.appendToStreams(x),
+          store.appendToStreams(y),
+        ]);
+        expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+        const lost = outcomes[0].status === 'rejected' ? x : y;
+        const reason = (outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult)
+          .reason;
+        expect(reason).toBeInstanceOf(WrongExpectedVersion);
+        expect(reason.streamId).toBe(contested);
+        expect(await collect(store.readStream(lost[0].streamId))).toEqual([]);
+        expect(await collect(store.readStream(contested))).toHaveLength(1);
+      });
+
+      it('batches over the same streams in opposite orders all complete (no deadlock)', async () => {
+        const streams = range(6).map(() => stream());
+        const batch = (order: string[]) =>
+          store.appendToStreams(
+            order.map((streamId) => ({
+              streamId,
+              events: [batchEvent()],
+              expectedVersion: 'any' as const,
+            })),
+          );
+        for (let round = 0; round < 5; round++) {
+          await Promise.all([batch(streams), batch([...streams].reverse())]);
+        }
+        for (const s of streams) expect(await collect(store.readStream(s))).toHaveLength(10);
+      });
+
+      it('an event id stored in another stream refuses the whole batch', async () => {
+        if (harness.eventIdsUniqueAcrossStreams === false) return;
+        const e = batchEvent();
+        await store.append(stream(), [e], { expectedVersion: 'no_stream' });
+        const [a, b] = [stream(), stream()];
+        await expect(
+          store.appendToStreams([
+            { streamId: a, events: [batchEvent()], expectedVersion: 'no_stream' },
+            { streamId: b, events: [e], expectedVersion: 'no_stream' },
+          ]),
+        ).rejects.toMatchObject({ name: 'DuplicateEventId', streamId: b });
+        expect(await collect(store.readStream(a))).toEqual([]);
+        expect(await collect(store.readStream(b))).toEqual([]);
+      });
+
+      it('refuses an append without events and a stream twice; nothing for no appends', async () => {
+        const s = stream();
+        await expect(
+          store.appendToStreams([{ streamId: s, events: [], expectedVersion: 'any' }]),
+        ).rejects.toThrow(RangeError);
+        await expect(
+          store.appendToStreams([
+            { streamId: s, events: [batchEvent()], expectedVersion: 'any' },
+            { streamId: s, events: [batchEvent()], expectedVersion: 'any' },
+          ]),
+        ).rejects.toThrow(RangeError);
+        expect(await collect(store.readStream(s))).toEqual([]);
+        expect(await store.appendToStreams([])).toEqual([]);
+      });
+    });
+
     describe('optimistic concurrency (a)', () => {
       it('20 concurrent writers: each version is won exactly once, without gap or duplicate', async () => {
         const s = stream();

@@ -55,6 +55,19 @@ export interface AppendResult {
   position: Position;
 }
 
+/** One append's result in `appendToStreams`. */
+export interface StreamAppendResult extends AppendResult {
+  /** The stream held these events already, so nothing was written: the first result. */
+  replayed: boolean;
+}
+
+/** One stream's part of `appendToStreams`. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expectedVersion: ExpectedVersion;
+}
+
 export interface ReadStreamOptions {
   /** First version to read (1-based, inclusive); default 1. */
   fromVersion?: number;
@@ -93,6 +106,16 @@ export interface EventStore {
     options: AppendOptions,
   ): Promise<AppendResult>;
 
+  /**
+   * Appends to several streams in one atomic write: all or nothing. Each stream is checked and
+   * deduplicated as `append` does it: a mismatch throws `WrongExpectedVersion` naming that
+   * stream and nothing of the batch is written; an append whose events are already stored in
+   * its stream writes nothing and returns its first result, so a retried batch returns the
+   * first results, marked `replayed`. Results come in the order of `appends`, and the positions
+   * of what one call writes increase in that order. A stream may appear once per call.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]>;
+
   /** Events of one stream in version order; an absent stream yields nothing. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
 
@@ -120,4 +143,14 @@ export const EVENT_STORE = Symbol('EventStore');
 export function streamCategory(streamId: string): string {
   const dash = streamId.indexOf('-');
   return dash === -1 ? streamId : streamId.slice(0, dash);
+}
+
+/** What every adapter refuses before writing: an append without events, a stream twice. */
+export function checkStreamAppends(appends: readonly StreamAppend[]): void {
+  const seen = new Set<string>();
+  for (const { streamId, events } of appends) {
+    if (events.length === 0) throw new RangeError(`append to ${streamId}: no events`);
+    if (seen.has(streamId)) throw new RangeError(`appendToStreams: stream ${streamId} twice`);
+    seen.add(streamId);
+  }
 }

@@ -7,25 +7,30 @@ import {
   excludeSystemEvents,
   type AllStreamResolvedEvent,
   type AppendResult as KurrentAppendResult,
+  type AppendStreamRequest,
   type AppendStreamState,
   type AppendToStreamOptions,
   type EventData,
+  type MultiAppendResult,
   type ReadAllOptions as KurrentReadAllOptions,
   type ReadStreamOptions as KurrentReadStreamOptions,
   type ResolvedEvent,
   type SubscribeToAllOptions,
 } from '@kurrent/kurrentdb-client';
 import { WrongExpectedVersion } from '../errors';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  ExpectedVersion,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
+import {
+  checkStreamAppends,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendResult,
+  type SubscribeOptions,
 } from '../event-store.port';
 import { START, type Position } from '../position';
 import {
@@ -42,6 +47,8 @@ import {
   positionToKurrent,
   recordedEventFromKurrent,
   revisionToVersion,
+  storedAppendResult,
+  streamAppendToRequest,
   versionToRevision,
 } from './kurrentdb.mapping';
 
@@ -55,6 +62,7 @@ export interface KurrentDbClientCalls {
     events: EventData[],
     options?: AppendToStreamOptions,
   ): Promise<KurrentAppendResult>;
+  multiStreamAppend(requests: AppendStreamRequest[]): Promise<MultiAppendResult>;
   readStream(streamName: string, options?: KurrentReadStreamOptions): AsyncIterable<ResolvedEvent>;
   readAll(options?: KurrentReadAllOptions): AsyncIterable<AllStreamResolvedEvent>;
   subscribeToAll(options?: SubscribeToAllOptions): AsyncIterable<AllStreamResolvedEvent> & {
@@ -124,6 +132,74 @@ export class KurrentDbEventStore implements EventStore {
         ? positionFromKurrent(last.position)
         : await this.positionAt(streamId, last.nextExpectedRevision),
     };
+  }
+
+  /**
+   * One `multiStreamAppend` (KurrentDB 25.1+), atomic on the server: not chunked, so a batch
+   * over the server's transaction size limit is refused whole. A stream found in conflict that
+   * already holds its append's events is a retry: that append, and every other one found stored
+   * too, answers with its first result (replayed) and the rest is sent again. A server that
+   * deduplicates a re-sent batch by itself answers success: those results read `replayed: false`. The response carries one
+   * log position for the whole request, so each append's position is read back.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]> {
+    checkStreamAppends(appends);
+    const requests = appends.map(streamAppendToRequest);
+    const results = new Array<StreamAppendResult>(appends.length);
+    let pending = appends.map((_, i) => i);
+    while (pending.length > 0) {
+      let response: MultiAppendResult;
+      try {
+        response = await this.client.multiStreamAppend(pending.map((i) => requests[i]));
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        const refused = pending.find((i) => appends[i].streamId === error.streamName);
+        if (refused === undefined) throw error;
+        const stored = await this.storedAppend(appends[refused]);
+        if (stored === undefined) {
+          const { streamId, expectedVersion } = appends[refused];
+          throw new WrongExpectedVersion(
+            streamId,
+            expectedVersion,
+            currentStateToVersion(error.actualState),
+          );
+        }
+        // Each round finds at least one append stored, so the loop ends.
+        const found = await Promise.all(
+          pending.map((i) => (i === refused ? stored : this.storedAppend(appends[i]))),
+        );
+        pending = pending.filter((i, k) => {
+          if (found[k] === undefined) return true;
+          results[i] = found[k];
+          return false;
+        });
+        continue;
+      }
+      const revisions = new Map(response.responses.map((r) => [r.streamName, r.revision]));
+      await Promise.all(
+        pending.map(async (i) => {
+          const { streamId } = appends[i];
+          const revision = revisions.get(streamId);
+          if (revision === undefined) {
+            throw new Error(`KurrentDB multiStreamAppend answered no revision for ${streamId}`);
+          }
+          results[i] = {
+            nextVersion: nextExpectedRevisionToVersion(revision),
+            position: await this.positionAt(streamId, revision),
+            replayed: false,
+          };
+        }),
+      );
+      pending = [];
+    }
+    return results;
+  }
+
+  /** The first result of an append whose events its stream already holds, if it does. */
+  private async storedAppend(append: StreamAppend): Promise<StreamAppendResult | undefined> {
+    const stream: RecordedEvent[] = [];
+    for await (const event of this.readStream(append.streamId)) stream.push(event);
+    return storedAppendResult(stream, append);
   }
 
   async *readStream(

@@ -5,6 +5,7 @@ import {
   STREAM_EXISTS,
   jsonEvent,
   streamNameFilter,
+  type AppendStreamRequest,
   type AppendStreamState,
   type CurrentStreamState,
   type JSONEventData,
@@ -20,6 +21,8 @@ import {
   type ExpectedVersion,
   type NewEvent,
   type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendResult,
 } from '../event-store.port';
 import { START, decodePosition, encodePosition, type Position } from '../position';
 
@@ -146,6 +149,57 @@ export function newEventToEventData(event: NewEvent): JSONEventData {
   });
 }
 
+/**
+ * One append of `appendToStreams` → a `multiStreamAppend` request. That call sends metadata
+ * as a map of strings (the client refuses anything else), so the schema version travels as
+ * its decimal text and any other non-string value is refused before anything is written.
+ */
+export function streamAppendToRequest(append: StreamAppend): AppendStreamRequest {
+  return {
+    streamName: append.streamId,
+    expectedState: expectedVersionToStreamState(append.expectedVersion),
+    events: append.events.map((event) => {
+      const data = newEventToEventData(event);
+      const metadata: Record<string, string> = {};
+      for (const [key, value] of Object.entries(data.metadata as Record<string, unknown>)) {
+        if (value === undefined) continue;
+        if (key === SCHEMA_VERSION_KEY) metadata[key] = String(value);
+        else if (typeof value === 'string') metadata[key] = value;
+        else {
+          throw new RangeError(
+            `event ${event.eventId}: metadata "${key}" is not a string, which KurrentDB's multiStreamAppend cannot store`,
+          );
+        }
+      }
+      return { ...data, metadata };
+    }),
+  };
+}
+
+/**
+ * Where a stream already holds an append's events, consecutively, as a retry finds them: right
+ * after the expected version, or (for `any` and `stream_exists`) wherever the first one is.
+ * The first result of that append (replayed), or undefined if its events are not all there.
+ */
+export function storedAppendResult(
+  stream: readonly Pick<RecordedEvent, 'eventId' | 'streamVersion' | 'position'>[],
+  { events, expectedVersion }: Pick<StreamAppend, 'events' | 'expectedVersion'>,
+): StreamAppendResult | undefined {
+  const start =
+    expectedVersion === 'no_stream'
+      ? 0
+      : typeof expectedVersion === 'number'
+        ? stream.findIndex((e) => e.streamVersion === expectedVersion + 1)
+        : stream.findIndex((e) => e.eventId === events[0].eventId);
+  if (start < 0) return undefined;
+  const stored = stream.slice(start, start + events.length);
+  if (stored.length !== events.length || stored.some((e, i) => e.eventId !== events[i].eventId)) {
+    return undefined;
+  }
+  const last = stored[stored.length - 1];
+  return { nextVersion: last.streamVersion, position: last.position, replayed: true };
+}
+
 /** A recorded KurrentDB event (a resolved event's `event`) → ours. */
 export function recordedEventFromKurrent(event: KurrentRecordedEvent): RecordedEvent {
   if (!event.position) {
@@ -159,7 +213,7 @@ export function recordedEventFromKurrent(event: KurrentRecordedEvent): RecordedE
   return {
     eventId: event.id,
     type: event.type,
-    schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
+    schemaVersion: schemaVersionOf(schemaVersion),
     data: event.data,
     // As in every adapter, the store's own write time: never what the caller sent.
     metadata: { ...metadata, recordedAt } as EventMetadata,
@@ -168,6 +222,13 @@ export function recordedEventFromKurrent(event: KurrentRecordedEvent): RecordedE
     position: positionFromKurrent(event.position),
     recordedAt,
   };
+}
+
+/** A number from `append`, its decimal text from `appendToStreams`; 1 when absent. */
+function schemaVersionOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return 1;
 }
 
 /** Metadata we wrote is a JSON object; anything else (binary, empty, foreign) reads as `{}`. */

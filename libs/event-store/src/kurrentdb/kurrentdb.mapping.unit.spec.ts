@@ -12,10 +12,12 @@ import {
   type AllStreamJSONRecordedEvent,
   type AllStreamResolvedEvent,
   type AppendResult as KurrentAppendResult,
+  type AppendStreamRequest,
   type AppendStreamState,
   type AppendToStreamOptions,
   type EventData,
   type Filter,
+  type MultiAppendResult,
   type ReadAllOptions as KurrentReadAllOptions,
   type ReadPosition,
   type ReadStreamOptions as KurrentReadStreamOptions,
@@ -44,6 +46,8 @@ import {
   positionToKurrent,
   recordedEventFromKurrent,
   revisionToVersion,
+  storedAppendResult,
+  streamAppendToRequest,
   streamStateToExpectedVersion,
   versionToRevision,
 } from './kurrentdb.mapping';
@@ -262,6 +266,64 @@ describe('KurrentDB mapping', () => {
       }
     });
 
+    it('maps an append of a batch to a multiStreamAppend request with string metadata', () => {
+      const event = anEvent({ schemaVersion: 2 });
+      const request = streamAppendToRequest({
+        streamId: 'incident-1',
+        events: [event],
+        expectedVersion: 3,
+      });
+      expect(request).toEqual({
+        streamName: 'incident-1',
+        expectedState: 2n,
+        events: [
+          {
+            ...newEventToEventData(event),
+            metadata: { ...event.metadata, schemaVersion: '2' },
+          },
+        ],
+      });
+      // read back, the decimal schema version is a number again
+      const read = recordedEventFromKurrent(
+        kurrentRecorded({ metadata: request.events[0].metadata }),
+      );
+      expect(read.schemaVersion).toBe(2);
+      expect(read.metadata).not.toHaveProperty('schemaVersion');
+    });
+
+    it('refuses non-string metadata for a batch, naming the event and the key', () => {
+      const event = anEvent({ metadata: { workspaceId: 'ws-1', attempt: 2 } });
+      expect(() =>
+        streamAppendToRequest({ streamId: 'incident-1', events: [event], expectedVersion: 'any' }),
+      ).toThrow(new RegExp(`event ${event.eventId}: metadata "attempt"`));
+    });
+
+    it('finds an append already stored in its stream, as a retry does', () => {
+      const [a, b, c] = [anEvent(), anEvent(), anEvent()];
+      const stream = [a, b, c].map((e, i) => ({
+        eventId: e.eventId,
+        streamVersion: i + 1,
+        position: encodePosition(100 + i, 100 + i),
+      }));
+      const first = { nextVersion: 2, position: stream[1].position, replayed: true };
+      expect(storedAppendResult(stream, { events: [a, b], expectedVersion: 'no_stream' })).toEqual(
+        first,
+      );
+      expect(storedAppendResult(stream, { events: [a, b], expectedVersion: 0 })).toEqual(first);
+      const last = { nextVersion: 3, position: stream[2].position, replayed: true };
+      expect(storedAppendResult(stream, { events: [c], expectedVersion: 2 })).toEqual(last);
+      expect(storedAppendResult(stream, { events: [b, c], expectedVersion: 'any' })).toEqual(last);
+      // not there, not at the expected version, or only in part
+      expect(
+        storedAppendResult(stream, { events: [anEvent()], expectedVersion: 'no_stream' }),
+      ).toBeUndefined();
+      expect(storedAppendResult(stream, { events: [c], expectedVersion: 1 })).toBeUndefined();
+      expect(
+        storedAppendResult(stream, { events: [c, anEvent()], expectedVersion: 2 }),
+      ).toBeUndefined();
+      expect(storedAppendResult([], { events: [a], expectedVersion: 'any' })).toBeUndefined();
+    });
+
     it('refuses an event without a position (server before 22.6)', () => {
       const { position: _none, ...withoutPosition } = kurrentRecorded();
       expect(() => recordedEventFromKurrent(withoutPosition as AllStreamJSONRecordedEvent)).toThrow(
@@ -430,6 +492,47 @@ class FakeKurrentDbClient implements KurrentDbClientCalls {
     for (const e of events) this.store(streamName, e, BigInt(this.stream(streamName).length));
     const tail = this.log[this.log.length - 1].event;
     return { success: true, nextExpectedRevision: tail.revision, position: tail.position };
+  }
+
+  readonly multiAppendCalls: { streamName: string; expectedState: AppendStreamState }[][] = [];
+
+  /**
+   * All or nothing: every stream's state is checked before anything is written, and the first
+   * mismatch is refused naming its stream. Metadata must be a map of strings, as the client
+   * requires. Re-sent event ids are not recognised here: the adapter must find them itself.
+   */
+  async multiStreamAppend(requests: AppendStreamRequest[]): Promise<MultiAppendResult> {
+    this.multiAppendCalls.push(
+      requests.map(({ streamName, expectedState }) => ({ streamName, expectedState })),
+    );
+    for (const { events } of requests) {
+      for (const { metadata } of events) {
+        if (Object.values(metadata ?? {}).some((v) => typeof v !== 'string')) {
+          throw new Error('multiStreamAppend requires metadata with string values');
+        }
+      }
+    }
+    for (const { streamName, expectedState } of requests) {
+      const stream = this.stream(streamName);
+      const last = stream.length === 0 ? NO_STREAM : BigInt(stream.length - 1);
+      const ok =
+        expectedState === ANY ||
+        (expectedState === NO_STREAM && stream.length === 0) ||
+        (expectedState === STREAM_EXISTS && stream.length > 0) ||
+        expectedState === last;
+      if (!ok) {
+        throw new WrongExpectedVersionError(undefined, {
+          streamName,
+          expected: expectedState,
+          current: last,
+        });
+      }
+    }
+    const responses = requests.map(({ streamName, events }) => {
+      for (const e of events) this.store(streamName, e, BigInt(this.stream(streamName).length));
+      return { streamName, revision: BigInt(this.stream(streamName).length - 1) };
+    });
+    return { position: this.log[this.log.length - 1].event.position.commit, responses };
   }
 
   /** Writes a system event, as the server does on its own (stats, metadata). */
@@ -686,6 +789,112 @@ describe('KurrentDbEventStore (fake client)', () => {
         store.append('incident-1', [anEvent(), big], { expectedVersion: 'any' }),
       ).rejects.toThrow(new RegExp(`event ${big.eventId}`));
       expect(client.appendCalls).toEqual([]);
+    });
+  });
+
+  describe('appendToStreams', () => {
+    const batchEvent = () => anEvent({ metadata: { workspaceId: 'ws-1', actorId: 'user-1' } });
+
+    it('appends to several streams in one call; results in order, positions read back', async () => {
+      await store.append('person-1', [batchEvent()], { expectedVersion: 'no_stream' });
+      const [a, b, c] = [batchEvent(), anEvent({ schemaVersion: 2, metadata: {} }), batchEvent()];
+      const results = await store.appendToStreams([
+        { streamId: 'incident-1', events: [a, b], expectedVersion: 'no_stream' },
+        { streamId: 'person-1', events: [c], expectedVersion: 1 },
+      ]);
+      expect(client.multiAppendCalls).toEqual([
+        [
+          { streamName: 'incident-1', expectedState: NO_STREAM },
+          { streamName: 'person-1', expectedState: 0n },
+        ],
+      ]);
+      const read = await collect(store.readStream('incident-1'));
+      expect(read.map((e) => [e.eventId, e.schemaVersion])).toEqual([
+        [a.eventId, 1],
+        [b.eventId, 2],
+      ]);
+      expect(read[0].metadata).toEqual({
+        workspaceId: 'ws-1',
+        actorId: 'user-1',
+        recordedAt: read[0].recordedAt,
+      });
+      const personTail = (await collect(store.readStream('person-1'))).at(-1)!;
+      expect(results).toEqual([
+        { nextVersion: 2, position: read[1].position, replayed: false },
+        { nextVersion: 2, position: personTail.position, replayed: false },
+      ]);
+      expect(results[0].position < results[1].position).toBe(true);
+    });
+
+    it('writes nothing when one stream conflicts, and names that stream', async () => {
+      await store.append('incident-2', [batchEvent(), batchEvent()], {
+        expectedVersion: 'no_stream',
+      });
+      const before = client.log.length;
+      await expect(
+        store.appendToStreams([
+          { streamId: 'incident-1', events: [batchEvent()], expectedVersion: 'no_stream' },
+          { streamId: 'incident-2', events: [batchEvent()], expectedVersion: 'no_stream' },
+        ]),
+      ).rejects.toEqual(new WrongExpectedVersion('incident-2', 'no_stream', 2));
+      expect(client.log).toHaveLength(before);
+    });
+
+    it('answers a retried batch with the first results, in one more round, writing nothing', async () => {
+      const appends = ['incident-1', 'incident-2', 'incident-3'].map((streamId) => ({
+        streamId,
+        events: [batchEvent()],
+        expectedVersion: 'no_stream' as const,
+      }));
+      const first = await store.appendToStreams(appends);
+      const before = client.log.length;
+      client.multiAppendCalls.length = 0;
+
+      expect(await store.appendToStreams(appends)).toEqual(
+        first.map((r) => ({ ...r, replayed: true })),
+      );
+      expect(client.log).toHaveLength(before);
+      expect(client.multiAppendCalls).toHaveLength(1);
+    });
+
+    it('writes the new appends of a batch whose others are stored already', async () => {
+      const stored = { streamId: 'incident-1', events: [batchEvent()], expectedVersion: 0 };
+      const [first] = await store.appendToStreams([stored]);
+      const fresh = { streamId: 'incident-2', events: [batchEvent()], expectedVersion: 0 };
+
+      const results = await store.appendToStreams([fresh, stored]);
+
+      expect(results[1]).toEqual({ ...first, replayed: true });
+      expect(results[0]).toMatchObject({ nextVersion: 1, replayed: false });
+      expect(results[0].position > first.position).toBe(true);
+      expect(client.log.filter((r) => r.streamId === 'incident-1')).toHaveLength(1);
+      expect(client.multiAppendCalls.at(-1)).toEqual([
+        { streamName: 'incident-2', expectedState: NO_STREAM },
+      ]);
+    });
+
+    it('refuses before writing: no events, a stream twice, non-string metadata; [] for none', async () => {
+      const e = batchEvent();
+      await expect(
+        store.appendToStreams([{ streamId: 'incident-1', events: [], expectedVersion: 'any' }]),
+      ).rejects.toThrow(RangeError);
+      await expect(
+        store.appendToStreams([
+          { streamId: 'incident-1', events: [e], expectedVersion: 'any' },
+          { streamId: 'incident-1', events: [batchEvent()], expectedVersion: 'any' },
+        ]),
+      ).rejects.toThrow(/twice/);
+      await expect(
+        store.appendToStreams([
+          {
+            streamId: 'incident-1',
+            events: [anEvent({ metadata: { retries: 1 } })],
+            expectedVersion: 'any',
+          },
+        ]),
+      ).rejects.toThrow(/"retries" is not a string/);
+      expect(await store.appendToStreams([])).toEqual([]);
+      expect(client.multiAppendCalls).toEqual([]);
     });
   });
 

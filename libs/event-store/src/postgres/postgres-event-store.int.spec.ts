@@ -72,8 +72,12 @@ describe('PostgreSQL adapter specifics', () => {
 
   it('migrates once even when several processes start together', async () => {
     await Promise.all([1, 2, 3].map(() => PostgresEventStore.create(schema.sql)));
-    const { rows } = await schema.sql.query('SELECT id FROM es_migrations');
-    expect(rows).toEqual([{ id: '0001-event-store' }]);
+    // TypeORM's migrations table: one record per migration, named `<id>.<sequence>`.
+    const { rows } = await schema.sql.query('SELECT name FROM es_migrations ORDER BY id');
+    expect(rows).toEqual([
+      { name: '0001-event-store.0000000000001' },
+      { name: '0002-append-many.0000000000002' },
+    ]);
   });
 
   it.each(["UPDATE es_events SET data = '{}'", 'DELETE FROM es_events', 'TRUNCATE es_events'])(
