@@ -1,5 +1,14 @@
 import { Decider, DomainError, DomainEvent, fold } from '@app/domain';
-import { EventStore, ExpectedVersion, Position, WrongExpectedVersion } from '@app/event-store';
+import {
+  comparePositions,
+  DuplicateEventId,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  Position,
+  StreamAppend,
+  WrongExpectedVersion,
+} from '@app/event-store';
 import { CommandContext } from './actor';
 import { IdSource } from './deterministic-id';
 
@@ -25,7 +34,21 @@ export interface ExecuteOptions<C, E extends DomainEvent, S> {
   mustExist?: boolean;
 }
 
+/** A command that creates its stream, for `executeBatch`: no If-Match, nothing to exist. */
+export type Creation<C, E extends DomainEvent, S> = Omit<
+  ExecuteOptions<C, E, S>,
+  'expectedVersion' | 'mustExist'
+>;
+
+export interface BatchOptions {
+  /** The store's head before the caller started: a result at or before it is a replay. */
+  head: Position;
+}
+
 const RETRIES_WITHOUT_IF_MATCH = 3;
+
+/** Creations `executeBatch` hands to `execute` at once (mostly replays: a read each). */
+const ONE_BY_ONE_CONCURRENCY = 8;
 
 /** The idempotency key was used before for a different request. */
 export class IdempotencyKeyReused extends Error {
@@ -53,9 +76,8 @@ export class CommandExecutor {
       if (history.events.length > 0 && history.workspaceId !== context.actor.workspaceId) {
         throw new DomainError('not_found', 'not_found', 'no such record'); // never reveal another workspace's ids
       }
-      const eventIds = (count: number) =>
-        Array.from({ length: count }, (_, i) => options.ids.id(`event:${i}`));
-      const [firstId] = eventIds(1);
+      const eventIdsOf = (count: number) => eventIds(options.ids, count);
+      const [firstId] = eventIdsOf(1);
       const replay = history.events.find((e) => e.eventId === firstId);
       if (replay) {
         if (context.requestHash !== undefined && replay.requestHash !== context.requestHash) {
@@ -63,8 +85,8 @@ export class CommandExecutor {
         }
         return {
           id: options.id,
-          version: history.lastVersionOf(firstId, eventIds),
-          position: history.positionOf(firstId, eventIds),
+          version: history.lastVersionOf(firstId, eventIdsOf),
+          position: history.positionOf(firstId, eventIdsOf),
         };
       }
       if (options.mustExist && history.events.length === 0) {
@@ -78,24 +100,12 @@ export class CommandExecutor {
         history.events.map((e) => e.domainEvent as E),
       );
       const decided = options.decider.decide(options.command(state), state);
-      const ids = eventIds(decided.length);
+      const ids = eventIdsOf(decided.length);
       const expected: ExpectedVersion = history.version === 0 ? 'no_stream' : history.version;
       try {
-        const result = await this.store.append(
-          streamId,
-          decided.map((e, i) => ({
-            eventId: ids[i],
-            type: e.type,
-            data: e.data,
-            metadata: {
-              workspaceId: context.actor.workspaceId,
-              actorId: context.actor.userId,
-              correlationId: context.correlationId,
-              ...(context.idempotencyKey !== undefined && { requestHash: context.requestHash }),
-            },
-          })),
-          { expectedVersion: expected },
-        );
+        const result = await this.store.append(streamId, newEvents(decided, ids, context), {
+          expectedVersion: expected,
+        });
         return { id: options.id, version: result.nextVersion, position: result.position };
       } catch (error) {
         const retry =
@@ -105,6 +115,75 @@ export class CommandExecutor {
         if (!retry) throw error;
       }
     }
+  }
+
+  /**
+   * Creations in one atomic append: each command decided on its decider's initial state, all
+   * appended with `no_stream` in one `appendToStreams`, so a batch costs one write whatever its
+   * size. Whatever the batch cannot settle by itself goes through `execute`, with every check
+   * that makes (workspace, IdempotencyKeyReused, retries): a command its decider refuses here
+   * (it may be the replay of an earlier success), a stream twice, a batch the store refused
+   * (WrongExpectedVersion, DuplicateEventId: nothing of it was written), and every replay (the
+   * store answered one, or a result not after `head`). One outcome per creation, in order.
+   */
+  async executeBatch<C, E extends DomainEvent, S>(
+    creations: readonly Creation<C, E, S>[],
+    { head }: BatchOptions,
+  ): Promise<PromiseSettledResult<CommandResult>[]> {
+    const outcomes = new Array<PromiseSettledResult<CommandResult>>(creations.length);
+    const oneByOne: number[] = [];
+    const batch: { index: number; append: StreamAppend }[] = [];
+    const streams = new Set<string>();
+    creations.forEach((creation, index) => {
+      const { decider, streamId, ids, context } = creation;
+      let decided: E[];
+      try {
+        decided = decider.decide(creation.command(decider.initialState), decider.initialState);
+      } catch {
+        oneByOne.push(index);
+        return;
+      }
+      if (decided.length === 0 || streams.has(streamId)) {
+        oneByOne.push(index);
+        return;
+      }
+      streams.add(streamId);
+      const events = newEvents(decided, eventIds(ids, decided.length), context);
+      batch.push({ index, append: { streamId, events, expectedVersion: 'no_stream' } });
+    });
+
+    if (batch.length > 0) {
+      try {
+        const results = await this.store.appendToStreams(batch.map((b) => b.append));
+        results.forEach(({ nextVersion, position, replayed }, k) => {
+          const { index } = batch[k];
+          if (replayed || comparePositions(position, head) <= 0) oneByOne.push(index);
+          else {
+            const value = { id: creations[index].id, version: nextVersion, position };
+            outcomes[index] = { status: 'fulfilled', value };
+          }
+        });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersion || error instanceof DuplicateEventId)) {
+          throw error;
+        }
+        oneByOne.push(...batch.map((b) => b.index));
+      }
+    }
+
+    let next = 0;
+    const lane = async () => {
+      while (next < oneByOne.length) {
+        const index = oneByOne[next++];
+        try {
+          outcomes[index] = { status: 'fulfilled', value: await this.execute(creations[index]) };
+        } catch (reason) {
+          outcomes[index] = { status: 'rejected', reason };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: ONE_BY_ONE_CONCURRENCY }, lane));
+    return outcomes;
   }
 
   /** The stream as the executor needs it. */
@@ -124,6 +203,29 @@ export class CommandExecutor {
     }
     return new StreamHistory(events);
   }
+}
+
+function eventIds(ids: IdSource, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => ids.id(`event:${i}`));
+}
+
+/** Decided events as stored: ids from the IdSource, and who, why and which request in metadata. */
+function newEvents(
+  decided: readonly DomainEvent[],
+  ids: readonly string[],
+  context: CommandContext,
+): NewEvent[] {
+  return decided.map((e, i) => ({
+    eventId: ids[i],
+    type: e.type,
+    data: e.data,
+    metadata: {
+      workspaceId: context.actor.workspaceId,
+      actorId: context.actor.userId,
+      correlationId: context.correlationId,
+      ...(context.idempotencyKey !== undefined && { requestHash: context.requestHash }),
+    },
+  }));
 }
 
 export interface StoredEvent {

@@ -19,6 +19,8 @@ export interface SubjectKey {
 export interface PersonalDataVault {
   /** Creates the subject's key if it has none yet (idempotent). */
   createKey(subject: DataSubject): Promise<SubjectKey | 'destroyed'>;
+  /** `createKey` for many subjects in one write; their keys in the order given. */
+  createKeys(subjects: readonly DataSubject[]): Promise<(SubjectKey | 'destroyed')[]>;
   /** The subject's key; `undefined` if none was ever created. */
   keyOf(subject: DataSubject): Promise<SubjectKey | 'destroyed' | undefined>;
   /** Destroys the key for good (idempotent); creating it again is refused. */

@@ -52,7 +52,7 @@ describe('SqlKeyVault on PGlite', () => {
     await vault.destroyKey(ada);
     expect(await vault.keyOf(ada)).toBe('destroyed');
     // destroyKey rewrites the table so the old row version goes; it must work on PGlite.
-    await expect(sql.exec('VACUUM FULL person_keys')).resolves.toBeUndefined();
+    await sql.exec('VACUUM FULL person_keys');
     expect(await vault.createKey(ada)).toBe('destroyed');
     const { rows } = await sql.query(`SELECT wrapped_key FROM person_keys WHERE person_id = $1`, [
       ada.subjectId,
@@ -70,5 +70,50 @@ describe('SqlKeyVault on PGlite', () => {
     await expect(
       wrong.keyOf({ ...ada, subjectId: '8f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11' }),
     ).rejects.toThrow();
+  });
+});
+
+describe('SqlKeyVault.createKeys on PGlite', () => {
+  let sql: PgliteSqlClient;
+  let vault: SqlKeyVault;
+  const workspaceId = '00000000-0000-4000-8000-000000000001';
+  const person = (n: number) => ({
+    workspaceId,
+    subjectId: `6f1c1a52-3b9e-4c55-9d0e-${String(n).padStart(12, '0')}`,
+  });
+
+  beforeAll(async () => {
+    sql = await PgliteSqlClient.open();
+    await SqlKeyVault.migrate(sql);
+    vault = new SqlKeyVault(sql, Buffer.alloc(32, 7));
+  });
+  afterAll(() => sql.close());
+
+  it('creates many keys in one INSERT, each as createKey would, in the order given', async () => {
+    const known = (await vault.createKey(person(1))) as SubjectKey;
+    const sealedBefore = known.seal({ name: 'Ada Example' });
+    await vault.createKey(person(2));
+    await vault.destroyKey(person(2));
+
+    const keys = await vault.createKeys([person(1), person(2), person(3), person(4), person(3)]);
+
+    expect(keys[1]).toBe('destroyed');
+    // The existing key, not a new one: what it sealed before still opens.
+    expect((keys[0] as SubjectKey).open(sealedBefore)).toEqual({ name: 'Ada Example' });
+    // New keys are stored: keyOf opens what they seal; the same subject twice, one key.
+    const sealed = (keys[2] as SubjectKey).seal('Grace');
+    expect(((await vault.keyOf(person(3))) as SubjectKey).open(sealed)).toBe('Grace');
+    expect((keys[4] as SubjectKey).open(sealed)).toBe('Grace');
+    expect(() => (keys[3] as SubjectKey).open(sealed)).toThrow();
+    const { rows } = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM person_keys');
+    expect(rows[0].n).toBe(4);
+    expect(await vault.createKeys([])).toEqual([]);
+  });
+
+  it('refuses a subject whose key belongs to another workspace, as createKey does', async () => {
+    await vault.createKey(person(9));
+    const stranger = { ...person(9), workspaceId: '00000000-0000-4000-8000-000000000002' };
+    await expect(vault.createKeys([person(8), stranger])).rejects.toThrow(/another workspace/);
+    await expect(vault.createKey(stranger)).rejects.toThrow(/another workspace/);
   });
 });

@@ -26,6 +26,14 @@ interface KeyRow {
   wrapped_key: string | null;
 }
 
+interface CreatedKeyRow extends KeyRow {
+  person_id: string;
+  /** This statement inserted the row. */
+  created: boolean;
+  /** The row was there before, in this subject's workspace. */
+  found: boolean;
+}
+
 export class SqlKeyVault implements PersonalDataVault {
   constructor(
     private readonly sql: SqlClient,
@@ -50,6 +58,50 @@ export class SqlKeyVault implements PersonalDataVault {
     return key;
   }
 
+  /**
+   * One INSERT for all: the rows it creates hold the keys generated here; the rows it finds
+   * are opened as `keyOf` opens them. A row committed by a concurrent creator after this
+   * statement's snapshot is in neither: `keyOf` reads it.
+   */
+  async createKeys(subjects: readonly DataSubject[]): Promise<(SubjectKey | 'destroyed')[]> {
+    const distinct = [...new Map(subjects.map((s) => [s.subjectId, s])).values()];
+    const generated = new Map(distinct.map((s) => [s.subjectId, newKey()]));
+    const wrapped = distinct.map((s) =>
+      encrypt(this.masterKey, generated.get(s.subjectId)!, wrapContext(s)).toString('base64'),
+    );
+    const { rows } = await this.sql.query<CreatedKeyRow>(
+      `WITH given AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS g(person_id, workspace_id, wrapped)
+       ), created AS (
+         INSERT INTO person_keys (person_id, workspace_id, wrapped_key)
+         SELECT person_id, workspace_id, decode(wrapped, 'base64') FROM given
+         ON CONFLICT (person_id) DO NOTHING
+         RETURNING person_id
+       )
+       SELECT g.person_id::text AS person_id, c.person_id IS NOT NULL AS created,
+              k.person_id IS NOT NULL AS found, encode(k.wrapped_key, 'base64') AS wrapped_key
+         FROM given g
+         LEFT JOIN created c ON c.person_id = g.person_id
+         LEFT JOIN person_keys k ON k.person_id = g.person_id AND k.workspace_id = g.workspace_id`,
+      [distinct.map((s) => s.subjectId), distinct.map((s) => s.workspaceId), wrapped],
+    );
+    const byId = new Map(rows.map((r) => [r.person_id, r]));
+    const keys = new Map<string, SubjectKey | 'destroyed'>();
+    for (const subject of distinct) {
+      const row = byId.get(subject.subjectId);
+      const key = row?.created
+        ? subjectKey(generated.get(subject.subjectId)!, `person:${subject.subjectId}`)
+        : row?.found
+          ? this.open(subject, row.wrapped_key)
+          : await this.keyOf(subject);
+      if (key === undefined) {
+        throw new Error('the key of this person belongs to another workspace');
+      }
+      keys.set(subject.subjectId, key);
+    }
+    return subjects.map((s) => keys.get(s.subjectId)!);
+  }
+
   async keyOf(subject: DataSubject): Promise<SubjectKey | 'destroyed' | undefined> {
     const { rows } = await this.sql.query<KeyRow>(
       `SELECT encode(wrapped_key, 'base64') AS wrapped_key FROM person_keys
@@ -57,12 +109,12 @@ export class SqlKeyVault implements PersonalDataVault {
       [subject.subjectId, subject.workspaceId],
     );
     if (rows.length === 0) return undefined;
-    if (rows[0].wrapped_key === null) return 'destroyed';
-    const key = decrypt(
-      this.masterKey,
-      Buffer.from(rows[0].wrapped_key, 'base64'),
-      wrapContext(subject),
-    );
+    return this.open(subject, rows[0].wrapped_key);
+  }
+
+  private open(subject: DataSubject, wrapped: string | null): SubjectKey | 'destroyed' {
+    if (wrapped === null) return 'destroyed';
+    const key = decrypt(this.masterKey, Buffer.from(wrapped, 'base64'), wrapContext(subject));
     return subjectKey(key, `person:${subject.subjectId}`);
   }
 
