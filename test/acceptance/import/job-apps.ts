@@ -65,8 +65,13 @@ export class JobApps {
     return this.api!.getHttpServer();
   }
 
-  /** Polls GET /jobs/:id until the job is finished. */
-  async finished(jobId: string, timeoutMs = 60_000, progress: number[] = []): Promise<JobBody> {
+  /** Polls GET /jobs/:id every `pollMs` until the job is finished. */
+  async finished(
+    jobId: string,
+    timeoutMs = 60_000,
+    progress: number[] = [],
+    pollMs = 100,
+  ): Promise<JobBody> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const res = await request(this.server).get(`/jobs/${jobId}`).set(this.auth);
@@ -76,7 +81,7 @@ export class JobApps {
       }
       if (Date.now() > deadline)
         throw new Error(`job ${jobId} not finished: ${JSON.stringify(res.body).slice(0, 300)}`);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, pollMs));
     }
   }
 

@@ -1,18 +1,32 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { Actor, CommandContext, CommandResult, IdempotencyKeyReused } from '@app/application';
-import { DomainError } from '@app/domain';
-import { EVENT_STORE, EventStore, Position } from '@app/event-store';
-import { ReportIncidentCommand } from '../incidents/report-incident/report-incident.handler';
+import {
+  Actor,
+  CommandContext,
+  CommandExecutor,
+  CommandResult,
+  Creation,
+  IdempotencyKeyReused,
+} from '@app/application';
+import {
+  DomainError,
+  DomainEvent,
+  IncidentCommand,
+  incidentDecider,
+  IncidentEvent,
+  IncidentState,
+  TargetCommand,
+  TargetEntityKind,
+  TargetState,
+} from '@app/domain';
+import { EVENT_STORE, EventStore, Position, START } from '@app/event-store';
+import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
+import { incidentReport } from '../incidents/report-incident/report-incident.handler';
 import { ReportIncidentRequestDto } from '../incidents/report-incident/report-incident.request.dto';
-import { RegisterOrganisationCommand } from '../organisations/register-organisation/register-organisation.command';
-import { RegisterOrganisationRequestDto } from '../organisations/register-organisation/register-organisation.request.dto';
-import { RegisterPersonCommand } from '../persons/register-person/register-person.command';
-import { RegisterPersonRequestDto } from '../persons/register-person/register-person.request.dto';
 import { JobContext, JobOutcome, JobReleased, JobWork } from '../jobs/job-context';
 import { JobRecords } from '../jobs/job-records';
 import { canonicalJson } from '../shared/command-request';
+import { planRegistration, registrationDecider } from '../targets/target.commands';
 import {
   ImportPlan,
   ImportProblem,
@@ -32,8 +46,11 @@ export interface ImportInput {
 
 export const IMPORT_FILE = 'input';
 
-/** Incidents recorded at once: enough to keep PostgreSQL's commits overlapping. */
-const CONCURRENCY = 12;
+/** Incidents per batch at most: one append of a few hundred KB. */
+const MAX_BATCH = 250;
+
+/** One batch deciding and sealing while the other's appends are in the database. */
+const BATCHES_IN_FLIGHT = 2;
 
 export interface ImportResult {
   dryRun: boolean;
@@ -47,19 +64,22 @@ export interface ImportResult {
 }
 
 /**
- * An uploaded monitoring sheet, checked (dry run) or recorded. Recording goes through the same
- * commands as the API: RegisterPerson / RegisterOrganisation and ReportIncident, each with an
+ * An uploaded monitoring sheet, checked (dry run) or recorded. Recording decides what the API's
+ * commands decide (RegisterPerson / RegisterOrganisation, ReportIncident), each with an
  * Idempotency-Key derived from the row's content, so a re-upload (or a job re-run after a
- * crash or a shutdown) records nothing twice.
+ * crash or a shutdown) records nothing twice and the ids are the API's. It records in batches:
+ * a batch's new persons and organisations in one append, then its incidents in another
+ * (CommandExecutor.executeBatch, which hands replays and refusals to the one-by-one path).
  */
 @Injectable()
 export class ImportJob implements JobWork {
   readonly type = 'import' as const;
 
   constructor(
-    private readonly commands: CommandBus,
+    private readonly executor: CommandExecutor,
     private readonly records: JobRecords,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
   async run(context: JobContext): Promise<JobOutcome> {
@@ -93,17 +113,13 @@ export class ImportJob implements JobWork {
     };
     if (input.dryRun) return { result, errors: plan.problems };
 
-    const recording = new Recording(this.commands, input.actor, id, today);
-    await recording.start(this.store);
     const problems = [...plan.problems];
-    await recordAll(plan, context, async (incident) => {
-      try {
-        await recording.incident(incident, result);
-      } catch (error) {
-        problems.push(...refusal(error, incident));
-        result.rowsNotImported += incident.rows.length;
-      }
+    const recording = new Recording(this.executor, this.vault, input.actor, id, today, {
+      result,
+      problems,
     });
+    await recording.start(this.store);
+    await recordAll(plan, context, (batch) => recording.batch(batch));
     // Every spelling's person id, for the monitor to compare them.
     result.possibleDuplicatePersons = duplicates.map(({ rows, names, message }) => ({
       rows,
@@ -114,38 +130,56 @@ export class ImportJob implements JobWork {
   }
 }
 
-/** Runs `each` over the plan's incidents, CONCURRENCY at a time, reporting progress every 1%. */
+/**
+ * Runs `batch` over the plan's incidents in order, BATCHES_IN_FLIGHT at a time, a batch at most
+ * 2% of them (progress moves in steps of at most 2%). A shutdown is honoured between batches.
+ */
 async function recordAll(
   plan: ImportPlan,
   context: JobContext,
-  each: (incident: PlannedIncident) => Promise<void>,
+  batch: (incidents: PlannedIncident[]) => Promise<void>,
 ): Promise<void> {
   const total = plan.incidents.length;
+  const size = Math.max(1, Math.min(MAX_BATCH, Math.floor(total / 50)));
   let next = 0;
   let done = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < total && !context.stopping()) {
-      const incident = plan.incidents[next++];
-      await each(incident);
-      done++;
+    while (next < total && !context.stopping() && !failed) {
+      const incidents = plan.incidents.slice(next, next + size);
+      next += incidents.length;
+      try {
+        await batch(incidents);
+      } catch (error) {
+        failed = true; // the other lane stops too, before the job is marked failed
+        throw error;
+      }
+      done += incidents.length;
       await context.progress(2 + (97 * done) / total);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, total) }, lane));
+  const lanes = await Promise.allSettled(Array.from({ length: BATCHES_IN_FLIGHT }, lane));
+  for (const l of lanes) if (l.status === 'rejected') throw l.reason;
   // Stopped for a shutdown: what is recorded stays; the rest resumes where the job runs next.
   if (done < total) throw new JobReleased();
 }
 
+type IncidentCreation = Creation<IncidentCommand, IncidentEvent, IncidentState>;
+type TargetCreation = Creation<readonly TargetCommand[], DomainEvent, TargetState>;
+
 class Recording {
-  private head = '' as Position;
+  private head: Position = START;
+  /** Each person's or organisation's id once registered, by kind and name as written. */
   private readonly targets = new Map<string, Promise<string>>();
   private readonly personIds = new Map<string, string>();
 
   constructor(
-    private readonly commands: CommandBus,
+    private readonly executor: CommandExecutor,
+    private readonly vault: PersonalDataVault,
     private readonly actor: Actor,
     private readonly jobId: string,
     private readonly today: string,
+    private readonly out: { result: ImportResult; problems: ImportProblem[] },
   ) {}
 
   /** What the store held before: a command answering an older position was a replay. */
@@ -157,65 +191,122 @@ class Recording {
     return this.personIds.get(normalisedName);
   }
 
-  async incident(incident: PlannedIncident, result: ImportResult): Promise<void> {
-    const targets = await Promise.all(
-      incident.targets.map(async (t) => {
-        const id = await this.target(t, result);
-        return t.kind === 'person'
-          ? { personId: id, category: t.category }
-          : { organisationId: id, category: t.category };
-      }),
-    );
-    const body = { ...incident.draft, targets } as unknown as ReportIncidentRequestDto;
-    const answer = await this.commands.execute(
-      new ReportIncidentCommand(body, this.context(`incident ${incident.key}`, body)),
-    );
-    if (this.isNew(answer)) {
-      result.recorded.incidents++;
-      result.recorded.acts += targets.length;
-    } else {
-      result.alreadyImported.incidents++;
-      result.alreadyImported.acts += targets.length;
+  /** The batch's new persons and organisations in one append, then its incidents in another. */
+  async batch(incidents: readonly PlannedIncident[]): Promise<void> {
+    this.registerTargets(incidents);
+    const reports: { incident: PlannedIncident; creation: IncidentCreation }[] = [];
+    for (const incident of incidents) {
+      try {
+        reports.push({ incident, creation: await this.report(incident) });
+      } catch (error) {
+        this.refuse(incident, error);
+      }
     }
+    const outcomes = await this.executor.executeBatch(
+      reports.map((r) => r.creation),
+      { head: this.head },
+    );
+    outcomes.forEach((outcome, i) => {
+      const { incident } = reports[i];
+      if (outcome.status === 'rejected') return this.refuse(incident, outcome.reason);
+      const { recorded, alreadyImported } = this.out.result;
+      const counts = this.isNew(outcome.value) ? recorded : alreadyImported;
+      counts.incidents++;
+      counts.acts += incident.targets.length;
+    });
+  }
+
+  /** The ReportIncident command for a planned incident, its targets registered (or throws why not). */
+  private async report(incident: PlannedIncident): Promise<IncidentCreation> {
+    const targets = [];
+    for (const t of incident.targets) {
+      const id = await this.targets.get(targetKey(t))!;
+      targets.push(
+        t.kind === 'person'
+          ? { personId: id, category: t.category }
+          : { organisationId: id, category: t.category },
+      );
+    }
+    const body = { ...incident.draft, targets } as unknown as ReportIncidentRequestDto;
+    const context = this.context(`incident ${incident.key}`, body);
+    // Its targets are this job's registrations, in this workspace: nothing else to check.
+    const { incidentId, streamId, ids, command } = incidentReport(body, context);
+    return {
+      streamId,
+      id: incidentId,
+      decider: incidentDecider,
+      command: () => command,
+      context,
+      ids,
+    };
   }
 
   /**
    * One person (or organisation) per name as written, ignoring case and spacing: a sheet
    * names the same activist in several rows. Its id derives from the name, so later sheets
-   * find the same person.
+   * find the same person. Each new one's id is promised at once: a batch in flight beside
+   * this one waits for it rather than registering it again.
    */
-  private target(t: PlannedTarget, result: ImportResult): Promise<string> {
-    const name = normaliseName(t.name);
-    const key = `${t.kind} ${name}`;
-    let id = this.targets.get(key);
-    if (id === undefined) {
-      id = this.register(t, key, result);
-      this.targets.set(key, id);
-      if (t.kind === 'person')
-        void id.then(
-          (x) => this.personIds.set(name, x),
-          () => undefined,
-        );
+  private registerTargets(incidents: readonly PlannedIncident[]): void {
+    const fresh = new Map<string, PlannedTarget>();
+    for (const t of incidents.flatMap((i) => i.targets)) {
+      const key = targetKey(t);
+      if (!this.targets.has(key) && !fresh.has(key)) fresh.set(key, t);
     }
-    return id;
+    if (fresh.size === 0) return;
+    const registered = this.register([...fresh]);
+    [...fresh.keys()].forEach((key, i) => {
+      const id = registered.then((outcomes) => {
+        const outcome = outcomes[i];
+        if (outcome.status === 'rejected') throw outcome.reason;
+        return outcome.value;
+      });
+      id.catch(() => undefined); // awaited by the incidents naming it, which report the refusal
+      this.targets.set(key, id);
+    });
   }
 
-  private async register(t: PlannedTarget, key: string, result: ImportResult): Promise<string> {
+  /** Persons get their keys first, all in one write; then one append for all. */
+  private async register(
+    fresh: readonly [string, PlannedTarget][],
+  ): Promise<PromiseSettledResult<string>[]> {
     // No request hash: the first spelling registered stands; a later one is the same person.
-    const context = this.context(key);
-    const answer =
-      t.kind === 'person'
-        ? await this.commands.execute(
-            new RegisterPersonCommand({ name: t.name } as RegisterPersonRequestDto, context),
-          )
-        : await this.commands.execute(
-            new RegisterOrganisationCommand(
-              { name: t.name } as RegisterOrganisationRequestDto,
-              context,
-            ),
-          );
-    if (this.isNew(answer)) result.recorded[t.kind === 'person' ? 'persons' : 'organisations']++;
-    return answer.id;
+    const planned = fresh.map(([key, t]) => {
+      const context = this.context(key);
+      return {
+        t,
+        context,
+        ...planRegistration(t.kind, { details: { name: t.name } }, context),
+      };
+    });
+    const persons = planned.filter((p) => p.kind === 'person');
+    const keys = await this.vault.createKeys(
+      persons.map((p) => ({ workspaceId: this.actor.workspaceId, subjectId: p.id })),
+    );
+    const keyOf = new Map(persons.map((p, i) => [p.id, keys[i]]));
+    const outcomes = await this.executor.executeBatch(
+      planned.map((p): TargetCreation => ({
+        streamId: p.streamId,
+        id: p.id,
+        decider: registrationDecider(keyOf.get(p.id)),
+        command: () => p.commands,
+        context: p.context,
+        ids: p.ids,
+      })),
+      { head: this.head },
+    );
+    return outcomes.map((outcome, i) => {
+      if (outcome.status === 'rejected') return outcome;
+      const { t, kind } = planned[i];
+      if (kind === 'person') this.personIds.set(normaliseName(t.name), outcome.value.id);
+      if (this.isNew(outcome.value)) this.out.result.recorded[COUNTED[kind]]++;
+      return { status: 'fulfilled', value: outcome.value.id };
+    });
+  }
+
+  private refuse(incident: PlannedIncident, error: unknown): void {
+    this.out.problems.push(...refusal(error, incident));
+    this.out.result.rowsNotImported += incident.rows.length;
   }
 
   private context(what: string, body?: unknown): CommandContext {
@@ -231,6 +322,15 @@ class Recording {
   private isNew(answer: CommandResult): boolean {
     return answer.position > this.head;
   }
+}
+
+const COUNTED = { person: 'persons', organisation: 'organisations' } as const satisfies Record<
+  TargetEntityKind,
+  string
+>;
+
+function targetKey(t: PlannedTarget): string {
+  return `${t.kind} ${normaliseName(t.name)}`;
 }
 
 function refusal(error: unknown, incident: PlannedIncident): ImportProblem[] {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { commandExecutorProvider } from '../shared/command-executor.provider';
 import { ImportTemplateHttpController } from './import-template/import-template.http.controller';
 import { ImportJob } from './import.job';
 import { StartImportHttpController } from './start-import/start-import.http.controller';
@@ -6,7 +7,7 @@ import { StartImportHttpController } from './start-import/start-import.http.cont
 /** Monitoring sheets in: POST /imports, the templates, and the import job's work. */
 @Module({
   controllers: [StartImportHttpController, ImportTemplateHttpController],
-  providers: [ImportJob],
+  providers: [commandExecutorProvider, ImportJob],
   exports: [ImportJob],
 })
 export class ImportsModule {}

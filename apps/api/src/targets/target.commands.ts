@@ -2,10 +2,12 @@ import { CommandContext, CommandExecutor, CommandResult, IdSource } from '@app/a
 import {
   AmendableTargetField,
   Decider,
+  DomainEvent,
   fold,
   TargetCommand,
   TargetDetails,
   TargetEntityKind,
+  TargetState,
 } from '@app/domain';
 import { WrongExpectedVersion } from '@app/event-store';
 import { PersonalDataVault } from '@app/protection';
@@ -40,15 +42,27 @@ export interface TargetRegistration {
   aliases?: readonly string[] | null;
 }
 
-/** Registers a person or organisation and links its aliases, in one append. */
-export async function registerTarget(
-  { executor, vault }: TargetStore,
+/** A registration as the executor takes it, once the person's key is at hand. */
+export interface PlannedRegistration {
+  kind: TargetEntityKind;
+  id: string;
+  streamId: string;
+  ids: IdSource;
+  /** Register, then one LinkAlias per distinct alias: decided in sequence, one append. */
+  commands: TargetCommand[];
+}
+
+/**
+ * What registering a person or organisation decides, with its ids (the import builds its
+ * batches with it). A person's key must exist before the events: see `registerTarget`.
+ */
+export function planRegistration(
   kind: TargetEntityKind,
   registration: TargetRegistration,
   context: CommandContext,
   /** A target given inline in an incident report: its id and idempotency scope come from there. */
   inline?: { id: string; scope: string },
-): Promise<CommandResult> {
+): PlannedRegistration {
   // An optional field sent as null was not given (class-validator's @IsOptional lets null through).
   const details = withoutNulls(registration.details);
   const aliases = registration.aliases ?? [];
@@ -68,19 +82,41 @@ export async function registerTarget(
     details: { ...details, label: details.label ?? defaultLabel(kind, id, name) },
     today: context.today,
   };
+  return {
+    kind,
+    id,
+    streamId: targetStream(kind, id),
+    ids,
+    commands: [register, ...distinct.map((alias): TargetCommand => ({ type: 'LinkAlias', alias }))],
+  };
+}
+
+/** The decider of a registration: its commands in sequence, a person's fields sealed. */
+export function registrationDecider(
+  key: PersonKey,
+): Decider<readonly TargetCommand[], DomainEvent, TargetState> {
+  return inSequence(sealingDecider(key));
+}
+
+/** Registers a person or organisation and links its aliases, in one append. */
+export async function registerTarget(
+  { executor, vault }: TargetStore,
+  kind: TargetEntityKind,
+  registration: TargetRegistration,
+  context: CommandContext,
+  inline?: { id: string; scope: string },
+): Promise<CommandResult> {
+  const { id, streamId, ids, commands } = planRegistration(kind, registration, context, inline);
   // Before the events: a crash in between leaves an unused key, never a sealed value without one.
   const key =
     kind === 'person'
       ? await vault.createKey({ workspaceId: context.actor.workspaceId, subjectId: id })
       : undefined;
   return executor.execute({
-    streamId: targetStream(kind, id),
+    streamId,
     id,
-    decider: inSequence(sealingDecider(key)),
-    command: () => [
-      register,
-      ...distinct.map((alias): TargetCommand => ({ type: 'LinkAlias', alias })),
-    ],
+    decider: registrationDecider(key),
+    command: () => commands,
     context,
     ids,
   });

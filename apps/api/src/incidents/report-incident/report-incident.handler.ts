@@ -2,7 +2,7 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext, CommandExecutor, CommandResult, IdSource } from '@app/application';
 import { IncidentCommand, incidentDecider } from '@app/domain';
 import { incidentStream } from '../../shared/streams';
-import { IncidentTargets, resolveTarget } from '../incident-targets';
+import { IncidentTargets, ResolvedTarget, resolveTarget } from '../incident-targets';
 import { ReportIncidentRequestDto } from './report-incident.request.dto';
 
 export class ReportIncidentCommand extends Command<CommandResult> {
@@ -15,6 +15,51 @@ export class ReportIncidentCommand extends Command<CommandResult> {
 }
 
 const ROUTE = 'POST /incidents';
+
+/** A report as the executor takes it; every id derives from the context's Idempotency-Key. */
+export interface IncidentReport {
+  incidentId: string;
+  streamId: string;
+  ids: IdSource;
+  targets: ResolvedTarget[];
+  command: IncidentCommand;
+}
+
+/** The ReportIncident command a request stands for (the import builds its batches with it). */
+export function incidentReport(
+  body: ReportIncidentRequestDto,
+  context: CommandContext,
+): IncidentReport {
+  const ids = IdSource.for(context.actor.workspaceId, context.idempotencyKey, ROUTE);
+  const incidentId = ids.id('incident');
+  const targets = (body.targets ?? []).map((t, i) => resolveTarget(t, `targets.${i}`, ids));
+  const command: IncidentCommand = {
+    type: 'ReportIncident',
+    incidentId,
+    today: context.today,
+    draft: {
+      title: body.title,
+      description: body.description,
+      country: body.country,
+      region: body.region,
+      place: body.place,
+      occurred: body.occurred,
+      type: body.type,
+      rights: body.rights,
+      legalBasis: body.legalBasis?.map(({ instrument, article }) => ({ instrument, article })),
+      acts: targets.map((t) => t.act),
+      perpetrators: (body.perpetrators ?? []).map((p, i) => ({
+        perpetratorId: ids.id(`perpetrator:${i}`),
+        source: p.source,
+        role: p.role as 'main' | 'secondary',
+        ...(p.unit !== undefined && { unit: p.unit }),
+      })),
+      sources: (body.sources ?? []).map((s, i) => ({ sourceId: ids.id(`source:${i}`), ...s })),
+      tags: body.tags,
+    },
+  };
+  return { incidentId, streamId: incidentStream(incidentId), ids, targets, command };
+}
 
 /**
  * Records an incident with its acts, perpetrators and sources in one request. Targets given
@@ -29,42 +74,13 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
   ) {}
 
   async execute({ body, context }: ReportIncidentCommand): Promise<CommandResult> {
-    const workspaceId = context.actor.workspaceId;
-    const ids = IdSource.for(workspaceId, context.idempotencyKey, ROUTE);
-    const incidentId = ids.id('incident');
-    const targets = (body.targets ?? []).map((t, i) => resolveTarget(t, `targets.${i}`, ids));
-
-    const command: IncidentCommand = {
-      type: 'ReportIncident',
-      incidentId,
-      today: context.today,
-      draft: {
-        title: body.title,
-        description: body.description,
-        country: body.country,
-        region: body.region,
-        place: body.place,
-        occurred: body.occurred,
-        type: body.type,
-        rights: body.rights,
-        legalBasis: body.legalBasis?.map(({ instrument, article }) => ({ instrument, article })),
-        acts: targets.map((t) => t.act),
-        perpetrators: (body.perpetrators ?? []).map((p, i) => ({
-          perpetratorId: ids.id(`perpetrator:${i}`),
-          source: p.source,
-          role: p.role as 'main' | 'secondary',
-          ...(p.unit !== undefined && { unit: p.unit }),
-        })),
-        sources: (body.sources ?? []).map((s, i) => ({ sourceId: ids.id(`source:${i}`), ...s })),
-        tags: body.tags,
-      },
-    };
+    const { incidentId, streamId, ids, targets, command } = incidentReport(body, context);
     // Check the whole report before registering anyone, so a refused report leaves nothing behind.
     incidentDecider.decide(command, incidentDecider.initialState);
     await this.targets.register(targets, context, ROUTE);
 
     return this.executor.execute({
-      streamId: incidentStream(incidentId),
+      streamId,
       id: incidentId,
       decider: incidentDecider,
       command: () => command,
