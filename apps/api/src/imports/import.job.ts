@@ -12,7 +12,6 @@ import {
   DomainError,
   DomainEvent,
   IncidentCommand,
-  incidentDecider,
   IncidentEvent,
   IncidentState,
   TargetCommand,
@@ -230,15 +229,7 @@ class Recording {
     const body = { ...incident.draft, targets } as unknown as ReportIncidentRequestDto;
     const context = this.context(`incident ${incident.key}`, body);
     // Its targets are this job's registrations, in this workspace: nothing else to check.
-    const { incidentId, streamId, ids, command } = incidentReport(body, context);
-    return {
-      streamId,
-      id: incidentId,
-      decider: incidentDecider,
-      command: () => command,
-      context,
-      ids,
-    };
+    return incidentReport(body, context).creation;
   }
 
   /**

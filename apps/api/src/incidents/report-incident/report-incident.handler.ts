@@ -1,6 +1,12 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext, CommandExecutor, CommandResult, IdSource } from '@app/application';
-import { IncidentCommand, incidentDecider } from '@app/domain';
+import {
+  CommandContext,
+  CommandExecutor,
+  CommandResult,
+  Creation,
+  IdSource,
+} from '@app/application';
+import { IncidentCommand, incidentDecider, IncidentEvent, IncidentState } from '@app/domain';
 import { incidentStream } from '../../shared/streams';
 import { IncidentTargets, ResolvedTarget, resolveTarget } from '../incident-targets';
 import { ReportIncidentRequestDto } from './report-incident.request.dto';
@@ -18,11 +24,9 @@ const ROUTE = 'POST /incidents';
 
 /** A report as the executor takes it; every id derives from the context's Idempotency-Key. */
 export interface IncidentReport {
-  incidentId: string;
-  streamId: string;
-  ids: IdSource;
   targets: ResolvedTarget[];
   command: IncidentCommand;
+  creation: Creation<IncidentCommand, IncidentEvent, IncidentState>;
 }
 
 /** The ReportIncident command a request stands for (the import builds its batches with it). */
@@ -58,7 +62,15 @@ export function incidentReport(
       tags: body.tags,
     },
   };
-  return { incidentId, streamId: incidentStream(incidentId), ids, targets, command };
+  const creation = {
+    streamId: incidentStream(incidentId),
+    id: incidentId,
+    decider: incidentDecider,
+    command: () => command,
+    context,
+    ids,
+  };
+  return { targets, command, creation };
 }
 
 /**
@@ -74,18 +86,10 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
   ) {}
 
   async execute({ body, context }: ReportIncidentCommand): Promise<CommandResult> {
-    const { incidentId, streamId, ids, targets, command } = incidentReport(body, context);
+    const { targets, command, creation } = incidentReport(body, context);
     // Check the whole report before registering anyone, so a refused report leaves nothing behind.
     incidentDecider.decide(command, incidentDecider.initialState);
     await this.targets.register(targets, context, ROUTE);
-
-    return this.executor.execute({
-      streamId,
-      id: incidentId,
-      decider: incidentDecider,
-      command: () => command,
-      context,
-      ids,
-    });
+    return this.executor.execute(creation);
   }
 }
