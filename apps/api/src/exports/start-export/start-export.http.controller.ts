@@ -11,6 +11,7 @@ import { IncidentProjections } from '@app/read-models';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { contentJobId } from '../../jobs/job-context';
 import { JobDispatcher, startJob } from '../../jobs/job-dispatcher';
+import { JobAcceptedDto } from '../../jobs/job-accepted.response.dto';
 import { JobRecords } from '../../jobs/job-records';
 import { AsOf, asOfOf } from '../../statistics/get-stats/get-stats.request.dto';
 import { filtersOf } from '../../statistics/incident-filters.request.dto';
@@ -35,7 +36,8 @@ export class StartExportHttpController {
       'One sheet per query, a definitions sheet and the "as of" stamp (position and time); charts of acts per month by target category and of acts by source of threat. Follow the job with GET /jobs/{jobId}; its result lists the files, downloaded from GET /exports/{jobId}/files/{name}. The same request at the same position is the same job.',
   })
   @ApiAcceptedResponse({
-    schema: { example: { jobId: 'export-0c1b2d4e5f60718293a4b5c6d7e8f9a0b1c23f9a' } },
+    type: JobAcceptedDto,
+    description: 'The job, queued (or the same job, for the same request at the same position).',
   })
   @ApiProblems(400)
   @ApiServiceUnavailableResponse({
@@ -44,7 +46,7 @@ export class StartExportHttpController {
   async start(
     @Body() body: StartExportRequestDto,
     @CurrentActor() actor: Actor,
-  ): Promise<{ jobId: string }> {
+  ): Promise<JobAcceptedDto> {
     const queries = body.queries.map((q) => ({
       measure: q.measure,
       groupBy: q.groupBy ?? [],

@@ -22,6 +22,7 @@ import { ValidationException } from '../../problem/validation.exception';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { contentJobId } from '../../jobs/job-context';
 import { JobDispatcher, startJob } from '../../jobs/job-dispatcher';
+import { JobAcceptedDto } from '../../jobs/job-accepted.response.dto';
 import { JobRecords } from '../../jobs/job-records';
 import { IMPORT_FILE, ImportInput } from '../import.job';
 import { SheetFormat } from '../sheet/read-sheet';
@@ -33,10 +34,6 @@ interface UploadedSheet {
   originalname: string;
   buffer: Buffer;
   size: number;
-}
-
-export class JobAcceptedDto {
-  jobId!: string;
 }
 
 @ApiTags('imports')
@@ -60,7 +57,7 @@ export class StartImportHttpController {
   @ApiBody({ schema: START_IMPORT_FORM })
   @ApiAcceptedResponse({
     description: 'The job, queued (or the same job, if this file was uploaded before).',
-    schema: { example: { jobId: 'import-3f9a0c1b2d4e5f60718293a4b5c6d7e8f9a0b1c2' } },
+    type: JobAcceptedDto,
   })
   @ApiProblems(400)
   @ApiServiceUnavailableResponse({

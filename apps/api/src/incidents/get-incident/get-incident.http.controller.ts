@@ -15,6 +15,7 @@ import { incidentStream } from '../../shared/streams';
 import { READER_ROLES, seesPersonalData } from '../../targets/redaction';
 import { IncidentId } from '../incident-change.http';
 import { redactedIncident } from './incident-redaction';
+import { IncidentResponseDto } from './incident.response.dto';
 
 interface ResponseLike {
   setHeader(name: string, value: string): void;
@@ -45,7 +46,7 @@ export class GetIncidentHttpController {
       'its pseudonymous `label`.',
   })
   @ApiHeader({ name: 'ETag', required: false })
-  @ApiOkResponse({ description: 'The incident' })
+  @ApiOkResponse({ type: IncidentResponseDto, description: 'The incident' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   async get(
     @IncidentId() id: string,
