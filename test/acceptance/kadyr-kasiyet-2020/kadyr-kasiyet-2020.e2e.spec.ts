@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../../support/test-app';
-import { ACTS_BY_MONTH, kadyrKasiyet2020, PERSONS_BY_CATEGORY } from './kadyr-kasiyet-2020.dataset';
+import { ACTS_BY_MONTH, PERSONS_BY_CATEGORY } from './kadyr-kasiyet-2020.dataset';
+import { recordKadyrKasiyet2020 } from './record-kadyr-kasiyet-2020';
 
 /**
  * Acceptance (issue 4): the Kadyr-Kasiyet 2020 year recorded as a monitor would, through the
@@ -9,44 +10,12 @@ import { ACTS_BY_MONTH, kadyrKasiyet2020, PERSONS_BY_CATEGORY } from './kadyr-ka
 describe('Kadyr-Kasiyet 2020, recorded through the HTTP API', () => {
   let t: TestApp;
   let lastPosition = '';
-  const { persons, incidents } = kadyrKasiyet2020();
 
   beforeAll(async () => {
     t = await startTestApp('postgres');
-    const personIds = new Map<number, string>();
-    for (const [i, incident] of incidents.entries()) {
-      const date = `2020-${String(incident.month).padStart(2, '0')}-${String(incident.day).padStart(2, '0')}`;
-      const res = await request(t.server)
-        .post('/incidents')
-        .set(t.auth)
-        .set('Idempotency-Key', `kk-2020-${i}`)
-        .send({
-          title: `Monitoring case ${i + 1}`,
-          country: 'KZ',
-          occurred: { date, precision: 'day' },
-          type: incident.type,
-          rights: [incident.right],
-          perpetrators: [{ source: incident.mainSource, role: 'main' }],
-          targets: incident.persons.map((p) => {
-            const known = personIds.get(p);
-            const { category, name } = persons[p];
-            return known ? { personId: known, category } : { person: { name }, category };
-          }),
-        });
-      if (res.status !== 201)
-        throw new Error(`case ${i}: ${res.status} ${JSON.stringify(res.body)}`);
-      lastPosition = res.body.position;
-      // Learn the ids of people registered inline, to refer to them next time.
-      const unknown = incident.persons.filter((p) => !personIds.has(p));
-      if (unknown.length > 0) {
-        const read = await request(t.server)
-          .get(`/incidents/${res.body.id}`)
-          .set(t.auth)
-          .expect(200);
-        incident.persons.forEach((p, k) => personIds.set(p, read.body.targets[k].personId));
-      }
-    }
-    expect(personIds.size).toBe(684);
+    const recorded = await recordKadyrKasiyet2020(t.server, t.auth);
+    lastPosition = recorded.lastPosition;
+    expect(recorded.personIds.size).toBe(684);
   }, 600_000);
   afterAll(async () => t?.close());
 
