@@ -180,7 +180,7 @@ describe('a monitor in the browser', () => {
     await field(page, 'Title').waitFor();
     await page.context().setOffline(true);
     await type(page, 'Title', title);
-    await pick(page, 'Type of incident', 'Summons');
+    await pick(page, 'Type of incident', 'Summons for questioning');
     await pick(page, 'Country', 'Kazakhstan');
     await pick(page, 'Month', 'March');
     await type(page, 'Year', '2020');
