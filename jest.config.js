@@ -39,6 +39,8 @@ const project = (displayName, testMatch, extra = {}) => ({
   moduleNameMapper,
   testEnvironment: 'node',
   rootDir: __dirname,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   ...extra,
 });
 
@@ -48,7 +50,7 @@ module.exports = {
     project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts']),
     project('e2e', ['<rootDir>/{apps,libs,test}/**/*.e2e.spec.ts'], {
       // The browser tests (test/web) serve the built web app.
-      globalSetup: '<rootDir>/test/web/support/global-setup.js',
+      globalSetup: '<rootDir>/test/web/support/global-setup.ts',
     }),
   ],
   testTimeout: 60_000,

@@ -163,7 +163,7 @@ export type paths = {
         };
         /**
          * The incident as it stands now; ETag = version (send it as If-Match)
-         * @description Analysts get it redacted (`redacted: true`): a title made of codes, no description, place, tags, notes, source titles or units, region-level places, and each target with its pseudonymous `label`.
+         * @description Each target has its `label` and, for admins, monitors and verifiers, its `name` (`[erased]` once the person is erased). `labels` gives the label of every code in `lang`. Analysts get it redacted (`redacted: true`): a title made of codes, no description, place, tags, notes, source titles or units, region-level places, and each target with its pseudonymous `label` only.
          */
         get: operations["GetIncidentHttpController_get"];
         put?: never;
@@ -1219,6 +1219,15 @@ export type components = {
         HistoryEntryDto: {
             by: components["schemas"]["HistoryActorDto"];
             changes?: components["schemas"]["HistoryChangeDto"][];
+            /**
+             * @description The codes the summary names, by vocabulary: clients compare and translate these.
+             * @example {
+             *       "incident_type": "death_in_custody"
+             *     }
+             */
+            codes?: {
+                [key: string]: string;
+            };
             /** @example The family statement names the detention centre. */
             note?: string;
             /**
@@ -1226,6 +1235,11 @@ export type components = {
              * @example New evidence
              */
             reason?: string;
+            /**
+             * @description The reason’s code.
+             * @example new_evidence
+             */
+            reasonCode?: string;
             /** @example 2021-03-05T08:00:00.000Z */
             recordedAt: string;
             /** @example Corrected place */
@@ -1367,6 +1381,19 @@ export type components = {
              * @example 6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11
              */
             id: string;
+            /**
+             * @description The label of every code the incident holds, in `lang`, by vocabulary.
+             * @example {
+             *       "incident_type": {
+             *         "death_in_custody": "Смерть под стражей"
+             *       }
+             *     }
+             */
+            labels: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
             legalBasis?: components["schemas"]["LegalBasisDto"][];
             occurred: components["schemas"]["IncidentOccurredDto"];
             outcomes: components["schemas"]["IncidentOutcomeDto"][];
@@ -1440,10 +1467,15 @@ export type components = {
              */
             kind: "person" | "organisation";
             /**
-             * @description Redacted answers: the pseudonymous label, never the name.
+             * @description The pseudonymous label.
              * @example P-7F3A
              */
             label?: string | null;
+            /**
+             * @description For admins, monitors and verifiers: the name (`[erased]` once the person is erased). Never in redacted answers.
+             * @example Dulat Agadil
+             */
+            name?: string;
             /** Format: uuid */
             organisationId?: string;
             /** Format: uuid */
@@ -1574,6 +1606,11 @@ export type components = {
             article: string;
             /** @example KZ Criminal Code */
             instrument: string;
+            /**
+             * @description The part of the article, when given.
+             * @example 1
+             */
+            part?: string;
         };
         LinkOrganisationAliasRequestDto: {
             /**
@@ -2401,7 +2438,10 @@ export type components = {
         SourceDto: {
             /** @example en */
             language?: string;
-            /** @example 2021-07-22 */
+            /**
+             * @description As precisely as the source is dated: YYYY, YYYY-MM or YYYY-MM-DD.
+             * @example 2021-07
+             */
             publishedOn?: string;
             /** @example high */
             reliability?: string;
@@ -3183,7 +3223,10 @@ export interface operations {
     };
     GetIncidentHttpController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of `labels`. */
+                lang?: "en" | "ru" | "kk" | "ky" | "tg";
+            };
             header?: {
                 ETag?: string;
             };

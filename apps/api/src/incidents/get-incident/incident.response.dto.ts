@@ -35,10 +35,17 @@ export class IncidentTargetDto {
   category!: string;
 
   @ApiPropertyOptional({
+    example: 'Dulat Agadil',
+    description:
+      'For admins, monitors and verifiers: the name (`[erased]` once the person is erased). Never in redacted answers.',
+  })
+  name?: string;
+
+  @ApiPropertyOptional({
     type: String,
     nullable: true,
     example: 'P-7F3A',
-    description: 'Redacted answers: the pseudonymous label, never the name.',
+    description: 'The pseudonymous label.',
   })
   label?: string | null;
 }
@@ -183,6 +190,14 @@ export class IncidentResponseDto {
 
   @ApiProperty({ example: '2021-03-05T08:00:00.000Z' })
   updatedAt!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
+    example: { incident_type: { death_in_custody: 'Смерть под стражей' } },
+    description: 'The label of every code the incident holds, in `lang`, by vocabulary.',
+  })
+  labels!: Record<string, Record<string, string>>;
 
   @ApiPropertyOptional({
     example: true,

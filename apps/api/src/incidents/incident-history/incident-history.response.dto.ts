@@ -47,11 +47,22 @@ export class HistoryEntryDto {
   @ApiProperty({ example: 'Corrected place' })
   summary!: string;
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { incident_type: 'death_in_custody' },
+    description: 'The codes the summary names, by vocabulary: clients compare and translate these.',
+  })
+  codes?: Record<string, string>;
+
   @ApiPropertyOptional({ type: [HistoryChangeDto] })
   changes?: HistoryChangeDto[];
 
   @ApiPropertyOptional({ example: 'New evidence', description: 'The reason, labelled in `lang`.' })
   reason?: string;
+
+  @ApiPropertyOptional({ example: 'new_evidence', description: 'The reason\u2019s code.' })
+  reasonCode?: string;
 
   @ApiPropertyOptional({ example: 'The family statement names the detention centre.' })
   note?: string;

@@ -318,7 +318,9 @@ export default function CasePage() {
               {c.targets.map((target, index) => (
                 <Table.Tr key={target.actId}>
                   <Table.Td>
-                    {target.label ?? t(`case.targetKinds.${target.kind}`, { n: index + 1 })}
+                    {target.name ??
+                      target.label ??
+                      t(`case.targetKinds.${target.kind}`, { n: index + 1 })}
                   </Table.Td>
                   <Table.Td>{vocab.label('target_category', target.category)}</Table.Td>
                 </Table.Tr>
