@@ -11,7 +11,7 @@ import { CurrentActor, Roles } from '@app/auth';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { DomainError, fold, incidentDecider, IncidentState } from '@app/domain';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
-import { incidentStream } from '../../shared/streams';
+import { incidentStream } from '@app/application/streams';
 import { READER_ROLES, seesPersonalData } from '../../targets/redaction';
 import { IncidentId } from '../incident-change.http';
 import { redactedIncident } from './incident-redaction';

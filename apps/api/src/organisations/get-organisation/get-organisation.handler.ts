@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { TARGET_STORE } from '../../targets/target-store.provider';
-import { TargetStore } from '../../targets/target.commands';
+import { TargetStore } from '@app/application/targets/target.commands';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { seesPersonalData } from '../../targets/redaction';
 import { readTarget } from '../../targets/target.read';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { readTarget } from '../../targets/target.read';
 import { TARGET_STORE } from '../../targets/target-store.provider';
-import { TargetStore } from '../../targets/target.commands';
+import { TargetStore } from '@app/application/targets/target.commands';
 import { seesPersonalData } from '../../targets/redaction';
 import { GetPersonQuery } from './get-person.query';
 import { PersonResponseDto } from './person.response.dto';
