@@ -16,7 +16,7 @@ import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
 import { incidentStream } from '@app/application/streams';
 import { READER_ROLES, seesPersonalData } from '../../targets/redaction';
-import { readTarget } from '../../targets/target.read';
+import { readTarget } from '@app/application/targets/target.read';
 import { IncidentId } from '../incident-change.http';
 import { incidentLabels } from './incident-labels';
 import { redactedIncident } from './incident-redaction';

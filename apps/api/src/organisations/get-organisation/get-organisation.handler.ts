@@ -3,7 +3,7 @@ import { TARGET_STORE } from '../../targets/target-store.provider';
 import { TargetStore } from '@app/application/targets/target.commands';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { seesPersonalData } from '../../targets/redaction';
-import { readTarget } from '../../targets/target.read';
+import { readTarget } from '@app/application/targets/target.read';
 import { GetOrganisationQuery } from './get-organisation.query';
 import { OrganisationResponseDto } from './organisation.response.dto';
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { readTarget } from '../../targets/target.read';
+import { readTarget } from '@app/application/targets/target.read';
 import { TARGET_STORE } from '../../targets/target-store.provider';
 import { TargetStore } from '@app/application/targets/target.commands';
 import { seesPersonalData } from '../../targets/redaction';
