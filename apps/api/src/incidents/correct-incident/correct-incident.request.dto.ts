@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { LegalBasisDto, OccurredDto } from '../report-incident/report-incident.request.dto';
+import { LegalBasisDto, OccurredDto } from '@app/application/incidents/report-incident.request.dto';
 import { IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CORRECTABLE_FIELDS, CORRECTION_REASONS } from '@app/domain';
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LegalBasisDto } from '../report-incident/report-incident.request.dto';
+import { LegalBasisDto } from '@app/application/incidents/report-incident.request.dto';
 
 // The shapes GET /incidents/{id} answers. Fields a redacted answer (analysts) leaves out are
 // optional here; `redacted: true` says which answer it is.

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { JOB_TYPES } from '../job-records';
+import { JOB_TYPES } from '@app/jobs/job-records';
 
 /** One problem of a job's input (an import row) or the reason it failed. */
 export class JobProblemDto {
