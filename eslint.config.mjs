@@ -79,4 +79,27 @@ export default defineConfig(
       'no-restricted-imports': ['error', { patterns: domainForbidden }],
     },
   },
+  {
+    // The chart definitions run in the API and in the browser: no Node, no framework.
+    files: ['libs/charts/**/*.ts'],
+    ignores: ['libs/charts/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...domainForbidden.slice(0, 2),
+            {
+              group: ['node:*', 'fs', 'path', 'zlib', 'worker_threads', 'exceljs'],
+              message: 'libs/charts is pure: the web app bundles it.',
+            },
+            {
+              group: ['@app/*', '!@app/domain', '!@app/domain/*', '!@app/charts', '!@app/charts/*'],
+              message: 'libs/charts imports only the domain (vocabulary labels).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -7,8 +7,9 @@ import { GroupBy, Measure } from '../statistics/get-stats/stats-dimensions';
 import { IncidentFilters } from '../statistics/incident-filters.request.dto';
 import { JobContext, JobOutcome, JobWork } from '../jobs/job-context';
 import { JobRecords } from '../jobs/job-records';
-import { bySourceSpec, monthlyByCategorySpec, renderCharts } from './charts/export-charts';
-import { AsOfStamp, Breakdown, exportWorkbook, stampLine } from './export-workbook';
+import { chartSpec } from '@app/charts';
+import { renderCharts } from './charts/export-charts';
+import { AsOfStamp, Breakdown, exportWorkbook } from './export-workbook';
 
 export interface ExportQuery {
   measure: Measure;
@@ -73,24 +74,23 @@ export class ExportJob implements JobWork {
       breakdowns.push({ title: titleOf(q), stats: await stats(q, asOf) });
       await context.progress((60 * (i + 1)) / input.queries.length);
     }
-    const monthly = await stats(
-      { measure: 'acts', groupBy: ['month', 'targetCategory'], filters: { sourceRole: 'main' } },
-      asOf,
-    );
-    const stamp: AsOfStamp = { position: monthly.position, time: input.asOfTime };
-    const bySource = await stats(
-      { measure: 'acts', groupBy: ['source'], filters: { sourceRole: 'main' } },
-      asOf,
-    );
+    const stamp: AsOfStamp = {
+      position: breakdowns[0].stats.position,
+      time: input.asOfTime,
+    };
     const workbook = await exportWorkbook(breakdowns, stamp);
     await context.progress(70);
-    const charts = await renderCharts([
-      {
-        name: 'acts-by-month-and-category',
-        spec: monthlyByCategorySpec(monthly, stampLine(stamp)),
-      },
-      { name: 'acts-by-source', spec: bySourceSpec(bySource, stampLine(stamp)) },
-    ]);
+    // One chart per query, its shape chosen from the query's group-by.
+    const charts = await renderCharts(
+      breakdowns.map((b, i) => ({
+        name: chartName(i, input.queries[i]),
+        spec: chartSpec(
+          { ...b.stats, positionTime: stamp.time },
+          { filters: input.queries[i].filters },
+          'en',
+        ),
+      })),
+    );
     await context.progress(90);
 
     const files = [
@@ -119,4 +119,9 @@ function titleOf(q: ExportQuery): string {
   return q.groupBy.length === 0
     ? `${q.measure} total`
     : `${q.measure} by ${q.groupBy.join(' and ')}`;
+}
+
+/** `2-acts-by-month-and-source`: the sheet's number and its query. */
+function chartName(i: number, q: ExportQuery): string {
+  return `${i + 1}-${q.measure}${q.groupBy.length === 0 ? '-total' : `-by-${q.groupBy.join('-and-')}`}`;
 }
