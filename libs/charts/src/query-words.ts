@@ -374,8 +374,12 @@ export function filtersInWords(filters: QueryFilters, lang: Lang): string[] {
 
 /** "Filters: Country: Kazakhstan; Year: 2020", or that there are none. */
 export function filtersLine(filters: QueryFilters, lang: Lang): string {
-  const lines = filtersInWords(filters, lang);
-  return `${PHRASES.filters[lang]}: ${lines.length === 0 ? PHRASES.noFilters[lang] : lines.join('; ')}`;
+  return filterWordsLine(filtersInWords(filters, lang), lang);
+}
+
+/** The same line from filters already in words (an answer's `filters`). */
+export function filterWordsLine(words: readonly string[], lang: Lang): string {
+  return `${PHRASES.filters[lang]}: ${words.length === 0 ? PHRASES.noFilters[lang] : words.join('; ')}`;
 }
 
 /** Where the figures stand: the position, when it was recorded, and the snapshot if any. */

@@ -194,18 +194,19 @@ describe('importing a 10,000-row monitoring sheet', () => {
         .get(`/stats?${query}&asOf=${asOf}`)
         .set(apps.auth)
         .expect(200);
-      const sheetRows = workbook.worksheets[i].getSheetValues().slice(5) as unknown[][];
+      // Title, as-of, filters, source, a blank line, the header; then one row per key.
+      const sheetRows = workbook.worksheets[i].getSheetValues().slice(7) as unknown[][];
       const fromSheet = sheetRows
-        .filter((r) => r !== undefined && r[1] !== 'total')
-        .map((r) => [r[1] ?? null, r[3]]);
+        .filter((r) => r !== undefined && r[1] !== 'Total')
+        .map((r) => [r[1], r[2]]);
       expect(fromSheet).toEqual(
-        stats.body.rows.map((r: { keys: Record<string, unknown>; value: number }) => [
-          Object.values(r.keys)[0],
+        stats.body.rows.map((r: { labels: Record<string, unknown>; value: number }) => [
+          Object.values(r.labels)[0],
           r.value,
         ]),
       );
-      const total = sheetRows.find((r) => r?.[1] === 'total')!;
-      expect(total[3]).toBe(stats.body.total);
+      const total = sheetRows.find((r) => r?.[1] === 'Total')!;
+      expect(total[2]).toBe(stats.body.total);
       expect(String(workbook.worksheets[i].getCell('A2').value)).toContain(asOf);
     }
     expect(workbook.getWorksheet('Definitions')?.getCell('B1').value).toBe(asOf);
