@@ -224,7 +224,7 @@ describe('importing a 10,000-row monitoring sheet', () => {
     const png = await download('3-acts-by-source.png');
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(2000);
-  });
+  }, 180_000);
 
   it('keeps jobs and files of another workspace out of sight, and files out of the file system', async () => {
     await request(apps.server)

@@ -351,6 +351,14 @@ describe.each(['pglite', 'postgres'] as const)('GET /stats (%s)', (backend) => {
       .get('/stats?measure=acts&lang=fr')
       .set(t.auth)
       .expect(400);
+    const russian = await request(t.server)
+      .get('/stats?measure=victims&lang=ru')
+      .set(t.auth)
+      .expect(400);
+    expect(russian.body.title).toBe('Неверный запрос');
+    expect(russian.body.detail).toBe(
+      'Неверные поля: measure (допустимо: incidents, acts, persons, organisations).',
+    );
     expect(refused.body.errors[0]).toMatchObject({
       field: 'lang',
       allowed: ['en', 'ru', 'kk', 'ky', 'tg'],
