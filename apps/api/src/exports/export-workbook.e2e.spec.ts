@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
-import { pngInfo } from './charts/png-resolution';
+import { pngInfo } from '@app/exports/charts/png-resolution';
 
 // Acceptance (issue 15): the export of queries with filters, in Russian, opened with exceljs:
 // titles, filter lines, a cross-tab with totals and the definitions in Russian; the figures

@@ -1,6 +1,6 @@
 import { asOfLine, filterWordsLine } from '@app/charts';
 import { Lang } from '@app/domain';
-import { StatsResponseDto } from './stats.response.dto';
+import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
 
 /**
  * The rows of an answer as RFC 4180 CSV, stating what they are on comment lines first (`#`:
