@@ -3,8 +3,8 @@ import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-// Everything `libs/domain` must not import: it stays pure TypeScript (ARCHITECTURE.md,
-// "Dependency rule"), so deciders are tested without Nest, a database or the network.
+// Everything `libs/domain` must not import: it stays pure TypeScript,
+// so deciders are tested without Nest, a database or the network.
 const domainForbidden = [
   {
     group: [
@@ -38,10 +38,91 @@ const domainForbidden = [
     ],
     message: 'libs/domain does no I/O.',
   },
+];
+
+// libs/charts runs in the API and in the browser (the web dashboard bundles it).
+const chartsForbidden = [
+  ...domainForbidden.slice(0, 2),
   {
-    group: ['@app/*', '!@app/domain', '!@app/domain/*'],
-    message: 'libs/domain imports nothing of ours but itself.',
+    group: ['node:*', 'fs', 'path', 'zlib', 'worker_threads', 'exceljs', '@resvg/*'],
+    message: 'libs/charts is pure: the web app bundles it; rendering belongs in libs/exports.',
   },
+];
+
+/**
+ * The libraries each library may use. A library not
+ * listed here uses none. The graph has no cycle: read top to bottom, each library uses only
+ * those above it.
+ */
+export const LIB_USES = {
+  domain: [],
+  config: [],
+  database: [],
+  'event-store': ['database'],
+  protection: ['config', 'database'],
+  infrastructure: ['config', 'database', 'event-store'],
+  charts: ['domain'],
+  'read-models': ['charts', 'config', 'database', 'domain', 'event-store'],
+  jobs: ['config', 'database'],
+  application: ['database', 'domain', 'event-store', 'jobs', 'protection', 'read-models'],
+  auth: ['application', 'config', 'database'],
+  imports: ['application', 'database', 'domain', 'event-store', 'jobs', 'protection'],
+  exports: ['charts', 'domain', 'jobs', 'read-models'],
+};
+
+export const APPS = ['api', 'worker', 'cli'];
+
+/** A library's own rule: only the libraries it declares, and never an app. */
+function libraryPatterns(lib) {
+  const allowed = [lib, ...LIB_USES[lib]];
+  return [
+    {
+      group: ['@app/*', ...allowed.flatMap((l) => [`!@app/${l}`, `!@app/${l}/*`])],
+      message: `libs/${lib} may use only ${allowed.map((l) => `@app/${l}`).join(', ')} (LIB_USES in eslint.config.mjs).`,
+    },
+    {
+      regex: '(^|/)apps/',
+      message: 'Libraries never import apps: move what both need into a library.',
+    },
+    {
+      // A relative path into another library would slip past the @app/ rule above.
+      regex: '^(\\.\\./)+(libs/)?[a-z-]+/src(/|$)',
+      message: 'Another library is imported by its @app/ name, so LIB_USES governs it.',
+    },
+  ];
+}
+
+/** An app's rule: never another app (they share libraries, not each other's files). */
+function appPatterns(app) {
+  const others = APPS.filter((a) => a !== app).join('|');
+  return [
+    {
+      regex: `(^|/)(apps/)?(${others})/src(/|$)`,
+      message: `apps/${app} never imports another app: what both need belongs in a library.`,
+    },
+  ];
+}
+
+const boundaries = [
+  ...Object.keys(LIB_USES).map((lib) => ({
+    files: [`libs/${lib}/**/*.{ts,tsx,mts,js,mjs}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...libraryPatterns(lib),
+            ...(lib === 'domain' ? domainForbidden : []),
+            ...(lib === 'charts' ? chartsForbidden : []),
+          ],
+        },
+      ],
+    },
+  })),
+  ...APPS.map((app) => ({
+    files: [`apps/${app}/**/*.{ts,tsx,mts,js,mjs}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: appPatterns(app) }] },
+  })),
 ];
 
 export default defineConfig(
@@ -73,33 +154,5 @@ export default defineConfig(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    files: ['libs/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: domainForbidden }],
-    },
-  },
-  {
-    // The chart definitions run in the API and in the browser: no Node, no framework.
-    files: ['libs/charts/**/*.ts'],
-    ignores: ['libs/charts/**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...domainForbidden.slice(0, 2),
-            {
-              group: ['node:*', 'fs', 'path', 'zlib', 'worker_threads', 'exceljs'],
-              message: 'libs/charts is pure: the web app bundles it.',
-            },
-            {
-              group: ['@app/*', '!@app/domain', '!@app/domain/*', '!@app/charts', '!@app/charts/*'],
-              message: 'libs/charts imports only the domain (vocabulary labels).',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...boundaries,
 );
