@@ -7,12 +7,14 @@ import request from 'supertest';
 import { Actor } from '@app/application';
 import { PgliteSqlClient } from '@app/database';
 import { configureHttpApp } from '../../../apps/api/src/http-app';
+import { loadConfig } from '@app/config';
 import { AUTH_FAILURES_PER_MINUTE, BearerAuthGuard } from './bearer-auth.guard';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 import { ROLES } from './role';
 import { DeploymentAdmin, Roles } from './roles.decorator';
 import { TokenAuthService } from './token-auth.service';
+import { SessionService } from './sessions/session.service';
 
 // Fixtures: routes with each kind of protection the guard knows.
 @Controller('fixtures')
@@ -117,6 +119,7 @@ describe('BearerAuthGuard', () => {
       controllers: [FixturesHttpController, PublicFixturesHttpController],
       providers: [
         { provide: TokenAuthService, useValue: auth },
+        { provide: SessionService, useValue: new SessionService(sql, loadConfig({})) },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
       ],
     }).compile();
@@ -246,7 +249,7 @@ describe('BearerAuthGuard', () => {
       security: unknown;
       paths: Record<string, { get: { security?: unknown; responses: Record<string, unknown> } }>;
     };
-    expect(document.security).toEqual([{ bearer: [] }]);
+    expect(document.security).toEqual([{ bearer: [] }, { session: [] }]);
     const open = document.paths['/fixtures/open']?.get;
     expect(open?.security).toEqual([{}]);
     expect(open?.responses).not.toHaveProperty('401');
