@@ -25,7 +25,10 @@ export interface TestApp {
  * The real API module graph in this process, on embedded PGlite (a temp directory) or on the
  * PostgreSQL server (a fresh schema), with a known admin token.
  */
-export async function startTestApp(backend: 'pglite' | 'postgres' = 'pglite'): Promise<TestApp> {
+export async function startTestApp(
+  backend: 'pglite' | 'postgres' = 'pglite',
+  extraEnv: Record<string, string> = {},
+): Promise<TestApp> {
   let cleanup: () => Promise<void>;
   let env: Record<string, string>;
   if (backend === 'pglite') {
@@ -37,7 +40,7 @@ export async function startTestApp(backend: 'pglite' | 'postgres' = 'pglite'): P
     env = { DATABASE_URL: schema.url, MASTER_KEY: TEST_MASTER_KEY };
     cleanup = () => schema.drop();
   }
-  const config = loadConfig({ ...env, BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN });
+  const config = loadConfig({ ...env, ...extraEnv, BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forConfig(config)],
   }).compile();
