@@ -360,6 +360,8 @@ const TABLE: Record<string, Row> = {
     allowed: ['deployment'],
     ok: 201,
     scoped: false,
+    // Issues or revokes API tokens: a session may not.
+    via: 'token',
     call: () => ({ path: '/workspaces', body: { name: 'Matrix NGO' } }),
   },
   'GET /workspaces/{id}/users': {
@@ -372,6 +374,8 @@ const TABLE: Record<string, Row> = {
     allowed: ADMINS,
     ok: 201,
     scoped: true,
+    // Issues or revokes API tokens: a session may not.
+    via: 'token',
     call: (f) => ({
       path: `/workspaces/${f.workspaceId}/users`,
       body: { name: 'matrix user', role: 'analyst' },
@@ -381,6 +385,8 @@ const TABLE: Record<string, Row> = {
     allowed: ADMINS,
     ok: 204,
     scoped: true,
+    // Issues or revokes API tokens: a session may not.
+    via: 'token',
     call: async (f) => ({ path: `/tokens/${await f.freshTokenId()}` }),
   },
   'GET /audit': { allowed: ADMINS, ok: 200, scoped: false, call: () => ({ path: '/audit' }) },
