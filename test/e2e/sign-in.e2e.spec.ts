@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { AddressInfo, Server } from 'node:net';
 import request from 'supertest';
+import { SQL_CLIENT, SqlClient } from '@app/database';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestWorkspace, TestWorkspace } from '../support/workspaces';
 import {
@@ -252,6 +253,88 @@ describe('sign-in for people', () => {
       .post('/auth/sign-in')
       .send({ login: 'scripted-monitor', password: GOOD_PASSWORD })
       .expect(401);
+  });
+
+  it('ends a session when idle, at its absolute end, or when an admin revokes it', async () => {
+    const sql = t.app.get<SqlClient>(SQL_CLIENT);
+    const { url } = await invite('Timur', 'monitor');
+    const timur = await acceptInvitation(t.server, url, 'timur');
+    const { idleExpiresAt, expiresAt } = timur.session;
+    // The defaults: 30 minutes idle, 12 hours in all (give or take the request's own time).
+    const idleMinutes = (Date.parse(idleExpiresAt) - Date.now()) / 60_000;
+    const maxHours = (Date.parse(expiresAt) - Date.now()) / 3_600_000;
+    expect(Math.round(idleMinutes)).toBe(30);
+    expect(Math.round(maxHours)).toBe(12);
+
+    const signInAgain = async () =>
+      request
+        .agent(t.server)
+        .post('/auth/sign-in')
+        .send({ login: 'timur', password: GOOD_PASSWORD })
+        .expect(200);
+    // Time passes in the database: the session's deadlines are moved into the past.
+    await sql.query(
+      "UPDATE sessions SET idle_expires_at = now() - interval '1 second' WHERE id = $1",
+      [timur.session.sessionId],
+    );
+    await timur.agent.get('/auth/session').expect(401);
+
+    const late = await signInAgain();
+    await sql.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1", [
+      late.body.sessionId,
+    ]);
+    await request(t.server)
+      .get('/auth/session')
+      .set('Cookie', String(late.headers['set-cookie']).split(';')[0] as string)
+      .expect(401);
+
+    const agent = request.agent(t.server);
+    const current = await agent
+      .post('/auth/sign-in')
+      .send({ login: 'timur', password: GOOD_PASSWORD })
+      .expect(200);
+    const listed = await request(t.server)
+      .get(`/workspaces/${ws.id}/sessions`)
+      .set(admin())
+      .expect(200);
+    expect(listed.body.sessions.map((x: { id: string }) => x.id)).toContain(current.body.sessionId);
+    await request(t.server)
+      .delete(`/workspaces/${ws.id}/sessions/${current.body.sessionId}`)
+      .set(admin())
+      .expect(204);
+    await agent.get('/auth/session').expect(401);
+  });
+
+  it('re-issues an invitation with a new link and stops the old one; a revoked one is gone', async () => {
+    const first = await invite('Ainur', 'analyst');
+    const again = await request(t.server)
+      .post(`/workspaces/${ws.id}/invitations/${first.invitationId}/reissue`)
+      .set(admin())
+      .expect(201);
+    expect(again.body.url).not.toBe(first.url);
+    await request(t.server)
+      .get(`/invitations/${invitationCode(first.url)}`)
+      .expect(410);
+    await request(t.server)
+      .get(`/invitations/${invitationCode(again.body.url)}`)
+      .expect(200);
+    await request(t.server)
+      .post(`/workspaces/${ws.id}/invitations/${again.body.invitationId}/revoke`)
+      .set(admin())
+      .expect(204);
+    await request(t.server)
+      .post(`/invitations/${invitationCode(again.body.url)}/accept`)
+      .send({ login: 'ainur', password: GOOD_PASSWORD })
+      .expect(410);
+    await request(t.server)
+      .get(`/invitations/${'x'.repeat(43)}`)
+      .expect(404);
+    const listed = await request(t.server).get(`/workspaces/${ws.id}/invitations`).set(admin());
+    const statuses = (listed.body.invitations as { invitationId: string; status: string }[])
+      .filter((i) => [first.invitationId, again.body.invitationId].includes(i.invitationId))
+      .map((i) => i.status);
+    expect(statuses).toEqual(['revoked', 'revoked']);
+    expect(listed.text).not.toContain(invitationCode(first.url));
   });
 
   it('keeps tokens and sessions to their own routes', async () => {

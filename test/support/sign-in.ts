@@ -22,7 +22,12 @@ export function totpCode(secret: string, stepsAhead = 0): string {
 export interface SignedIn {
   agent: ReturnType<typeof request.agent>;
   csrf: string;
-  session: Record<string, unknown> & { userId: string; sessionId: string };
+  session: Record<string, unknown> & {
+    userId: string;
+    sessionId: string;
+    expiresAt: string;
+    idleExpiresAt: string;
+  };
 }
 
 /** Accepts an invitation with `login` and GOOD_PASSWORD; the agent holds the session cookie. */
