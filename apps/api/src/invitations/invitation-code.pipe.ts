@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ValidationException } from '../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 
 /** An invitation code as we issue them (32 random bytes, base64url): 400 naming `code` if not. */
 @Injectable()

@@ -16,7 +16,7 @@ import { SQL_CLIENT, SqlClient } from '@app/database';
 import { VOCABULARIES, allowedCodes, TargetEntityKind } from '@app/domain';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
 import { TARGET_CATEGORIES, TargetProjections, TARGETS } from '@app/read-models';
-import { ValidationException } from '../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 import { POSITION_PATTERN } from '../statistics/incident-filters.request.dto';
 
 /**
