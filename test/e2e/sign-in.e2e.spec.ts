@@ -101,7 +101,12 @@ describe('sign-in for people', () => {
     // Until a second factor is enrolled, only the enrolment routes answer.
     const blocked = await agent.get('/incidents').expect(403);
     expect(blocked.body.detail).toMatch(/second factor enrolment required/i);
+    // Enrolling again before confirming (a reloaded page) keeps the secret already scanned.
+    const pending = await agent.post('/auth/totp/enrol').set('X-CSRF-Token', csrf).expect(200);
+    expect(pending.body.otpauthUrl).toContain(`secret=${pending.body.secret}`);
     const { secret, recoveryCodes } = await enrolTotp({ agent, csrf, session: accepted.body });
+    expect(secret).toBe(pending.body.secret);
+    await agent.post('/auth/totp/enrol').set('X-CSRF-Token', csrf).expect(409);
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
     await agent.get('/incidents').expect(200);

@@ -3,7 +3,7 @@ import { SQL_CLIENT, SqlClient } from '@app/database';
 import { DomainError } from '@app/domain';
 import { AuditLog } from '../audit-log';
 import { SignedInSession } from '../sessions/session.service';
-import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, verifyTotp } from './totp';
+import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUrl, verifyTotp } from './totp';
 
 export type SecondFactorFor = 'admins' | 'everyone';
 export const SECOND_FACTOR_FOR: readonly SecondFactorFor[] = ['admins', 'everyone'];
@@ -17,18 +17,21 @@ export class SecondFactorService {
   ) {}
 
   /**
-   * A new secret, kept pending until a code from it is confirmed. Once enrolled, a second
-   * factor is replaced only through an admin's reset of the sign-in: whoever holds a session
-   * must not be able to move the factor to their own phone.
+   * The secret being enrolled, kept pending until a code from it is confirmed: a new one, or the
+   * one already pending (a page reloaded between scanning and confirming keeps its QR code
+   * valid). Once enrolled, a second factor is replaced only through an admin's reset of the
+   * sign-in: whoever holds a session must not be able to move the factor to their own phone.
    */
   async enrol(session: SignedInSession): Promise<{ secret: string; otpauthUrl: string }> {
-    const enrolment = newTotpSecret(session.login);
-    const { rowCount } = await this.sql.query(
-      'UPDATE users SET totp_pending_secret = $2 WHERE id = $1 AND totp_enrolled_at IS NULL',
-      [session.userId, enrolment.secret],
+    const { rows } = await this.sql.query<{ secret: string }>(
+      `UPDATE users SET totp_pending_secret = coalesce(totp_pending_secret, $2)
+        WHERE id = $1 AND totp_enrolled_at IS NULL
+        RETURNING totp_pending_secret AS secret`,
+      [session.userId, newTotpSecret(session.login).secret],
     );
-    if (rowCount === 0) throw alreadyEnrolled();
-    return enrolment;
+    const secret = rows[0]?.secret;
+    if (secret === undefined) throw alreadyEnrolled();
+    return { secret, otpauthUrl: totpUrl(secret, session.login) };
   }
 
   /** Confirms the pending secret with a code from it; returns ten recovery codes, shown once. */

@@ -10,8 +10,13 @@ export const RECOVERY_CODE_COUNT = 10;
 
 /** A new TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s, as every authenticator app reads). */
 export function newTotpSecret(login: string): { secret: string; otpauthUrl: string } {
-  const secret = new Secret({ size: 20 });
-  return { secret: secret.base32, otpauthUrl: totp(secret.base32, login).toString() };
+  const secret = new Secret({ size: 20 }).base32;
+  return { secret, otpauthUrl: totpUrl(secret, login) };
+}
+
+/** The otpauth:// URL of a secret (a QR code of it is what authenticator apps scan). */
+export function totpUrl(secret: string, login: string): string {
+  return totp(secret, login).toString();
 }
 
 /**
