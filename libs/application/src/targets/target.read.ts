@@ -1,4 +1,4 @@
-import { Actor } from '@app/application';
+import { Actor } from '../actor';
 import {
   DomainError,
   ERASED_TEXT,
@@ -7,8 +7,8 @@ import {
   TargetEntityKind,
   withoutUndefined,
 } from '@app/domain';
-import { targetStream, TargetStore } from '@app/application/targets/target.commands';
-import { PersonKey, sealingDecider } from '@app/application/targets/target-sealing';
+import { targetStream, TargetStore } from './target.commands';
+import { PersonKey, sealingDecider } from './target-sealing';
 
 export interface TargetRead {
   id: string;

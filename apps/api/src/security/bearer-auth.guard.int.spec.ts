@@ -6,16 +6,16 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { Actor } from '@app/application';
 import { PgliteSqlClient } from '@app/database';
-import { configureHttpApp } from '../../../apps/api/src/http-app';
 import { loadConfig } from '@app/config';
-import { openTestPglite } from '../../../test/support/pglite-template';
-import { AUTH_FAILURES_PER_MINUTE, BearerAuthGuard } from './bearer-auth.guard';
-import { CurrentActor } from './current-actor.decorator';
-import { Public } from './public.decorator';
-import { ROLES } from './role';
-import { DeploymentAdmin, Roles } from './roles.decorator';
-import { TokenAuthService } from './token-auth.service';
-import { SessionService } from './sessions/session.service';
+import { configureHttpApp } from '../http-app';
+import { openTestPglite } from '../../../../test/support/pglite-template';
+import { AUTH_FAILURES_PER_MINUTE, BearerAuthGuard } from '@app/auth/bearer-auth.guard';
+import { CurrentActor } from '@app/auth/current-actor.decorator';
+import { Public } from '@app/auth/public.decorator';
+import { ROLES } from '@app/auth/role';
+import { DeploymentAdmin, Roles } from '@app/auth/roles.decorator';
+import { TokenAuthService } from '@app/auth/token-auth.service';
+import { SessionService } from '@app/auth/sessions/session.service';
 
 // Fixtures: routes with each kind of protection the guard knows.
 @Controller('fixtures')
