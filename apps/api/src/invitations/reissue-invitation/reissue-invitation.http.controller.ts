@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swa
 import { Actor } from '@app/application';
 import { CurrentActor, InvitationService, Roles } from '@app/auth';
 import { DomainError } from '@app/domain';
-import { ApiProblems } from '../../shared/openapi.decorators';
-import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { ApiProblems } from '../../http/openapi.decorators';
+import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import { assertOwnWorkspace, WorkspaceIdParam } from '../../workspaces/workspace-scope';
 import { IssuedInvitationResponseDto } from '../invitation.response.dto';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentSession, OwnSession, SecondFactorService, SignedInSession } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { ConfirmTotpRequestDto } from './confirm-totp.request.dto';
 import { RecoveryCodesResponseDto } from './recovery-codes.response.dto';
 

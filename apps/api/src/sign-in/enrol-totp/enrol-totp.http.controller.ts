@@ -1,7 +1,7 @@
 import { Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentSession, OwnSession, SecondFactorService, SignedInSession } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { TotpEnrolmentResponseDto } from './totp-enrolment.response.dto';
 
 @ApiTags('auth')

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { AuthenticatedRequest, CurrentActor, Roles, SessionService } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { assertOwnWorkspace, WorkspaceIdParam } from '../../workspaces/workspace-scope';
 import { SessionListResponseDto } from '../session-list.response.dto';
 

@@ -2,8 +2,8 @@ import { Controller, Delete, HttpCode, HttpStatus, Param } from '@nestjs/common'
 import { ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentSession, OwnSession, SessionService, SignedInSession } from '@app/auth';
 import { DomainError } from '@app/domain';
-import { ApiProblems } from '../../shared/openapi.decorators';
-import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { ApiProblems } from '../../http/openapi.decorators';
+import { UuidParamPipe } from '../../http/uuid-param.pipe';
 
 @ApiTags('auth')
 @Controller('auth')

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpStatus, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { AuditLog, CurrentActor, Roles, SecondFactorService } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { assertOwnWorkspace, WorkspaceIdParam } from '../../workspaces/workspace-scope';
 import { SecondFactorPolicyDto } from './second-factor-policy.dto';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public, SignInProblem, SignInService } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { clientInfo, SignInRequest, SignInResponse, startSession } from '../session-http';
 import { SessionResponseDto } from '../session.response.dto';
 import { SignInRequestDto } from './sign-in.request.dto';

@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swa
 import { Actor } from '@app/application';
 import { CurrentActor, Roles, UserAccessService } from '@app/auth';
 import { IssuedInvitationResponseDto } from '../../invitations/invitation.response.dto';
-import { ApiProblems } from '../../shared/openapi.decorators';
-import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { ApiProblems } from '../../http/openapi.decorators';
+import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import { assertOwnWorkspace, WorkspaceIdParam } from '../workspace-scope';
 
 @ApiTags('workspaces')
