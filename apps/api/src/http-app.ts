@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, getSchemaPath, SwaggerModule } from '@nestjs/swagger';
 import { documentBearerAuth } from '@app/auth';
 import { ProblemDetailsDto } from './problem/problem-details.dto';
-import { NulCharactersPipe } from './problem/nul-characters.pipe';
+import { UnstorableCharactersPipe } from './problem/unstorable-characters.pipe';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ValidationException } from './problem/validation.exception';
 import { configureHttpSecurity, HttpSecurityOptions } from './security/http-security';
@@ -17,7 +17,7 @@ export function configureHttpApp(
   app.disable('x-powered-by');
   configureHttpSecurity(app, security);
   app.useGlobalPipes(
-    new NulCharactersPipe(),
+    new UnstorableCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

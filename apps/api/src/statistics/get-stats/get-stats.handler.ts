@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { SQL_CLIENT, SqlClient } from '@app/database';
-import { Position } from '@app/event-store';
 import { IncidentProjections } from '@app/read-models';
 import { ProjectionFreshness } from '../../projections/projection-freshness';
 import { SnapshotPositions } from '../../snapshots/snapshot-positions';
@@ -43,9 +42,9 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery> {
           )
         : request;
     const { measure, groupBy, filters, asOf } = query;
+    if (query.after !== undefined) await this.freshness.waitFor(query.after, 'after');
     // "As of P" is only final once the projection has passed P.
-    const wait = latest(query.after, asOf.kind === 'position' ? asOf.position : undefined);
-    if (wait !== undefined) await this.freshness.waitFor(wait);
+    if (asOf.kind === 'position') await this.freshness.waitFor(asOf.position, 'asOf');
 
     const { sql, values } = statsSql(query);
     const { reached, rows } = await this.sql.transaction(async (tx) => {
@@ -101,12 +100,6 @@ function describeAsOf(asOf: AsOf): string | null {
     case 'time':
       return asOf.at;
   }
-}
-
-function latest(a: Position | undefined, b: Position | undefined): Position | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return a > b ? a : b;
 }
 
 /**
