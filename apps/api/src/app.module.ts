@@ -18,6 +18,7 @@ import { StatsLagModule } from './statistics/stats-lag/stats-lag.module';
 import { WhoAmIModule } from './who-am-i/who-am-i.module';
 import { PublicStatsModule } from './public-stats/public-stats.module';
 import { WorkspacePublicityModule } from './workspace-publicity/workspace-publicity.module';
+import { WorkspaceTagsModule } from './workspace-tags/workspace-tags.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ImportsModule } from './imports/imports.module';
 import { ExportsModule } from './exports/exports.module';
@@ -57,6 +58,7 @@ export class AppModule {
         StatisticsModule,
         ProjectionsModule,
         WorkspacePublicityModule,
+        WorkspaceTagsModule,
         PublicStatsModule,
         JobsModule.forConfig(config),
         ImportsModule,

@@ -14,10 +14,13 @@ import { afterOf, filtersOf, IncidentFilters } from '../incident-filters.request
 import { ApiProjectionLagging } from '../../projections/projection-freshness';
 import { MatchReferenceFiguresQuery } from '../../reference-figures/match-reference-figures/match-reference-figures.query';
 import { ReferenceMatchDto } from '../../reference-figures/match-reference-figures/reference-match.response.dto';
+import { GetSuppressedStatsQuery } from '../../public-stats/get-suppressed-stats.query';
+import { PublicStatsResponseDto } from '../../public-stats/public-stats.response.dto';
 import { GetStatsQuery } from './get-stats.query';
 import { asOfOf, GetStatsRequestDto } from './get-stats.request.dto';
 import { statsCsv } from './stats-csv';
 import { StatsResponseDto } from './stats.response.dto';
+import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
 
 /** The parts of the HTTP exchange this controller uses; keeps it free of express types. */
 interface AcceptingRequest {
@@ -30,7 +33,10 @@ interface HeaderSettable {
 @ApiTags('statistics')
 @Controller('stats')
 export class GetStatsHttpController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly tags: WorkspaceTags,
+  ) {}
 
   @Get()
   @Roles(...ROLES)
@@ -41,7 +47,9 @@ export class GetStatsHttpController {
     description:
       'Grouped by one or two dimensions, as recorded now or as known at a past time or position ' +
       '(`asOf`). `definitions` says what each figure counts. `Accept: text/csv` returns the ' +
-      'same table as CSV: one column per group-by, then the measure.',
+      'same table as CSV: one column per group-by, then the measure. A `public`-role token ' +
+      'gets exactly what GET /public/stats answers: small cells suppressed, the workspace ' +
+      'version as `position`.',
   })
   @ApiExtraModels(StatsResponseDto)
   @ApiOkResponse({
@@ -85,18 +93,22 @@ export class GetStatsHttpController {
     @CurrentActor() actor: Actor,
     @Req() request: AcceptingRequest,
     @Res({ passthrough: true }) response: HeaderSettable,
-  ): Promise<StatsResponseDto | string> {
+  ): Promise<StatsResponseDto | PublicStatsResponseDto | string> {
+    await this.tags.checkFilter(actor.role, actor.workspaceId, query.tag);
     const filters = filtersOf(query);
-    const stats = await this.queryBus.execute(
-      new GetStatsQuery(
-        actor.workspaceId,
-        query.measure,
-        query.groupBy ?? [],
-        filters,
-        asOfOf(query.asOf),
-        afterOf(query),
-      ),
+    const statsQuery = new GetStatsQuery(
+      actor.workspaceId,
+      query.measure,
+      query.groupBy ?? [],
+      filters,
+      asOfOf(query.asOf),
+      afterOf(query),
     );
+    // A `public` token sees what the public page shows, never more (docs/protection.md).
+    const stats: StatsResponseDto | PublicStatsResponseDto =
+      actor.role === 'public'
+        ? await this.queryBus.execute(new GetSuppressedStatsQuery(statsQuery))
+        : await this.queryBus.execute(statsQuery);
     if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') {
       if (!query.includeReference) return stats;
       return { ...stats, reference: await this.referenceFigures(actor, query, filters) };

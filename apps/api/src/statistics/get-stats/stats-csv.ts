@@ -1,11 +1,12 @@
 import { GroupBy, labelOfKey } from './stats-dimensions';
+import { PublicStatsResponseDto } from '../../public-stats/public-stats.response.dto';
 import { StatsResponseDto } from './stats.response.dto';
 
 /**
  * The rows of an answer as RFC 4180 CSV: one column per group-by, then the measure. A null
  * key is written as its label ("month unknown"), so the file reads on its own.
  */
-export function statsCsv(stats: StatsResponseDto): string {
+export function statsCsv(stats: StatsResponseDto | PublicStatsResponseDto): string {
   const groupBy = stats.groupBy as GroupBy[];
   const lines = [
     [...groupBy, stats.measure],
