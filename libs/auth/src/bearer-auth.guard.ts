@@ -15,6 +15,7 @@ import { AuthFailureLimiter } from './auth-failure-limiter';
 import { DEPLOYMENT_ADMIN_KEY, ROLES_KEY } from './roles.decorator';
 import { Role } from './role';
 import { TokenAuthService } from './token-auth.service';
+import { apiTokenId } from './api-token';
 
 interface BearerRequest extends AuthenticatedRequest {
   headers: { authorization?: string };
@@ -40,7 +41,15 @@ export function readBearerToken(header: string | undefined): string | 'missing' 
   return BEARER.exec(header)?.[1] ?? 'malformed';
 }
 
-/** Failed authentications allowed per client address and minute before it must wait. */
+function tooMany(waitMs: number, response: HeaderSettable): HttpException {
+  response.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
+  return new HttpException(
+    'Too many requests with an unknown, revoked or expired API token; retry later.',
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
+}
+
+/** Failed authentications allowed per client address (and per token id) and minute. */
 export const AUTH_FAILURES_PER_MINUTE = 20;
 
 /**
@@ -53,7 +62,10 @@ export const AUTH_FAILURES_PER_MINUTE = 20;
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   private readonly logger = new Logger('Auth');
+  /** Failures per client address. */
   private readonly failures = new AuthFailureLimiter(AUTH_FAILURES_PER_MINUTE, 60_000);
+  /** Failures per token id (a token of ours with a wrong secret), from any address. */
+  private readonly tokenFailures = new AuthFailureLimiter(AUTH_FAILURES_PER_MINUTE, 60_000);
 
   constructor(
     private readonly reflector: Reflector,
@@ -116,20 +128,25 @@ export class BearerAuthGuard implements CanActivate {
     return true;
   }
 
+  /**
+   * Failures are limited per address and per token id, and only failures are refused: a token
+   * that verifies gets in whatever its address or its id went through (an admin behind the same
+   * NAT as a flood of bad tokens was refused with 429). Past either limit a failure answers 429
+   * instead of 401, and ids that name no token cost the address no argon2 work.
+   */
   private async verify(token: string, client: string, response: HeaderSettable) {
     const cached = this.auth.cachedPrincipal(token);
     if (cached !== undefined) return cached;
-    const waitMs = this.failures.retryAfterMs(client);
-    if (waitMs > 0) {
-      response.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
-      throw new HttpException(
-        'Too many requests with an unknown, revoked or expired API token from this address; ' +
-          'retry later.',
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
-    const principal = await this.auth.principal(token);
-    if (principal === undefined) this.failures.fail(client);
-    return principal;
+    const tokenId = apiTokenId(token);
+    const addressWait = this.failures.retryAfterMs(client);
+    const tokenWait = tokenId === undefined ? 0 : this.tokenFailures.retryAfterMs(tokenId);
+    // A locked-out address gets no argon2 work for ids that name no token.
+    const principal = await this.auth.principal(token, { spareUnknown: addressWait > 0 });
+    if (principal !== undefined) return principal;
+    this.failures.fail(client);
+    if (tokenId !== undefined) this.tokenFailures.fail(tokenId);
+    const waitMs = Math.max(addressWait, tokenWait);
+    if (waitMs > 0) throw tooMany(waitMs, response);
+    return undefined;
   }
 }
