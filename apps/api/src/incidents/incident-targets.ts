@@ -46,6 +46,24 @@ export function resolveTarget(t: TargetDto, field: string, ids: IdSource): Resol
   };
 }
 
+/**
+ * An erased person is not targeted again: the act would tie a new incident to someone whose
+ * record was destroyed on request, and monitors must register them anew if that is meant.
+ */
+function refuseErased(
+  target: ResolvedTarget,
+  events: readonly { eventId: string; recordedAt: string; domainEvent: { type: string } }[],
+): void {
+  const erasure = events.find((e) => e.domainEvent.type === 'PersonErased');
+  if (erasure === undefined) return;
+  throw new DomainError(
+    'conflict',
+    'person_erased',
+    `${target.field}.personId names a person erased on ${erasure.recordedAt} ` +
+      `(erasure event ${erasure.eventId}); an erased person cannot be targeted again`,
+  );
+}
+
 /** Checks referenced targets exist in the workspace and registers inline ones. */
 @Injectable()
 export class IncidentTargets {
@@ -75,7 +93,9 @@ export class IncidentTargets {
       const history = await this.executor.load(targetStream(t.act.kind, t.act.targetId));
       if (history.events.length === 0 || history.workspaceId !== context.actor.workspaceId) {
         errors.push({ field: `${t.field}.${t.act.kind}Id`, message: `no such ${t.act.kind}` });
+        continue;
       }
+      refuseErased(t, history.events);
     }
     if (errors.length > 0) throw DomainError.invalid(errors);
   }
