@@ -7,6 +7,7 @@ import request from 'supertest';
 import { Actor } from '@app/application';
 import { PgliteSqlClient } from '@app/database';
 import { configureHttpApp } from '../../../apps/api/src/http-app';
+import { openTestPglite } from '../../../test/support/pglite-template';
 import { AUTH_FAILURES_PER_MINUTE, BearerAuthGuard } from './bearer-auth.guard';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
@@ -94,7 +95,7 @@ describe('BearerAuthGuard', () => {
   const logger = new CapturingLogger();
 
   beforeAll(async () => {
-    sql = await PgliteSqlClient.open();
+    sql = await openTestPglite();
     auth = new TokenAuthService(sql);
     const quiet = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     const { workspaceId } = await auth.bootstrap({ mode: 'server', bootstrapToken: ADMIN_TOKEN });

@@ -10,3 +10,4 @@ export * from './vocabularies';
 export * from './dates';
 export * from './snapshots';
 export * from './reference-figures';
+export * from './legal-basis';

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandContext, CommandExecutor, IdSource } from '@app/application';
 import { Act, DomainError, FieldError, TargetEntityKind } from '@app/domain';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
-import { registerTarget, targetStream } from '../targets/target.commands';
+import { registerTarget, TargetStore } from '../targets/target.commands';
+import { readTarget, TargetRead } from '../targets/target.read';
 import { TargetDto } from './report-incident/report-incident.request.dto';
 
 export interface ResolvedTarget {
@@ -12,11 +13,21 @@ export interface ResolvedTarget {
   inline?: { name: string; label?: string; category?: string };
 }
 
+/** The categories the referenced persons and organisations were registered with, by id. */
+export type RegisteredCategories = ReadonlyMap<string, string>;
+
 /**
  * Turns a request's target (an existing person or organisation, or one given inline) into an
- * act. Ids come from the IdSource, so retries of one request name the same targets.
+ * act. Ids come from the IdSource, so retries of one request name the same targets. Without a
+ * category for this act, the act takes the category the target was registered with: monitors
+ * say otherwise only when this act differs (a lawyer detained as a protester).
  */
-export function resolveTarget(t: TargetDto, field: string, ids: IdSource): ResolvedTarget {
+export function resolveTarget(
+  t: TargetDto,
+  field: string,
+  ids: IdSource,
+  registered: RegisteredCategories = new Map(),
+): ResolvedTarget {
   const given = [t.personId, t.organisationId, t.person, t.organisation].filter(
     (x) => x !== undefined,
   );
@@ -28,10 +39,17 @@ export function resolveTarget(t: TargetDto, field: string, ids: IdSource): Resol
   const kind: TargetEntityKind =
     t.personId !== undefined || t.person !== undefined ? 'person' : 'organisation';
   const inline = t.person ?? t.organisation;
-  const category = t.category ?? inline?.category;
+  const referenced = t.personId ?? t.organisationId;
+  const category =
+    t.category ?? inline?.category ?? (referenced ? registered.get(referenced) : undefined);
   if (category === undefined) {
     throw DomainError.invalid([
-      { field: `${field}.category`, message: "is required: the target's category in this act" },
+      {
+        field: `${field}.category`,
+        message: referenced
+          ? `is required: the ${kind} was registered without a category; give the category in this act`
+          : "is required: the target's category in this act",
+      },
     ]);
   }
   return {
@@ -48,19 +66,15 @@ export function resolveTarget(t: TargetDto, field: string, ids: IdSource): Resol
 
 /**
  * An erased person is not targeted again: the act would tie a new incident to someone whose
- * record was destroyed on request, and monitors must register them anew if that is meant.
+ * record was destroyed on request; monitors register them anew if that is really meant.
  */
-function refuseErased(
-  target: ResolvedTarget,
-  events: readonly { eventId: string; recordedAt: string; domainEvent: { type: string } }[],
-): void {
-  const erasure = events.find((e) => e.domainEvent.type === 'PersonErased');
-  if (erasure === undefined) return;
+function refuseErased(target: TargetRead, field: string): void {
+  if (target.erasure === undefined) return;
   throw new DomainError(
     'conflict',
     'person_erased',
-    `${target.field}.personId names a person erased on ${erasure.recordedAt} ` +
-      `(erasure event ${erasure.eventId}); an erased person cannot be targeted again`,
+    `${field} names a person erased on ${target.erasure.at} ` +
+      `(erasure event ${target.erasure.eventId}); an erased person cannot be targeted again`,
   );
 }
 
@@ -72,32 +86,53 @@ export class IncidentTargets {
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
+  private get store(): TargetStore {
+    return { executor: this.executor, vault: this.vault };
+  }
+
+  /** Registers the inline targets; the referenced ones were checked by `categoriesOf`. */
   async register(
     targets: readonly ResolvedTarget[],
     context: CommandContext,
     route: string,
   ): Promise<void> {
-    await this.checkReferenced(targets, context);
     for (const target of targets) {
       if (target.inline) await this.registerInline(target, context, route);
     }
   }
 
-  private async checkReferenced(
-    targets: readonly ResolvedTarget[],
+  /**
+   * The registered categories of the persons and organisations a request names by id; a 400
+   * naming the field for one that is not in the workspace. Categories are codes, stored in
+   * clear: no key is opened here.
+   */
+  async categoriesOf(
+    targets: readonly TargetDto[],
     context: CommandContext,
-  ): Promise<void> {
+    fieldOf: (index: number) => string,
+  ): Promise<RegisteredCategories> {
     const errors: FieldError[] = [];
-    for (const t of targets) {
-      if (t.inline) continue;
-      const history = await this.executor.load(targetStream(t.act.kind, t.act.targetId));
-      if (history.events.length === 0 || history.workspaceId !== context.actor.workspaceId) {
-        errors.push({ field: `${t.field}.${t.act.kind}Id`, message: `no such ${t.act.kind}` });
-        continue;
+    const categories = new Map<string, string>();
+    for (const [i, t] of targets.entries()) {
+      const kind: TargetEntityKind | undefined =
+        t.personId !== undefined
+          ? 'person'
+          : t.organisationId !== undefined
+            ? 'organisation'
+            : undefined;
+      const id = t.personId ?? t.organisationId;
+      if (kind === undefined || id === undefined) continue;
+      try {
+        const target = await readTarget(this.store, kind, id, context.actor, { open: false });
+        refuseErased(target, `${fieldOf(i)}.personId`);
+        if (target.details.category !== undefined) categories.set(id, target.details.category);
+      } catch (error) {
+        if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
+        errors.push({ field: `${fieldOf(i)}.${kind}Id`, message: `no such ${kind}` });
       }
-      refuseErased(t, history.events);
     }
     if (errors.length > 0) throw DomainError.invalid(errors);
+    return categories;
   }
 
   private async registerInline(
@@ -108,7 +143,7 @@ export class IncidentTargets {
     const { act, inline, field } = target;
     try {
       await registerTarget(
-        { executor: this.executor, vault: this.vault },
+        this.store,
         act.kind,
         { details: { name: inline!.name, label: inline!.label, category: inline!.category } },
         context,

@@ -80,7 +80,11 @@ describe.each(['pglite', 'postgres'] as const)('Recording incidents over HTTP (%
       verified: false,
     });
     expect(read.body.targets).toHaveLength(2);
-    expect(JSON.stringify(read.body)).not.toContain('Memorial participant'); // names stay with the person
+    // Names come from each person's own stream, opened with their key, for the roles that see them.
+    expect(read.body.targets.map((x: { name: string }) => x.name).sort()).toEqual([
+      'Memorial participant A',
+      'Memorial participant B',
+    ]);
 
     const correction = await post(
       `/incidents/${death.body.id}/corrections`,
@@ -109,6 +113,7 @@ describe.each(['pglite', 'postgres'] as const)('Recording incidents over HTTP (%
         },
       ],
       reason: 'New evidence',
+      reasonCode: 'new_evidence',
       note: 'Family statement',
       by: { userId: expect.any(String), name: 'admin' },
     });
@@ -121,6 +126,11 @@ describe.each(['pglite', 'postgres'] as const)('Recording incidents over HTTP (%
 
     const ru = await get(`/incidents/${death.body.id}/history?lang=ru`).expect(200);
     expect(ru.body.entries[1].reason).toMatch(/[А-Яа-яЁё]/);
+    expect(ru.body.entries[1].reasonCode).toBe('new_evidence');
+    expect(ru.body.entries[0].codes).toMatchObject({
+      incident_type: 'death_in_custody',
+      country: 'KZ',
+    });
   });
 
   it('20 parallel corrections with the same If-Match: one 2xx, nineteen 409, one correction in the history', async () => {

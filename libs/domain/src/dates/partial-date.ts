@@ -161,6 +161,16 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * A date written on its own, as precisely as known (a report dated "2021-05"): `YYYY`,
+ * `YYYY-MM` or `YYYY-MM-DD`, under the same rules as an act's date. The error message, if any.
+ */
+export function partialDateProblem(value: unknown, today: string): string | undefined {
+  const form = typeof value === 'string' ? formOf(value) : undefined;
+  if (form === undefined) return 'must be YYYY, YYYY-MM or YYYY-MM-DD';
+  return periodProblem(value as string, form, today);
+}
+
 function formOf(value: string): DatePrecision | undefined {
   return DATE_PRECISIONS.find((p) => FORMS[p].pattern.test(value));
 }

@@ -3,6 +3,7 @@ import {
   monthOf,
   parseOccurred,
   parsePartialDate,
+  partialDateProblem,
   PartialDate,
   quarterOf,
   yearOf,
@@ -332,5 +333,21 @@ describe('comparePartialDates', () => {
         { date: '2020-02', precision: 'month' },
       ),
     ).toBe(0);
+  });
+});
+
+describe('partialDateProblem (a source dated as precisely as it is)', () => {
+  it.each(['2021', '2021-05', '2021-05-03'])('accepts %s', (value) => {
+    expect(partialDateProblem(value, TODAY)).toBeUndefined();
+  });
+
+  it.each([
+    ['2021-13', 'is not a real month'],
+    ['2021-02-30', 'is not a real date'],
+    ['05.2021', 'must be YYYY, YYYY-MM or YYYY-MM-DD'],
+    [42, 'must be YYYY, YYYY-MM or YYYY-MM-DD'],
+    ['2999-01', 'has not begun yet'],
+  ])('refuses %j: %s', (value, message) => {
+    expect(partialDateProblem(value, TODAY)).toContain(message);
   });
 });

@@ -31,6 +31,8 @@ export interface Source {
 export interface LegalBasis {
   instrument: string;
   article: string;
+  /** The part of the article ("ч. 1 ст. 307"), when the source gives it. */
+  part?: string;
 }
 
 export interface Fine {

@@ -1,4 +1,4 @@
-import { parseOccurred, parsePartialDate } from '../dates';
+import { parseOccurred, parsePartialDate, partialDateProblem } from '../dates';
 import { FieldError } from '../errors';
 import { allowedCodes, isKnownCode, termOf, VocabularyName } from '../vocabularies';
 import { IncidentDraft } from './incident.commands';
@@ -85,6 +85,7 @@ export function validateRegion(
 export function validateLegalBasis(l: LegalBasis, field: string, p: Problems): void {
   p.text(`${field}.instrument`, l?.instrument, { required: true, max: 200 });
   p.text(`${field}.article`, l?.article, { required: true, max: 50 });
+  p.text(`${field}.part`, l?.part, { max: 20 });
 }
 
 export function validateAct(act: Act, field: string, p: Problems): void {
@@ -121,7 +122,11 @@ export function validatePerpetrator(x: Perpetrator, field: string, p: Problems):
 export function validateSource(s: Source, field: string, today: string, p: Problems): void {
   p.text(`${field}.title`, s.title, { required: true, max: MAX_TITLE });
   if (s.url !== undefined && !isHttpUrl(s.url)) p.add(`${field}.url`, 'must be an http(s) URL');
-  if (s.publishedOn !== undefined) validateDay(s.publishedOn, `${field}.publishedOn`, today, p);
+  // Reports are often dated by month or year only: the same partial dates as `occurred`.
+  if (s.publishedOn !== undefined) {
+    const problem = partialDateProblem(s.publishedOn, today);
+    if (problem) p.add(`${field}.publishedOn`, problem);
+  }
   if (s.reliability !== undefined)
     p.code('source_reliability', `${field}.reliability`, s.reliability);
   if (s.language !== undefined && !/^[a-z]{2,3}$/.test(s.language)) {

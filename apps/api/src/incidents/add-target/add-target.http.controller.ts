@@ -29,10 +29,12 @@ export class AddTargetHttpController {
     const context = commandContext(request, actor);
     const route = `targets ${id}`;
     // Resolved before the command, so an inline target is registered once, with stable ids.
+    const registered = await this.targets.categoriesOf([body], context, () => 'target');
     const target = resolveTarget(
       body,
       'target',
       IdSource.for(actor.workspaceId, context.idempotencyKey, route),
+      registered,
     );
     await this.targets.register([target], context, route);
     return this.commands.execute(

@@ -1,20 +1,37 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
 import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { Actor, CommandExecutor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { SQL_CLIENT, SqlClient } from '@app/database';
-import { DomainError, fold, incidentDecider, IncidentState } from '@app/domain';
+import { Act, DomainError, fold, incidentDecider, IncidentState, Lang, LANGS } from '@app/domain';
+import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
 import { incidentStream } from '../../shared/streams';
 import { READER_ROLES, seesPersonalData } from '../../targets/redaction';
+import { readTarget } from '../../targets/target.read';
 import { IncidentId } from '../incident-change.http';
+import { incidentLabels } from './incident-labels';
 import { redactedIncident } from './incident-redaction';
+
+export class GetIncidentRequestDto {
+  @ApiPropertyOptional({
+    enum: LANGS,
+    default: 'en',
+    example: 'ru',
+    description: 'The language of `labels`.',
+  })
+  @IsOptional()
+  @IsIn(LANGS, { context: { allowed: LANGS } })
+  lang?: Lang;
+}
 
 interface ResponseLike {
   setHeader(name: string, value: string): void;
@@ -22,7 +39,8 @@ interface ResponseLike {
 
 /**
  * The current state, folded from the incident's own stream: always consistent with what was
- * just written. Targets carry ids and categories, never names (those stay with the person).
+ * just written. Each target carries its name (opened with the person's key, for the roles
+ * that see names) and its pseudonymous label; every code has its label in `labels`.
  * Analysts get it redacted (incident-redaction.ts): no free text, region-level places, and
  * the targets' pseudonymous labels.
  */
@@ -32,6 +50,7 @@ export class GetIncidentHttpController {
   constructor(
     private readonly executor: CommandExecutor,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
   @Get(':id')
@@ -40,15 +59,18 @@ export class GetIncidentHttpController {
   @ApiOperation({
     summary: 'The incident as it stands now; ETag = version (send it as If-Match)',
     description:
-      'Analysts get it redacted (`redacted: true`): a title made of codes, no description, ' +
-      'place, tags, notes, source titles or units, region-level places, and each target with ' +
-      'its pseudonymous `label`.',
+      'Each target has its `label` and, for admins, monitors and verifiers, its `name` ' +
+      '(`[erased]` once the person is erased). `labels` gives the label of every code in ' +
+      '`lang`. Analysts get it redacted (`redacted: true`): a title made of codes, no ' +
+      'description, place, tags, notes, source titles or units, region-level places, and ' +
+      'each target with its pseudonymous `label` only.',
   })
   @ApiHeader({ name: 'ETag', required: false })
   @ApiOkResponse({ description: 'The incident' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   async get(
     @IncidentId() id: string,
+    @Query() query: GetIncidentRequestDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: ResponseLike,
   ): Promise<Record<string, unknown>> {
@@ -81,13 +103,36 @@ export class GetIncidentHttpController {
       recordedAt: history.events[0].recordedAt,
       updatedAt: history.events[history.events.length - 1].recordedAt,
     };
-    if (seesPersonalData(actor)) return full;
-    return redactedIncident(
-      full,
-      await this.labels(
-        actor.workspaceId,
-        state.acts.map((a) => a.targetId),
-      ),
+    const lang = query.lang ?? 'en';
+    if (!seesPersonalData(actor)) {
+      const redacted = redactedIncident(
+        full,
+        await this.labels(
+          actor.workspaceId,
+          state.acts.map((a) => a.targetId),
+        ),
+      );
+      return { ...redacted, labels: incidentLabels(redacted, lang) };
+    }
+    const named = await this.named(state.acts, actor);
+    return {
+      ...full,
+      targets: full.targets.map((t, i) => ({ ...t, ...named[i] })),
+      labels: incidentLabels(full, lang),
+    };
+  }
+
+  /**
+   * Each target's name and label from its own stream (consistent with what was just written),
+   * the name opened with the person's key: `[erased]` once the key is gone.
+   */
+  private named(acts: readonly Act[], actor: Actor): Promise<{ name: string; label: string }[]> {
+    const store = { executor: this.executor, vault: this.vault };
+    return Promise.all(
+      acts.map(async (a) => {
+        const { details } = await readTarget(store, a.kind, a.targetId, actor);
+        return { name: details.name, label: details.label };
+      }),
     );
   }
 

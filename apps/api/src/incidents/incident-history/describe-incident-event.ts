@@ -2,19 +2,37 @@ import { IncidentEvent, Lang, labelOf, VocabularyName } from '@app/domain';
 
 export interface HistoryEntryText {
   summary: string;
+  /** The codes the summary names, by vocabulary: clients compare and translate these. */
+  codes?: Partial<Record<VocabularyName, string>>;
   changes?: { field: string; from: unknown; to: unknown }[];
+  /** The reason's label in the requested language... */
   reason?: string;
+  /** ...and its code, when the reason is one of a vocabulary's (`new_evidence`). */
+  reasonCode?: string;
   note?: string;
 }
 
 /** One event in plain words: what happened, what changed, and why. */
 export function describeIncidentEvent(event: IncidentEvent, lang: Lang): HistoryEntryText {
-  const label = (vocabulary: VocabularyName, code: string) =>
-    labelOf(vocabulary, code, lang) ?? code;
+  const codes: Partial<Record<VocabularyName, string>> = {};
+  const label = (vocabulary: VocabularyName, code: string) => {
+    codes[vocabulary] = code;
+    return labelOf(vocabulary, code, lang) ?? code;
+  };
   const why = (reason: string, vocabulary: VocabularyName, note?: string) => ({
-    reason: label(vocabulary, reason),
+    reason: labelOf(vocabulary, reason, lang) ?? reason,
+    reasonCode: reason,
     ...(note !== undefined && { note }),
   });
+  const text = describe(event, label, why);
+  return Object.keys(codes).length > 0 ? { ...text, codes } : text;
+}
+
+function describe(
+  event: IncidentEvent,
+  label: (vocabulary: VocabularyName, code: string) => string,
+  why: (reason: string, vocabulary: VocabularyName, note?: string) => Partial<HistoryEntryText>,
+): HistoryEntryText {
   switch (event.type) {
     case 'IncidentReported': {
       const d = event.data;

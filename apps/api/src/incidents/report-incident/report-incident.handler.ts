@@ -8,7 +8,12 @@ import {
 } from '@app/application';
 import { IncidentCommand, incidentDecider, IncidentEvent, IncidentState } from '@app/domain';
 import { incidentStream } from '../../shared/streams';
-import { IncidentTargets, ResolvedTarget, resolveTarget } from '../incident-targets';
+import {
+  IncidentTargets,
+  RegisteredCategories,
+  ResolvedTarget,
+  resolveTarget,
+} from '../incident-targets';
 import { ReportIncidentRequestDto } from './report-incident.request.dto';
 
 export class ReportIncidentCommand extends Command<CommandResult> {
@@ -33,10 +38,13 @@ export interface IncidentReport {
 export function incidentReport(
   body: ReportIncidentRequestDto,
   context: CommandContext,
+  registered?: RegisteredCategories,
 ): IncidentReport {
   const ids = IdSource.for(context.actor.workspaceId, context.idempotencyKey, ROUTE);
   const incidentId = ids.id('incident');
-  const targets = (body.targets ?? []).map((t, i) => resolveTarget(t, `targets.${i}`, ids));
+  const targets = (body.targets ?? []).map((t, i) =>
+    resolveTarget(t, `targets.${i}`, ids, registered),
+  );
   const command: IncidentCommand = {
     type: 'ReportIncident',
     incidentId,
@@ -50,7 +58,11 @@ export function incidentReport(
       occurred: body.occurred,
       type: body.type,
       rights: body.rights,
-      legalBasis: body.legalBasis?.map(({ instrument, article }) => ({ instrument, article })),
+      legalBasis: body.legalBasis?.map(({ instrument, article, part }) => ({
+        instrument,
+        article,
+        ...(part !== undefined && { part }),
+      })),
       acts: targets.map((t) => t.act),
       perpetrators: (body.perpetrators ?? []).map((p, i) => ({
         perpetratorId: ids.id(`perpetrator:${i}`),
@@ -86,7 +98,12 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
   ) {}
 
   async execute({ body, context }: ReportIncidentCommand): Promise<CommandResult> {
-    const { targets, command, creation } = incidentReport(body, context);
+    const registered = await this.targets.categoriesOf(
+      body.targets ?? [],
+      context,
+      (i) => `targets.${i}`,
+    );
+    const { targets, command, creation } = incidentReport(body, context, registered);
     // Check the whole report before registering anyone, so a refused report leaves nothing behind.
     incidentDecider.decide(command, incidentDecider.initialState);
     await this.targets.register(targets, context, ROUTE);

@@ -51,6 +51,12 @@ export class LegalBasisDto {
   @IsString()
   @MaxLength(50)
   article!: string;
+
+  @ApiPropertyOptional({ example: '1', description: 'The part of the article, when given.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  part?: string;
 }
 
 export class InlinePersonDto {
@@ -155,7 +161,10 @@ export class SourceDto {
   @MaxLength(2000)
   url?: string;
 
-  @ApiPropertyOptional({ example: '2021-07-22' })
+  @ApiPropertyOptional({
+    example: '2021-07',
+    description: 'As precisely as the source is dated: YYYY, YYYY-MM or YYYY-MM-DD.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10)
