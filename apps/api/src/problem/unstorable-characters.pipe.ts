@@ -1,5 +1,5 @@
 import { ArgumentMetadata, PipeTransform } from '@nestjs/common';
-import { ValidationException } from './validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 import { MAX_JSON_DEPTH } from './json-depth';
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.

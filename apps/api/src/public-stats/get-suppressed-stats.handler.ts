@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
-import { ValidationException } from '../problem/validation.exception';
-import { GetStatsQuery } from '../statistics/get-stats/get-stats.query';
+import { ValidationException } from '@app/application/validation.exception';
+import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
 import { GetSuppressedStatsQuery } from './get-suppressed-stats.query';
 import { PublicStatsResponseDto } from './public-stats.response.dto';
 import { suppressSmallCells } from './small-cell-suppression';

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { GetStatsQuery } from '../statistics/get-stats/get-stats.query';
+import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
 import { PublicStatsResponseDto } from './public-stats.response.dto';
 
 /**

@@ -16,8 +16,8 @@ import { SQL_CLIENT, SqlClient } from '@app/database';
 import { VOCABULARIES, allowedCodes, TargetEntityKind } from '@app/domain';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
 import { TARGET_CATEGORIES, TargetProjections, TARGETS } from '@app/read-models';
-import { refusePastHead } from '../projections/projection-freshness';
-import { ValidationException } from '../problem/validation.exception';
+import { refusePastHead } from '@app/read-models/projection-freshness';
+import { ValidationException } from '@app/application/validation.exception';
 import { POSITION_PATTERN } from '../statistics/incident-filters.request.dto';
 
 /**

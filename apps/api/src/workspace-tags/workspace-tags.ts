@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Actor } from '@app/application';
 import { migrate, Migration, SQL_CLIENT, SqlClient } from '@app/database';
 import { DomainError } from '@app/domain';
-import { ValidationException } from '../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 import { FULL_DETAIL_ROLES } from '../targets/redaction';
 
 const MIGRATIONS: readonly Migration[] = [

@@ -10,10 +10,10 @@ import {
 import { Actor, CommandResult } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
-import { commandContext, RequestLike } from '../../shared/command-request';
-import { CommandResponseDto } from '../../shared/command-response.dto';
-import { ReportIncidentCommand } from './report-incident.handler';
-import { ReportIncidentRequestDto } from './report-incident.request.dto';
+import { commandContext, RequestLike } from '@app/application/command-request';
+import { CommandResponseDto } from '@app/application/command-response.dto';
+import { ReportIncidentCommand } from '@app/application/incidents/report-incident.handler';
+import { ReportIncidentRequestDto } from '@app/application/incidents/report-incident.request.dto';
 
 @ApiTags('incidents')
 @Controller('incidents')

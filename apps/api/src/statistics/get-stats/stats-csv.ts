@@ -1,6 +1,6 @@
-import { GroupBy, labelOfKey } from './stats-dimensions';
+import { GroupBy, labelOfKey } from '@app/read-models/statistics/stats-dimensions';
+import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
 import { PublicStatsResponseDto } from '../../public-stats/public-stats.response.dto';
-import { StatsResponseDto } from './stats.response.dto';
 
 /**
  * The rows of an answer as RFC 4180 CSV: one column per group-by, then the measure. A null
