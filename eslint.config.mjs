@@ -40,6 +40,15 @@ const domainForbidden = [
   },
 ];
 
+// libs/charts runs in the API and in the browser (the web dashboard bundles it).
+const chartsForbidden = [
+  ...domainForbidden.slice(0, 2),
+  {
+    group: ['node:*', 'fs', 'path', 'zlib', 'worker_threads', 'exceljs', '@resvg/*'],
+    message: 'libs/charts is pure: the web app bundles it; rendering belongs in libs/exports.',
+  },
+];
+
 /**
  * The libraries each library may use. A library not
  * listed here uses none. The graph has no cycle: read top to bottom, each library uses only
@@ -52,12 +61,13 @@ export const LIB_USES = {
   'event-store': ['database'],
   protection: ['config', 'database'],
   infrastructure: ['config', 'database', 'event-store'],
-  'read-models': ['config', 'database', 'domain', 'event-store'],
+  charts: ['domain'],
+  'read-models': ['charts', 'config', 'database', 'domain', 'event-store'],
   jobs: ['config', 'database'],
   application: ['database', 'domain', 'event-store', 'jobs', 'protection', 'read-models'],
   auth: ['application', 'config', 'database'],
   imports: ['application', 'database', 'domain', 'event-store', 'jobs', 'protection'],
-  exports: ['domain', 'jobs', 'read-models'],
+  exports: ['charts', 'domain', 'jobs', 'read-models'],
 };
 
 export const APPS = ['api', 'worker', 'cli'];
@@ -100,7 +110,11 @@ const boundaries = [
       'no-restricted-imports': [
         'error',
         {
-          patterns: [...libraryPatterns(lib), ...(lib === 'domain' ? domainForbidden : [])],
+          patterns: [
+            ...libraryPatterns(lib),
+            ...(lib === 'domain' ? domainForbidden : []),
+            ...(lib === 'charts' ? chartsForbidden : []),
+          ],
         },
       ],
     },

@@ -34,7 +34,7 @@ export class StartExportHttpController {
   @ApiOperation({
     summary: 'A statistics workbook (XLSX) and charts (SVG, PNG), as a job',
     description:
-      'One sheet per query, a definitions sheet and the "as of" stamp (position and time); charts of acts per month by target category and of acts by source of threat. Follow the job with GET /jobs/{jobId}; its result lists the files, downloaded from GET /exports/{jobId}/files/{name}. The same request at the same position is the same job.',
+      'One sheet per query (title, position and its time, filters in words, the table — a cross-tab with totals for two dimensions — and its chart), a definitions sheet and a sources sheet (reference figures), all in `lang`; one chart per query, chosen from its group-by, as SVG and as PNG at print size (≥ 2,000 px, 300 dpi). Follow the job with GET /jobs/{jobId}; its result lists the files, downloaded from GET /exports/{jobId}/files/{name}. The same request at the same position is the same job.',
   })
   @ApiAcceptedResponse({
     schema: { example: { jobId: 'export-0c1b2d4e5f60718293a4b5c6d7e8f9a0b1c23f9a' } },
@@ -55,7 +55,6 @@ export class StartExportHttpController {
       groupBy: q.groupBy ?? [],
       filters: filtersOf(q),
     }));
-    const requested = new Date().toISOString();
     // "Now" becomes the position the statistics stand at: the export reads exactly that.
     const asOf: AsOf =
       body.asOf === undefined
@@ -65,13 +64,15 @@ export class StartExportHttpController {
       workspaceId: actor.workspaceId,
       queries,
       asOf,
-      asOfTime: asOf.kind === 'time' ? asOf.at : requested,
+      lang: body.lang ?? 'en',
+      asOfAsked: body.asOf,
     };
     const jobId = contentJobId(
       'export',
       actor.workspaceId,
       JSON.stringify(queries),
       JSON.stringify(asOf),
+      input.lang!,
     );
     await startJob(this.records, this.dispatcher, {
       id: jobId,

@@ -12,7 +12,7 @@ import { CurrentActor, Roles, ROLES } from '@app/auth';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { afterOf, filtersOf, IncidentFilters } from '../incident-filters.request.dto';
 import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
-import { MatchReferenceFiguresQuery } from '../../reference-figures/match-reference-figures/match-reference-figures.query';
+import { MatchReferenceFiguresQuery } from '@app/read-models/reference-figures/match-reference-figures.query';
 import { ReferenceMatchDto } from '@app/read-models/reference-figures/reference-match.response.dto';
 import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
 import { GetSuppressedStatsQuery } from '../../public-stats/get-suppressed-stats.query';
@@ -46,10 +46,11 @@ export class GetStatsHttpController {
     summary: 'Counts of incidents, acts, persons or organisations, grouped and filtered',
     description:
       'Grouped by one or two dimensions, as recorded now or as known at a past time or position ' +
-      '(`asOf`). `definitions` says what each figure counts. `Accept: text/csv` returns the ' +
-      'same table as CSV: one column per group-by, then the measure. A `public`-role token ' +
-      'gets exactly what GET /public/stats answers: small cells suppressed, the workspace ' +
-      'version as `position`.',
+      '(`asOf`), in a language (`lang`). Every answer states the position its figures stand at ' +
+      'and when it was recorded, and its filters in words; `definitions` says what each figure ' +
+      'counts. `Accept: text/csv` returns the same table as CSV: comment lines (`#`) with the ' +
+      'title, position and filters, then a code and a label column per group-by, then the measure. ' +
+      'A `public`-role token gets exactly what GET /public/stats answers (JSON): small cells suppressed, the workspace version as `position`.',
   })
   @ApiExtraModels(StatsResponseDto)
   @ApiOkResponse({
@@ -73,8 +74,13 @@ export class GetStatsHttpController {
             },
           ],
           total: 546,
+          lang: 'en',
+          title: 'Persons by target category',
           position: '00000000000000000742.00000000000000001234',
+          positionTime: '2021-01-31T17:04:12.311Z',
+          snapshotId: null,
           asOf: null,
+          filters: ['Country: Kazakhstan'],
           definitions: {
             persons: 'Distinct persons targeted: a person targeted in several acts counts once.',
           },
@@ -82,7 +88,11 @@ export class GetStatsHttpController {
       },
       'text/csv': {
         schema: { type: 'string' },
-        example: 'month,acts\r\n2020-02,212\r\n2020-03,97\r\nmonth unknown,14\r\n',
+        example:
+          '# Acts by month\r\n' +
+          '# As recorded at 2021-01-31 17:04:12 UTC (position 00000000000000000742.00000000000000001234)\r\n' +
+          '# Filters: Country: Kazakhstan\r\n' +
+          'month,month_label,acts\r\n2020-02,2020-02,212\r\n2020-03,2020-03,97\r\n,month unknown,14\r\n',
       },
     },
   })
@@ -103,12 +113,13 @@ export class GetStatsHttpController {
       filters,
       asOfOf(query.asOf),
       afterOf(query),
+      query.lang,
     );
     // A `public` token sees what the public page shows, never more (docs/protection.md).
-    const stats: StatsResponseDto | PublicStatsResponseDto =
-      actor.role === 'public'
-        ? await this.queryBus.execute(new GetSuppressedStatsQuery(statsQuery))
-        : await this.queryBus.execute(statsQuery);
+    if (actor.role === 'public') {
+      return this.queryBus.execute(new GetSuppressedStatsQuery(statsQuery));
+    }
+    const stats = await this.queryBus.execute(statsQuery);
     if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') {
       if (!query.includeReference) return stats;
       return { ...stats, reference: await this.referenceFigures(actor, query, filters) };
@@ -130,6 +141,7 @@ export class GetStatsHttpController {
         query.groupBy ?? [],
         filters,
         query.asOf,
+        asOfOf(query.asOf),
       ),
     );
   }
