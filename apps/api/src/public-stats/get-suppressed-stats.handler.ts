@@ -24,6 +24,7 @@ export class GetSuppressedStatsHandler implements IQueryHandler<GetSuppressedSta
     await this.refuseFutureVersions(asked);
     const query = await this.withinTheLog(asked);
     const stats = await this.queryBus.execute(query);
+    const version = await this.versions.at(query.workspaceId, stats.position as Position);
     const groupBy = query.groupBy;
     // Each row is its own key, so its labels travel with it.
     const protectedTable = suppressSmallCells(
@@ -39,9 +40,15 @@ export class GetSuppressedStatsHandler implements IQueryHandler<GetSuppressedSta
         value: r.value,
       })),
       total: protectedTable.total,
-      position: await this.versions.at(query.workspaceId, stats.position as Position),
+      position: version,
       asOf: stats.asOf,
-      definitions: stats.definitions,
+      // The statistics' own wording names the global position and its time: say the version.
+      definitions: {
+        ...stats.definitions,
+        asOf:
+          `As of this workspace's version ${version}: asking again with asOf=<version> gives ` +
+          'the same figures. Other workspaces do not move it.',
+      },
     };
   }
 
