@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsTimestamp } from '../../shared/is-timestamp.validator';
+import { IsTimestamp } from '../../http/is-timestamp.validator';
 
 export class ListAuditRequestDto {
   @ApiPropertyOptional({ format: 'uuid', example: '8e1d4c7b-2a9f-4e6d-8c3b-1a0f9e8d7c6b' })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { IsTimestamp } from '../../shared/is-timestamp.validator';
+import { IsTimestamp } from '../../http/is-timestamp.validator';
 import { IncidentFiltersRequestDto } from '../incident-filters.request.dto';
 
 /** The filters of GET /stats (from/to are occurrence months) and a point in time. */

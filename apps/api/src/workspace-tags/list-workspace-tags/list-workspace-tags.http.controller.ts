@@ -2,8 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles, ROLES } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
-import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { ApiProblems } from '../../http/openapi.decorators';
+import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import { ownWorkspace, WorkspaceTags } from '../workspace-tags';
 import { WorkspaceTagsResponseDto } from '../workspace-tags.response.dto';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsTimestamp } from '../../shared/is-timestamp.validator';
+import { IsTimestamp } from '../../http/is-timestamp.validator';
 import { ROLES } from '@app/auth';
 import type { Role } from '@app/auth';
 import { DISPLAY_NAME } from '../create-workspace/create-workspace.request.dto';
