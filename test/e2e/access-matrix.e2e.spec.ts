@@ -128,6 +128,18 @@ const TABLE: Record<string, Row> = {
     scoped: true,
     call: (f) => ({ path: `/workspaces/${f.workspaceId}/public`, body: { enabled: true } }),
   },
+  'GET /workspaces/{id}/tags': {
+    allowed: EVERYONE,
+    ok: 200,
+    scoped: true,
+    call: (f) => ({ path: `/workspaces/${f.workspaceId}/tags` }),
+  },
+  'PUT /workspaces/{id}/tags': {
+    allowed: ADMINS,
+    ok: 200,
+    scoped: true,
+    call: (f) => ({ path: `/workspaces/${f.workspaceId}/tags`, body: { tags: ['almaty-rally'] } }),
+  },
   'GET /stats/lag': {
     allowed: EVERYONE,
     ok: 200,

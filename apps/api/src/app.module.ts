@@ -18,6 +18,7 @@ import { StatsLagModule } from './statistics/stats-lag/stats-lag.module';
 import { WhoAmIModule } from './who-am-i/who-am-i.module';
 import { PublicStatsModule } from './public-stats/public-stats.module';
 import { WorkspacePublicityModule } from './workspace-publicity/workspace-publicity.module';
+import { WorkspaceTagsModule } from './workspace-tags/workspace-tags.module';
 import { ExportJobModule } from '@app/exports';
 import { ImportJobModule } from '@app/imports';
 import { apiRunsJobs, JobProcessorsModule, JobsModule } from '@app/jobs';
@@ -64,6 +65,7 @@ export class AppModule {
         StatisticsModule,
         ProjectionsModule,
         WorkspacePublicityModule,
+        WorkspaceTagsModule,
         PublicStatsModule,
         JobsModule.forConfig(config),
         JobsHttpModule,

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { documentBearerAuth, SESSION_COOKIE, SESSION_SCHEME } from '@app/auth';
 import { ProblemDetailsDto } from './problem/problem-details.dto';
-import { NulCharactersPipe } from './problem/nul-characters.pipe';
+import { UnstorableCharactersPipe } from './problem/unstorable-characters.pipe';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ValidationException } from '@app/application/validation.exception';
 import { configureHttpSecurity, HttpSecurityOptions } from './security/http-security';
@@ -20,7 +20,7 @@ export function configureHttpApp(
   // Before the API's routes: page navigations get the app, everything else the API.
   serveWebApp(app);
   app.useGlobalPipes(
-    new NulCharactersPipe(),
+    new UnstorableCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -12,7 +12,10 @@ async function bootstrap(config: AppConfig): Promise<void> {
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  configureHttpApp(app, { corsOrigins: config.corsOrigins ?? [] });
+  configureHttpApp(app, {
+    corsOrigins: config.corsOrigins ?? [],
+    ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),
+  });
   // Embedded mode is one person's laptop with sensitive data: not reachable from the network.
   const host = config.mode === 'embedded' ? '127.0.0.1' : '0.0.0.0';
   await app.listen(config.port, host);

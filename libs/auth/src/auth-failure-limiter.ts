@@ -1,8 +1,8 @@
 /**
- * Counts failed authentications per client (IP address) in a fixed window. Past the limit, a
- * client's tokens are no longer checked against the database until the window ends: each check
- * costs an argon2 verification, which a flood of made-up tokens would otherwise turn into a
- * denial of service. Tokens already verified (in the cache) keep working.
+ * Counts failed authentications per key (a client address, a token id) in a fixed window.
+ * Past the limit, the guard answers that key's failures with 429 and spares the argon2 work of
+ * ids that name no token (a flood of made-up tokens would otherwise be a denial of service);
+ * a token that verifies still gets in.
  */
 export class AuthFailureLimiter {
   private readonly windows = new Map<string, { failures: number; endsAt: number }>();

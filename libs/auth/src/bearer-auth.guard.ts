@@ -19,6 +19,7 @@ import { DURING_ENROLMENT_KEY, TRANSPORT_KEY } from './transport.decorator';
 import { CSRF_HEADER, readSessionCookie } from './sessions/session-cookie';
 import { SessionService } from './sessions/session.service';
 import { sameSecret } from './secrets';
+import { apiTokenId } from './api-token';
 
 interface BearerRequest extends AuthenticatedRequest {
   headers: { authorization?: string; cookie?: string; [CSRF_HEADER]?: string | string[] };
@@ -44,7 +45,15 @@ export function readBearerToken(header: string | undefined): string | 'missing' 
   return BEARER.exec(header)?.[1] ?? 'malformed';
 }
 
-/** Failed authentications allowed per client address and minute before it must wait. */
+function tooMany(waitMs: number, response: HeaderSettable): HttpException {
+  response.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
+  return new HttpException(
+    'Too many requests with an unknown, revoked or expired API token; retry later.',
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
+}
+
+/** Failed authentications allowed per client address (and per token id) and minute. */
 export const AUTH_FAILURES_PER_MINUTE = 20;
 
 // Reads change nothing, so a forged cross-site read gains nothing (and SameSite=Strict
@@ -65,7 +74,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   private readonly logger = new Logger('Auth');
+  /** Failures per client address. */
   private readonly failures = new AuthFailureLimiter(AUTH_FAILURES_PER_MINUTE, 60_000);
+  /** Failures per token id (a token of ours with a wrong secret), from any address. */
+  private readonly tokenFailures = new AuthFailureLimiter(AUTH_FAILURES_PER_MINUTE, 60_000);
 
   constructor(
     private readonly reflector: Reflector,
@@ -201,20 +213,25 @@ export class BearerAuthGuard implements CanActivate {
     };
   }
 
+  /**
+   * Failures are limited per address and per token id, and only failures are refused: a token
+   * that verifies gets in whatever its address or its id went through (an admin behind the same
+   * NAT as a flood of bad tokens was refused with 429). Past either limit a failure answers 429
+   * instead of 401, and ids that name no token cost the address no argon2 work.
+   */
   private async verify(token: string, client: string, response: HeaderSettable) {
     const cached = this.auth.cachedPrincipal(token);
     if (cached !== undefined) return cached;
-    const waitMs = this.failures.retryAfterMs(client);
-    if (waitMs > 0) {
-      response.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
-      throw new HttpException(
-        'Too many requests with an unknown, revoked or expired API token from this address; ' +
-          'retry later.',
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
-    const principal = await this.auth.principal(token);
-    if (principal === undefined) this.failures.fail(client);
-    return principal;
+    const tokenId = apiTokenId(token);
+    const addressWait = this.failures.retryAfterMs(client);
+    const tokenWait = tokenId === undefined ? 0 : this.tokenFailures.retryAfterMs(tokenId);
+    // A locked-out address gets no argon2 work for ids that name no token.
+    const principal = await this.auth.principal(token, { spareUnknown: addressWait > 0 });
+    if (principal !== undefined) return principal;
+    this.failures.fail(client);
+    if (tokenId !== undefined) this.tokenFailures.fail(tokenId);
+    const waitMs = Math.max(addressWait, tokenWait);
+    if (waitMs > 0) throw tooMany(waitMs, response);
+    return undefined;
   }
 }

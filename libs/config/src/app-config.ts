@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * The application's configuration, read once from environment variables at start-up
  * (docs/operations.md, "Configuration"). Pure: no I/O, so every rule is unit-tested.
@@ -26,6 +28,12 @@ export interface AppConfig {
   masterKey?: string;
   /** CORS_ORIGINS: browser origins allowed to call the API. Absent: CORS stays closed. */
   corsOrigins?: string[];
+  /**
+   * TRUST_PROXY: which reverse proxies' X-Forwarded-For to believe for the client address (a
+   * hop count, or addresses/subnets), as Express's `trust proxy`. Absent: none, the socket's
+   * address is the client's.
+   */
+  trustProxy?: number | string[];
   /** Sign-in for people (libs/auth): sessions, invitation links, the throttle. */
   signIn: SignInConfig;
 }
@@ -127,6 +135,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     fail('MASTER_KEY', MASTER_KEY_RULE);
   }
   const corsOrigins = checkOrigins(read('CORS_ORIGINS'), fail);
+  const trustProxy = checkTrustProxy(read('TRUST_PROXY'), fail);
   const pgliteDir = read('PGLITE_DIR') ?? DEFAULT_PGLITE_DIR;
   const leaseText = read('PROJECTION_LEASE_SECONDS') ?? String(DEFAULT_PROJECTION_LEASE_SECONDS);
   const leaseSeconds = /^\d{1,4}$/.test(leaseText) ? Number(leaseText) : NaN;
@@ -190,7 +199,41 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ...(bootstrapAdminToken === undefined ? {} : { bootstrapAdminToken }),
     ...(masterKey === undefined ? {} : { masterKey }),
     ...(corsOrigins === undefined ? {} : { corsOrigins }),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
   };
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: a number of proxy hops (1 to 10), or a comma-separated list of proxy addresses,
+ * subnets (CIDR) or Express's names loopback, linklocal, uniquelocal. Trusting every sender
+ * (`true`) is not offered: anyone could then pick their address and escape the lock-out.
+ */
+function checkTrustProxy(
+  value: string | undefined,
+  fail: (variable: string, message: string) => undefined,
+): number | string[] | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d{1,2}$/.test(value) && Number(value) >= 1 && Number(value) <= 10) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (PROXY_NAMES.includes(entry) || isAddressOrSubnet(entry)) continue;
+    return fail(
+      'TRUST_PROXY',
+      `has ${quote(entry)}; allowed: a number of proxy hops from 1 to 10, or a comma-separated ` +
+        `list of proxy addresses, subnets (10.0.0.0/8) or ${PROXY_NAMES.join(', ')}`,
+    );
+  }
+  return entries;
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
 /** CORS_ORIGINS: a comma-separated list of exact origins (scheme, host, optional port). */

@@ -274,3 +274,23 @@ describe('CORS_ORIGINS', () => {
     expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS .*not an origin/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is absent by default: the socket address is the client', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+  });
+
+  it('takes a number of hops, or addresses, subnets and Express names', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(
+      loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.0.2.7' }).trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.0.2.7']);
+  });
+
+  it.each(['true', '0', '11', 'proxy.example.org', '10.0.0.0/33', '10.0.0.1/8/1', 'loopback,'])(
+    'refuses %j naming TRUST_PROXY',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY .*allowed: a number/);
+    },
+  );
+});

@@ -370,6 +370,7 @@ export function eventStoreContract(
         expect(afterFirst.map((e) => (e.data as { i: number }).i)).toEqual([2, 3]);
         expect(await collect(store.readAll({ from: head, maxCount: 2 }))).toHaveLength(2);
         expect(await store.headPosition()).toBe(mine[2].position);
+        expect(await store.lastCommittedPosition()).toBe(mine[2].position);
       });
 
       it('filters by category', async () => {

@@ -131,6 +131,13 @@ export interface EventStore {
   /** The position of the newest event a reader may see now (the start if none). */
   headPosition(): Promise<Position>;
 
+  /**
+   * The position of the newest committed event, even one readers do not see yet because an
+   * older transaction is still in flight (the start if none): no event has a later position,
+   * so a position past it was made up (the API answers 400 rather than wait for it).
+   */
+  lastCommittedPosition(): Promise<Position>;
+
   /** Resolves when the store answers; rejects with the reason otherwise (for /health). */
   ping(): Promise<void>;
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
 import { INCIDENT_FACTS, IncidentProjections } from './incidents/incident-projections.service';
+import { DomainError } from '@app/domain';
 
 const POLL_MS = 25;
 /** How long a query with `after=` waits for the projection before answering 503. */
@@ -31,6 +32,23 @@ export class ProjectionLagging extends ServiceUnavailableException {
 }
 
 /**
+ * A 400 naming `field` for a position no write has reached: without it `after=` or `asOf=`
+ * with a made-up position held the request 5 s and then answered 503, even anonymously.
+ * The detail does not say where the head is: an anonymous caller must not learn it.
+ */
+export async function refusePastHead(
+  store: EventStore,
+  position: Position,
+  field: string,
+): Promise<void> {
+  if ((await store.lastCommittedPosition()) < position) {
+    throw DomainError.invalid([
+      { field, message: `${field} is past the end of the log: no write has that position` },
+    ]);
+  }
+}
+
+/**
  * Read-your-writes for every query of the incident read models: `after=<position>` (the
  * `position` a command answered) waits until the projection has passed it.
  *
@@ -45,8 +63,12 @@ export class ProjectionFreshness {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  /** Resolves with the projection's position once it has passed `after`; 503 after 5 s. */
-  async waitFor(after: Position): Promise<Position> {
+  /**
+   * Resolves with the projection's position once it has passed `after`; 400 naming `field`
+   * when no write reached `after`; 503 after 5 s.
+   */
+  async waitFor(after: Position, field = 'after'): Promise<Position> {
+    await refusePastHead(this.store, after, field);
     const deadline = Date.now() + FRESHNESS_WAIT_MS;
     for (;;) {
       const reached = await this.projections.position();

@@ -494,6 +494,22 @@ describe('persons over HTTP', () => {
       const read = await http().get(`/persons/${id}`).set(auth()).expect(200);
       expect(read.body).toMatchObject({ name: '[erased]', aliases: [], erased: true });
       expect(read.text).not.toContain(person.contacts);
+
+      // Targeting her again, in a new incident or an existing one: 409 naming the erasure.
+      const again = await http()
+        .post('/incidents')
+        .set(auth())
+        .send({
+          title: 'Summons to the prosecutor',
+          country: 'KZ',
+          occurred: { date: '2021-03', precision: 'month' },
+          type: 'summons',
+          targets: [{ personId: id, category: 'civil_activist' }],
+        });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('person_erased');
+      expect(again.body.detail).toMatch(/targets\.0\.personId names a person erased on \d{4}-/);
+      expect(again.text).not.toContain(person.name);
     });
   });
 

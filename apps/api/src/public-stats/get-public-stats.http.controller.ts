@@ -10,12 +10,9 @@ import { afterOf, filtersOf } from '../statistics/incident-filters.request.dto';
 import { WorkspacePublicity } from '../workspace-publicity/workspace-publicity';
 import { GetPublicStatsRequestDto } from './get-public-stats.request.dto';
 import { PublicStatsResponseDto } from './public-stats.response.dto';
-import {
-  BELOW_THRESHOLD,
-  SUPPRESSED,
-  suppressSmallCells,
-  THRESHOLD,
-} from './small-cell-suppression';
+import { GetSuppressedStatsQuery } from './get-suppressed-stats.query';
+import { BELOW_THRESHOLD, SUPPRESSED, THRESHOLD } from './small-cell-suppression';
+import { WorkspaceTags } from '../workspace-tags/workspace-tags';
 
 @ApiTags('statistics')
 @Controller('public/stats')
@@ -23,6 +20,7 @@ export class GetPublicStatsHttpController {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly publicity: WorkspacePublicity,
+    private readonly tags: WorkspaceTags,
   ) {}
 
   @Get()
@@ -39,7 +37,10 @@ export class GetPublicStatsHttpController {
       'whose total is below 5 lists no rows, so that a filter (a tag may be a name) cannot ' +
       'tell whether anyone is recorded under it. ' +
       'Each answer is protected on its own: comparing separate queries (overlapping periods, ' +
-      'two asOf times) is not prevented, so publish figures from one query per table.',
+      'two asOf times) is not prevented, so publish figures from one query per table. ' +
+      "`position` is this workspace's version (the position of its last change the figures " +
+      "include), not the global position: other workspaces' writes do not move it. `asOf` " +
+      'past it is refused (400); `after` past the end of the log reads as the end of the log.',
   })
   @ApiOkResponse({ type: PublicStatsResponseDto })
   @ApiProblems(400, 404)
@@ -48,34 +49,18 @@ export class GetPublicStatsHttpController {
     if (!(await this.publicity.isPublic(workspaceId))) {
       throw new DomainError('not_found', 'workspace_not_found', 'no such public workspace');
     }
-    const groupBy = query.groupBy ?? [];
-    const stats = await this.queryBus.execute(
-      new GetStatsQuery(
-        workspaceId,
-        query.measure,
-        groupBy,
-        filtersOf(query),
-        asOfOf(query.asOf),
-        afterOf(query),
+    await this.tags.checkFilter('anonymous', workspaceId, query.tag);
+    return this.queryBus.execute(
+      new GetSuppressedStatsQuery(
+        new GetStatsQuery(
+          workspaceId,
+          query.measure,
+          query.groupBy ?? [],
+          filtersOf(query),
+          asOfOf(query.asOf),
+          afterOf(query),
+        ),
       ),
     );
-    // Each row is its own key, so its labels travel with it.
-    const protectedTable = suppressSmallCells(
-      { rows: stats.rows.map((row) => ({ keys: row, value: row.value })), total: stats.total },
-      groupBy.map((g) => (row: (typeof stats.rows)[number]) => row.keys[g]),
-    );
-    return {
-      measure: stats.measure,
-      groupBy: stats.groupBy,
-      rows: protectedTable.rows.map((r) => ({
-        keys: r.keys.keys,
-        labels: r.keys.labels,
-        value: r.value,
-      })),
-      total: protectedTable.total,
-      position: stats.position,
-      asOf: stats.asOf,
-      definitions: stats.definitions,
-    };
   }
 }

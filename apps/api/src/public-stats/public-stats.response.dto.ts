@@ -40,7 +40,12 @@ export class PublicStatsResponseDto {
   })
   total!: number | string;
 
-  @ApiProperty({ example: '00000000000000000742.00000000000000001234' })
+  @ApiProperty({
+    example: '00000000000000000742.00000000000000001234',
+    description:
+      "This workspace's version: the position of its last change these figures include. " +
+      '`asOf=<this>` gives the same figures; other workspaces do not move it.',
+  })
   position!: string;
 
   @ApiProperty({ type: String, nullable: true, example: null })

@@ -125,7 +125,8 @@ describe('BearerAuthGuard', () => {
       ],
     }).compile();
     const nest = moduleRef.createNestApplication<NestExpressApplication>({ logger });
-    configureHttpApp(nest);
+    // TRUST_PROXY=loopback: X-Forwarded-For names the client, as behind a reverse proxy.
+    configureHttpApp(nest, { trustProxy: ['loopback'] });
     await nest.init();
     app = nest;
   });
@@ -225,20 +226,35 @@ describe('BearerAuthGuard', () => {
     expectProblem(await get('/fixtures/deployment', monitorToken), 403, /deployment admin/);
   });
 
-  it('answers 429 to a client sending too many unknown tokens; verified tokens still pass', async () => {
+  it('answers 429 to an address sending too many bad tokens; a valid token still passes', async () => {
     const fresh = (await auth.createToken(monitorId)).token;
     // Earlier tests spent some of this minute's failures already.
     const statuses: number[] = [];
-    for (let i = 0; i < AUTH_FAILURES_PER_MINUTE; i += 1) {
+    for (let i = 0; i < 25; i += 1) {
       statuses.push((await get('/fixtures/actor', `${UNKNOWN_TOKEN}${i}`)).status);
     }
     expect(statuses[0]).toBe(401);
     expect(new Set(statuses)).toEqual(new Set([401, 429]));
+    expect(statuses.slice(AUTH_FAILURES_PER_MINUTE)).toEqual(Array(5).fill(429));
     const refused = await get('/fixtures/actor', UNKNOWN_TOKEN);
     expectProblem(refused, 429, /Too many requests with an unknown/);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await get('/fixtures/actor', fresh)).status).toBe(429);
+    // Never used before, so not cached: verified from the locked-out address all the same.
+    expect((await get('/fixtures/actor', fresh)).status).toBe(200);
     expect((await get('/fixtures/actor', monitorToken)).status).toBe(200);
+  });
+
+  it('limits failures per token id, and the token itself still passes', async () => {
+    const { token } = await auth.createToken(monitorId);
+    const wrongSecret = `${token.slice(0, 36)}${'A'.repeat(43)}`;
+    // From many addresses: the per-address limit does not apply, the per-id one does.
+    const statuses: number[] = [];
+    for (let i = 0; i < AUTH_FAILURES_PER_MINUTE + 2; i += 1) {
+      const res = await get('/fixtures/actor', wrongSecret).set('X-Forwarded-For', `10.9.0.${i}`);
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+    expect((await get('/fixtures/actor', token)).status).toBe(200);
   });
 
   it('leaves unknown routes to the 404 answer', async () => {

@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { refuseDeepJson } from '../problem/json-depth';
 
 /** The largest JSON body the API reads; larger ones are answered 413 without being parsed. */
 export const JSON_BODY_LIMIT = '1mb';
@@ -25,6 +26,8 @@ const CORS_RESPONSE_HEADERS = [
 export interface HttpSecurityOptions {
   /** Browser origins allowed to call the API (CORS_ORIGINS); none by default. */
   corsOrigins?: readonly string[];
+  /** TRUST_PROXY: the reverse proxies whose X-Forwarded-For gives the client address. */
+  trustProxy?: number | readonly string[];
 }
 
 /**
@@ -33,11 +36,17 @@ export interface HttpSecurityOptions {
  */
 export function configureHttpSecurity(
   app: NestExpressApplication,
-  { corsOrigins = [] }: HttpSecurityOptions = {},
+  { corsOrigins = [], trustProxy }: HttpSecurityOptions = {},
 ): void {
+  // The client address keys the lock-out and the rate limits: behind a proxy, without this,
+  // every client shares the proxy's address (and one attacker locks everyone out).
+  if (trustProxy !== undefined) {
+    app.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
+  }
   app.use(helmet());
   // Registered before Nest's own parsers, which then leave JSON to this one.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(refuseDeepJson);
   // Closed by default: a browser page elsewhere cannot call the API with someone's token.
   if (corsOrigins.length > 0) {
     app.enableCors({

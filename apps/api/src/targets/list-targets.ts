@@ -16,6 +16,7 @@ import { SQL_CLIENT, SqlClient } from '@app/database';
 import { VOCABULARIES, allowedCodes, TargetEntityKind } from '@app/domain';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
 import { TARGET_CATEGORIES, TargetProjections, TARGETS } from '@app/read-models';
+import { refusePastHead } from '@app/read-models/projection-freshness';
 import { ValidationException } from '@app/application/validation.exception';
 import { POSITION_PATTERN } from '../statistics/incident-filters.request.dto';
 
@@ -213,6 +214,7 @@ export class TargetList {
 
   /** Until the projection has passed `after` (no target event up to it left): 503 after 5 s. */
   private async waitFor(after: Position): Promise<void> {
+    await refusePastHead(this.store, after, 'after');
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
       const reached = await this.projections.position();

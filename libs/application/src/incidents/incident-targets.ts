@@ -5,7 +5,7 @@ import { IdSource } from '../deterministic-id';
 import { Act, DomainError, FieldError, TargetEntityKind } from '@app/domain';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
 import { registerTarget, TargetStore } from '../targets/target.commands';
-import { readTarget } from '../targets/target.read';
+import { readTarget, TargetRead } from '../targets/target.read';
 import { TargetDto } from './report-incident.request.dto';
 
 export interface ResolvedTarget {
@@ -66,6 +66,20 @@ export function resolveTarget(
   };
 }
 
+/**
+ * An erased person is not targeted again: the act would tie a new incident to someone whose
+ * record was destroyed on request; monitors register them anew if that is really meant.
+ */
+function refuseErased(target: TargetRead, field: string): void {
+  if (target.erasure === undefined) return;
+  throw new DomainError(
+    'conflict',
+    'person_erased',
+    `${field} names a person erased on ${target.erasure.at} ` +
+      `(erasure event ${target.erasure.eventId}); an erased person cannot be targeted again`,
+  );
+}
+
 /** Checks referenced targets exist in the workspace and registers inline ones. */
 @Injectable()
 export class IncidentTargets {
@@ -111,8 +125,9 @@ export class IncidentTargets {
       const id = t.personId ?? t.organisationId;
       if (kind === undefined || id === undefined) continue;
       try {
-        const { details } = await readTarget(this.store, kind, id, context.actor, { open: false });
-        if (details.category !== undefined) categories.set(id, details.category);
+        const target = await readTarget(this.store, kind, id, context.actor, { open: false });
+        refuseErased(target, `${fieldOf(i)}.personId`);
+        if (target.details.category !== undefined) categories.set(id, target.details.category);
       } catch (error) {
         if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
         errors.push({ field: `${fieldOf(i)}.${kind}Id`, message: `no such ${kind}` });

@@ -17,6 +17,8 @@ export interface TargetRead {
   aliases: string[];
   /** The person's key is destroyed: their personal fields read as ERASED_TEXT. */
   erased: boolean;
+  /** The PersonErased event, when the person was erased through the API. */
+  erasure?: { eventId: string; at: string };
   createdAt: string;
   updatedAt: string;
 }
@@ -49,6 +51,7 @@ export async function readTarget(
     throw new DomainError('not_found', `${kind}_not_found`, `no such ${kind}`);
   }
   const erased = state.erased === true || key === 'destroyed';
+  const erasure = history.events.find((e) => e.domainEvent.type === 'PersonErased');
   return {
     id,
     version: history.version,
@@ -56,6 +59,7 @@ export async function readTarget(
     details: erased ? erasedDetails(state.details) : state.details,
     aliases: erased ? [] : state.aliases,
     erased,
+    ...(erasure !== undefined && { erasure: { eventId: erasure.eventId, at: erasure.recordedAt } }),
     createdAt: history.events[0].recordedAt,
     updatedAt: history.events[history.events.length - 1].recordedAt,
   };

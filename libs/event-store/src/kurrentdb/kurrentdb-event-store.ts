@@ -296,6 +296,11 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
+  /** KurrentDB shows every committed event at once: the head is the last committed one. */
+  lastCommittedPosition(): Promise<Position> {
+    return this.headPosition();
+  }
+
   /** The newest non-system event's position: KurrentDB's own stats events keep arriving. */
   async headPosition(): Promise<Position> {
     for await (const resolved of this.client.readAll({

@@ -266,6 +266,18 @@ export class PostgresEventStore implements EventStore {
     return rows.length === 0 ? START : encodePosition(rows[0].tx, rows[0].gp);
   }
 
+  /**
+   * Unlike the head, not held back below the oldest transaction in flight: on a shared
+   * server another database's long transaction can hold that back for minutes.
+   */
+  async lastCommittedPosition(): Promise<Position> {
+    const { rows } = await this.sql.query<{ tx: string; gp: string }>(
+      `SELECT transaction_id::text AS tx, global_position::text AS gp FROM es_events
+        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    return rows.length === 0 ? START : encodePosition(rows[0].tx, rows[0].gp);
+  }
+
   async ping(): Promise<void> {
     await this.sql.query('SELECT 1 FROM es_streams LIMIT 1');
   }

@@ -38,10 +38,10 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery> {
           })
         : request;
     const { measure, groupBy, filters, asOf, lang } = query;
+    if (query.after !== undefined) await this.freshness.waitFor(query.after, 'after');
     // "As of P" is only final once the projection has passed P; "as of a time" once it has
     // passed everything committed so far (an event recorded before the time may be unprojected).
-    const wait = latest(query.after, asOf.kind === 'position' ? asOf.position : undefined);
-    if (wait !== undefined) await this.freshness.waitFor(wait);
+    if (asOf.kind === 'position') await this.freshness.waitFor(asOf.position, 'asOf');
     if (asOf.kind === 'time') await this.freshness.waitForHead();
 
     const { cut, rows } = await this.sql.transaction(async (tx) => {
@@ -120,12 +120,6 @@ function describeAsOf(asOf: AsOf): string | null {
     case 'time':
       return asOf.at;
   }
-}
-
-function latest(a: Position | undefined, b: Position | undefined): Position | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return a > b ? a : b;
 }
 
 /**

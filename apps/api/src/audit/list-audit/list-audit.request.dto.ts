@@ -1,16 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsTimestamp } from '../../http/is-timestamp.validator';
 
 export class ListAuditRequestDto {
   @ApiPropertyOptional({ format: 'uuid', example: '8e1d4c7b-2a9f-4e6d-8c3b-1a0f9e8d7c6b' })
@@ -32,7 +23,7 @@ export class ListAuditRequestDto {
     description: 'From this time (inclusive).',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp('2026-11-01T00:00:00Z')
   from?: string;
 
   @ApiPropertyOptional({
@@ -40,7 +31,7 @@ export class ListAuditRequestDto {
     description: 'Until this time (exclusive).',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp('2026-12-01T00:00:00Z')
   to?: string;
 
   @ApiPropertyOptional({ example: 100, minimum: 1, maximum: 1000, default: 100 })

@@ -17,6 +17,7 @@ import { AsOf, asOfOf } from '../../statistics/get-stats/get-stats.request.dto';
 import { filtersOf } from '../../statistics/incident-filters.request.dto';
 import { ExportInput } from '@app/exports/export.job';
 import { StartExportRequestDto } from './start-export.request.dto';
+import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
 
 @ApiTags('exports')
 @Controller('exports')
@@ -25,6 +26,7 @@ export class StartExportHttpController {
     private readonly records: JobRecords,
     private readonly dispatcher: JobDispatcher,
     private readonly projections: IncidentProjections,
+    private readonly tags: WorkspaceTags,
   ) {}
 
   @Post()
@@ -47,6 +49,9 @@ export class StartExportHttpController {
     @Body() body: StartExportRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<JobAcceptedDto> {
+    for (const [i, q] of body.queries.entries()) {
+      await this.tags.checkFilter(actor.role, actor.workspaceId, q.tag, `queries.${i}.tag`);
+    }
     const queries = body.queries.map((q) => ({
       measure: q.measure,
       groupBy: q.groupBy ?? [],

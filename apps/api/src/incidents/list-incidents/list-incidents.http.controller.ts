@@ -11,11 +11,15 @@ import { decodeCursor } from './incident-cursor';
 import { IncidentListDto } from './incident-list.response.dto';
 import { ListIncidentsQuery } from './list-incidents.query';
 import { ListIncidentsRequestDto } from './list-incidents.request.dto';
+import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
 
 @ApiTags('incidents')
 @Controller('incidents')
 export class ListIncidentsHttpController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly tags: WorkspaceTags,
+  ) {}
 
   @Get()
   @Roles(...READER_ROLES)
@@ -30,10 +34,11 @@ export class ListIncidentsHttpController {
   @ApiOkResponse({ type: IncidentListDto })
   @ApiProblems(400)
   @ApiProjectionLagging()
-  list(
+  async list(
     @Query() query: ListIncidentsRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<IncidentListDto> {
+    await this.tags.checkFilter(actor.role, actor.workspaceId, query.tag);
     const full = seesPersonalData(actor);
     // Searching titles would tell an analyst which names they hold.
     if (!full && query.q !== undefined) {

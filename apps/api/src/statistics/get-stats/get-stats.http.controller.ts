@@ -15,9 +15,12 @@ import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
 import { MatchReferenceFiguresQuery } from '@app/read-models/reference-figures/match-reference-figures.query';
 import { ReferenceMatchDto } from '@app/read-models/reference-figures/reference-match.response.dto';
 import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
+import { GetSuppressedStatsQuery } from '../../public-stats/get-suppressed-stats.query';
+import { PublicStatsResponseDto } from '../../public-stats/public-stats.response.dto';
 import { asOfOf, GetStatsRequestDto } from './get-stats.request.dto';
 import { statsCsv } from './stats-csv';
 import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
+import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
 
 /** The parts of the HTTP exchange this controller uses; keeps it free of express types. */
 interface AcceptingRequest {
@@ -30,7 +33,10 @@ interface HeaderSettable {
 @ApiTags('statistics')
 @Controller('stats')
 export class GetStatsHttpController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly tags: WorkspaceTags,
+  ) {}
 
   @Get()
   @Roles(...ROLES)
@@ -43,7 +49,8 @@ export class GetStatsHttpController {
       '(`asOf`), in a language (`lang`). Every answer states the position its figures stand at ' +
       'and when it was recorded, and its filters in words; `definitions` says what each figure ' +
       'counts. `Accept: text/csv` returns the same table as CSV: comment lines (`#`) with the ' +
-      'title, position and filters, then a code and a label column per group-by, then the measure.',
+      'title, position and filters, then a code and a label column per group-by, then the measure. ' +
+      'A `public`-role token gets exactly what GET /public/stats answers (JSON): small cells suppressed, the workspace version as `position`.',
   })
   @ApiExtraModels(StatsResponseDto)
   @ApiOkResponse({
@@ -96,19 +103,23 @@ export class GetStatsHttpController {
     @CurrentActor() actor: Actor,
     @Req() request: AcceptingRequest,
     @Res({ passthrough: true }) response: HeaderSettable,
-  ): Promise<StatsResponseDto | string> {
+  ): Promise<StatsResponseDto | PublicStatsResponseDto | string> {
+    await this.tags.checkFilter(actor.role, actor.workspaceId, query.tag);
     const filters = filtersOf(query);
-    const stats = await this.queryBus.execute(
-      new GetStatsQuery(
-        actor.workspaceId,
-        query.measure,
-        query.groupBy ?? [],
-        filters,
-        asOfOf(query.asOf),
-        afterOf(query),
-        query.lang,
-      ),
+    const statsQuery = new GetStatsQuery(
+      actor.workspaceId,
+      query.measure,
+      query.groupBy ?? [],
+      filters,
+      asOfOf(query.asOf),
+      afterOf(query),
+      query.lang,
     );
+    // A `public` token sees what the public page shows, never more (docs/protection.md).
+    if (actor.role === 'public') {
+      return this.queryBus.execute(new GetSuppressedStatsQuery(statsQuery));
+    }
+    const stats = await this.queryBus.execute(statsQuery);
     if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') {
       if (!query.includeReference) return stats;
       return { ...stats, reference: await this.referenceFigures(actor, query, filters) };

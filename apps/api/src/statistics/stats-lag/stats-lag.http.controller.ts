@@ -10,6 +10,7 @@ import { revisionTriangleCsv } from '@app/read-models/statistics/revision-triang
 import { StatsLagQuery } from '@app/read-models/statistics/stats-lag.query';
 import { StatsLagRequestDto } from './stats-lag.request.dto';
 import { StatsLagResponseDto } from '@app/read-models/statistics/stats-lag.response.dto';
+import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
 
 /** The parts of the HTTP exchange this controller uses; keeps it free of express types. */
 interface AcceptingRequest {
@@ -22,7 +23,10 @@ interface HeaderSettable {
 @ApiTags('statistics')
 @Controller('stats')
 export class StatsLagHttpController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly tags: WorkspaceTags,
+  ) {}
 
   @Get('lag')
   @Roles(...ROLES)
@@ -63,6 +67,7 @@ export class StatsLagHttpController {
     @Req() request: AcceptingRequest,
     @Res({ passthrough: true }) response: HeaderSettable,
   ): Promise<StatsLagResponseDto | string> {
+    await this.tags.checkFilter(actor.role, actor.workspaceId, query.tag);
     const triangle = await this.queryBus.execute(
       new StatsLagQuery(
         actor.workspaceId,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsTimestamp } from '../../http/is-timestamp.validator';
 import { ROLES } from '@app/auth';
 import type { Role } from '@app/auth';
 import { DISPLAY_NAME } from '../create-workspace/create-workspace.request.dto';
@@ -33,6 +34,6 @@ export class CreateUserRequestDto {
     description: 'When the token stops working (ISO 8601, in the future). Default: never.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp('2027-06-30T00:00:00Z')
   expiresAt?: string;
 }

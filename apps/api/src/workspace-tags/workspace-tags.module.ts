@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { ListWorkspaceTagsHttpController } from './list-workspace-tags/list-workspace-tags.http.controller';
+import { SetWorkspaceTagsHttpController } from './set-workspace-tags/set-workspace-tags.http.controller';
+import { WorkspaceTags } from './workspace-tags';
+
+/** Global: every query that takes a tag filter checks it (workspace-tags.ts). */
+@Global()
+@Module({
+  controllers: [ListWorkspaceTagsHttpController, SetWorkspaceTagsHttpController],
+  providers: [WorkspaceTags],
+  exports: [WorkspaceTags],
+})
+export class WorkspaceTagsModule {}
