@@ -22,6 +22,154 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in session: who, which workspace and role, its CSRF token
+         * @description 401 when the cookie is missing or the session has ended.
+         */
+        get: operations["GetSessionHttpController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your live sessions (devices signed in), newest first */
+        get: operations["ListOwnSessionsHttpController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of your sessions (another device): it stops at its next request */
+        delete: operations["RevokeOwnSessionHttpController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a sign-in name and password (and a code once a second factor is enrolled)
+         * @description Sets the session cookie `rl_session` (HttpOnly, SameSite=Strict, Secure but on plain http to localhost). 401 for a wrong name or password; 401 with `secondFactorRequired: true` when the password is right and a code is needed or wrong; 429 with `retryAfterMs` and Retry-After after repeated failures (the account from that address waits longer after each, and is locked out after ten).
+         */
+        post: operations["SignInHttpController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: this session ends and its cookie is cleared */
+        post: operations["SignOutHttpController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere: every session of yours ends, this one included
+         * @description A session on a lost or seized device stops at its next request.
+         */
+        post: operations["SignOutEverywhereHttpController_signOutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator app with its current code; returns ten recovery codes, once */
+        post: operations["ConfirmTotpHttpController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start enrolling an authenticator app (TOTP): a new secret, pending until confirmed
+         * @description 409 once one is enrolled: only an admin reset of your sign-in replaces it.
+         */
+        post: operations["EnrolTotpHttpController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exports": {
         parameters: {
             query?: never;
@@ -322,6 +470,43 @@ export type paths = {
         put?: never;
         /** Verify: needs two independent sources, or an override reason */
         post: operations["VerifyIncidentHttpController_handle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link is for: the name, role and workspace, before accepting */
+        get: operations["GetInvitationHttpController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{code}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: choose a sign-in name and password, and be signed in
+         * @description Sets the session cookie. Where the workspace requires a second factor for the role, the session reaches only the enrolment routes until an authenticator app is enrolled.
+         */
+        post: operations["AcceptInvitationHttpController_accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -783,6 +968,61 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your workspace's invitations and their state (never a link) */
+        get: operations["ListInvitationsHttpController_list"];
+        put?: never;
+        /**
+         * Invite a person to your workspace: a one-use link (7 days), shown once
+         * @description No e-mail is sent: pass the link on by a channel your NGO trusts. At the link the person chooses a sign-in name and a password.
+         */
+        post: operations["CreateInvitationHttpController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{id}/invitations/{invitationId}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new link for an invitation not yet used (lost, expired or revoked); the old one stops */
+        post: operations["ReissueInvitationHttpController_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{id}/invitations/{invitationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a pending invitation: its link stops working at once */
+        post: operations["RevokeInvitationHttpController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{id}/public": {
         parameters: {
             query?: never;
@@ -798,6 +1038,61 @@ export type paths = {
         put: operations["SetWorkspacePublicHttpController_set"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{id}/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who in your workspace must sign in with a second factor */
+        get: operations["SecondFactorPolicyHttpController_get"];
+        /**
+         * Require a second factor of the admins (default) or of everyone in your workspace
+         * @description Takes effect at the next request: a signed-in person who now needs one and has none reaches only the enrolment routes until enrolled.
+         */
+        put: operations["SecondFactorPolicyHttpController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your workspace's live sessions: who is signed in, since when, from where */
+        get: operations["ListWorkspaceSessionsHttpController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a session of a user of your workspace: it stops at its next request */
+        delete: operations["RevokeWorkspaceSessionHttpController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -845,10 +1140,62 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{id}/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a user: sign-in refused, sessions and API tokens stop at the next request
+         * @description A reset of the sign-in (POST …/reset-sign-in) lets the person back in.
+         */
+        post: operations["DisableUserHttpController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{id}/users/{userId}/reset-sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a user's sign-in: a new invitation link; the old password and sessions stop at once
+         * @description The second factor and recovery codes are cleared too (a lost or seized phone) and a disabled user is enabled again. API tokens are left as they are.
+         */
+        post: operations["ResetSignInHttpController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AcceptInvitationRequestDto: {
+            /**
+             * @description 3 to 64 letters, digits, dots, dashes, underscores or @; unique; case does not matter.
+             * @example aigerim
+             */
+            login: string;
+            /**
+             * @description At least 12 characters, not on the shipped list of common and breached passwords, not containing the sign-in name or the name.
+             * @example tulip kettle orbit seventeen
+             */
+            password: string;
+        };
         AmendOrganisationRequestDto: {
             /**
              * @example category
@@ -890,6 +1237,11 @@ export type components = {
         AuditEntryDto: {
             /** @example POST /incidents/:id/corrections */
             action: string;
+            /**
+             * @description The client address of a sign-in attempt; null for other entries.
+             * @example 203.0.113.7
+             */
+            address: string | null;
             /** @example 2026-11-28T10:05:12.345678Z */
             at: string;
             /** @example b2f9c0de-1111-4a3b-9c8d-7e6f5a4b3c2d */
@@ -937,6 +1289,13 @@ export type components = {
              */
             version: number;
         };
+        ConfirmTotpRequestDto: {
+            /**
+             * @description The current code of the app being enrolled.
+             * @example 123456
+             */
+            code: string;
+        };
         CorrectIncidentRequestDto: {
             /**
              * Format: uuid
@@ -960,6 +1319,18 @@ export type components = {
              * @example Death of activist Dulat Agadil in the Nur-Sultan detention centre
              */
             value: string | string[] | components["schemas"]["LegalBasisDto"][] | components["schemas"]["OccurredDto"];
+        };
+        CreateInvitationRequestDto: {
+            /**
+             * @description How the person is shown to colleagues.
+             * @example Aigerim
+             */
+            name: string;
+            /**
+             * @example monitor
+             * @enum {string}
+             */
+            role: "admin" | "monitor" | "verifier" | "analyst" | "public";
         };
         CreateUserRequestDto: {
             /**
@@ -1525,6 +1896,51 @@ export type components = {
              */
             name: string;
         };
+        InvitationListResponseDto: {
+            /** @description Newest first; never a link. */
+            invitations: components["schemas"]["InvitationSummaryDto"][];
+        };
+        InvitationPreviewResponseDto: {
+            expiresAt: string;
+            /** @example Aigerim */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "monitor" | "verifier" | "analyst" | "public";
+            /** @description The person must enrol an authenticator app after accepting. */
+            secondFactorRequired: boolean;
+            /** @example Bureau for Human Rights */
+            workspaceName: string;
+        };
+        InvitationSummaryDto: {
+            createdAt: string;
+            expiresAt: string;
+            /** Format: uuid */
+            invitationId: string;
+            /** @example Aigerim */
+            name: string;
+            revokedAt: string | null;
+            /** @enum {string} */
+            role: "admin" | "monitor" | "verifier" | "analyst" | "public";
+            /** @enum {string} */
+            status: "pending" | "used" | "revoked" | "expired";
+            usedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The existing user it signs in (a reset of the sign-in); null for a new person.
+             */
+            userId: string | null;
+        };
+        IssuedInvitationResponseDto: {
+            /**
+             * @description One use, 7 days.
+             * @example 2026-12-11T10:00:00.000Z
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            invitationId: string;
+            /** @example http://localhost:3000/invite?code=Q2hhbmdlIG1lIGFuZCBrZWVwIGl0IHNlY3JldC4 */
+            url: string;
+        };
         JobAcceptedDto: {
             /**
              * @description The same request (same file, same query at the same position) is the same job.
@@ -2037,6 +2453,15 @@ export type components = {
             /** @example 130 */
             value: number;
         };
+        RecoveryCodesResponseDto: {
+            /**
+             * @description Ten one-time codes that stand in for the app (a lost phone). Shown this once: write them down.
+             * @example [
+             *       "7k2m-9qrt-x4vw-3hjc"
+             *     ]
+             */
+            recoveryCodes: string[];
+        };
         RedisHealthDto: {
             /** @example connection refused */
             error?: string;
@@ -2347,6 +2772,86 @@ export type components = {
              */
             reason: "duplicate_entry" | "source_retracted" | "not_a_rights_violation" | "recorded_in_error" | "other";
         };
+        SecondFactorPolicyDto: {
+            /**
+             * @description Who must sign in with a second factor: the admins (the default) or everyone.
+             * @example admins
+             * @enum {string}
+             */
+            requiredFor: "admins" | "everyone";
+        };
+        SecondFactorStateDto: {
+            /**
+             * @description An authenticator app is enrolled.
+             * @example true
+             */
+            enrolled: boolean;
+            /**
+             * @description The workspace requires one for this role; while required and not enrolled, every route but the enrolment's answers 403.
+             * @example true
+             */
+            required: boolean;
+        };
+        SessionListResponseDto: {
+            /** @description Live sessions, newest first. */
+            sessions: components["schemas"]["SessionSummaryDto"][];
+        };
+        SessionResponseDto: {
+            /** @description Send it as the header X-CSRF-Token with every state-changing request made with the session cookie. */
+            csrfToken: string;
+            /** @description The deployment admin (may create workspaces). */
+            deploymentAdmin: boolean;
+            /**
+             * @description The absolute end.
+             * @example 2026-12-04T23:00:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * @description The end if unused until then; each request moves it on.
+             * @example 2026-12-04T11:30:00.000Z
+             */
+            idleExpiresAt: string;
+            /** @example aigerim */
+            login: string;
+            /** @example Aigerim */
+            name: string;
+            /**
+             * @example monitor
+             * @enum {string}
+             */
+            role: "admin" | "monitor" | "verifier" | "analyst" | "public";
+            secondFactor: components["schemas"]["SecondFactorStateDto"];
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            workspaceId: string;
+            /** @example Bureau for Human Rights */
+            workspaceName: string;
+        };
+        SessionSummaryDto: {
+            /** @example 203.0.113.7 */
+            address: string | null;
+            /** @example 2026-12-04T09:00:00.000Z */
+            createdAt: string;
+            /** @description The session this request was made with. */
+            current: boolean;
+            /** @example 2026-12-04T21:00:00.000Z */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-12-04T10:11:00.000Z */
+            idleExpiresAt: string;
+            /** @example 2026-12-04T09:41:00.000Z */
+            lastSeenAt: string;
+            /** @example Mozilla/5.0 (X11; Linux x86_64) */
+            userAgent: string | null;
+            /** Format: uuid */
+            userId: string;
+            /** @example Aigerim */
+            userName: string;
+        };
         SetWorkspacePublicRequestDto: {
             /**
              * @description true: GET /public/stats serves this workspace without a token; false: 404.
@@ -2363,6 +2868,17 @@ export type components = {
              *     ]
              */
             tags: string[];
+        };
+        SignInRequestDto: {
+            /**
+             * @description Once a second factor is enrolled: the code of the authenticator app, or one of the recovery codes.
+             * @example 123456
+             */
+            code?: string;
+            /** @example aigerim */
+            login: string;
+            /** @example correct horse battery staple */
+            password: string;
         };
         SnapshotChangeCountsDto: {
             /** @example 0 */
@@ -2741,6 +3257,18 @@ export type components = {
             /** @example null */
             revokedAt: string | null;
         };
+        TotpEnrolmentResponseDto: {
+            /**
+             * @description The same secret as an otpauth:// URL, for a QR code.
+             * @example otpauth://totp/rights-ledger:aigerim?issuer=rights-ledger&secret=JBSW…&algorithm=SHA1&digits=6&period=30
+             */
+            otpauthUrl: string;
+            /**
+             * @description The secret in base32, for typing into an authenticator app.
+             * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+             */
+            secret: string;
+        };
         UserListResponseDto: {
             users: components["schemas"]["UserSummaryDto"][];
         };
@@ -2870,6 +3398,345 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    GetSessionHttpController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListOwnSessionsHttpController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListResponseDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RevokeOwnSessionHttpController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SignInHttpController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Wrong credentials, or a second factor needed. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many failures: wait `retryAfterMs`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SignOutHttpController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SignOutEverywhereHttpController_signOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConfirmTotpHttpController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmTotpRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The record changed since it was read (`expectedVersion`, `actualVersion`), or the command conflicts with its current state (`code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    EnrolTotpHttpController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentResponseDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The record changed since it was read (`expectedVersion`, `actualVersion`), or the command conflicts with its current state (`code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3966,6 +4833,113 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
                 };
+            };
+        };
+    };
+    GetInvitationHttpController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `code` of the invitation link. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The invitation was used, revoked or has expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AcceptInvitationHttpController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `code` of the invitation link. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The record changed since it was read (`expectedVersion`, `actualVersion`), or the command conflicts with its current state (`code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The invitation was used, revoked or has expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5694,6 +6668,231 @@ export interface operations {
             };
         };
     };
+    ListInvitationsHttpController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CreateInvitationHttpController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedInvitationResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReissueInvitationHttpController_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedInvitationResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RevokeInvitationHttpController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     SetWorkspacePublicHttpController_set: {
         parameters: {
             query?: never;
@@ -5716,6 +6915,230 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WorkspacePublicityResponseDto"];
                 };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SecondFactorPolicyHttpController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorPolicyDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SecondFactorPolicyHttpController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorPolicyDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListWorkspaceSessionsHttpController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RevokeWorkspaceSessionHttpController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
             400: {
@@ -5943,6 +7366,126 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateUserResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DisableUserHttpController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disabled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The record changed since it was read (`expectedVersion`, `actualVersion`), or the command conflicts with its current state (`code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResetSignInHttpController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedInvitationResponseDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
