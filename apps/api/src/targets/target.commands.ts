@@ -10,10 +10,11 @@ import {
   TargetState,
 } from '@app/domain';
 import { WrongExpectedVersion } from '@app/event-store';
-import { PersonalDataVault } from '@app/protection';
+import { NameIndex, PersonalDataVault } from '@app/protection';
 import { commandContext } from '../shared/command-request';
-import { organisationStream, personStream } from '../shared/streams';
+import { targetStream } from '../shared/streams';
 import { PersonKey, sealingDecider } from './target-sealing';
+import { readTarget } from './target.read';
 
 /**
  * The commands on persons and organisations. One decider serves both kinds, and so do these
@@ -21,10 +22,11 @@ import { PersonKey, sealingDecider } from './target-sealing';
  * sealed with their own key on the way into the log (target-sealing.ts).
  */
 
-/** What the target commands need: the executor, and the vault of the persons' keys. */
+/** What the target commands need: the executor, the vault of the persons' keys, the name index. */
 export interface TargetStore {
   executor: CommandExecutor;
   vault: PersonalDataVault;
+  nameIndex: NameIndex;
 }
 
 /** What a controller passes to `commandContext`. */
@@ -33,9 +35,7 @@ export type CommandRequest = Parameters<typeof commandContext>[0];
 const COLLECTION = { person: 'persons', organisation: 'organisations' } as const;
 const MAX_LABEL = 100;
 
-export function targetStream(kind: TargetEntityKind, id: string): string {
-  return kind === 'person' ? personStream(id) : organisationStream(id);
-}
+export { targetStream };
 
 export interface TargetRegistration {
   details: Omit<TargetDetails, 'label'> & { label?: string };
@@ -100,7 +100,7 @@ export function registrationDecider(
 
 /** Registers a person or organisation and links its aliases, in one append. */
 export async function registerTarget(
-  { executor, vault }: TargetStore,
+  { executor, vault, nameIndex }: TargetStore,
   kind: TargetEntityKind,
   registration: TargetRegistration,
   context: CommandContext,
@@ -112,7 +112,7 @@ export async function registerTarget(
     kind === 'person'
       ? await vault.createKey({ workspaceId: context.actor.workspaceId, subjectId: id })
       : undefined;
-  return executor.execute({
+  const result = await executor.execute({
     streamId,
     id,
     decider: registrationDecider(key),
@@ -120,6 +120,37 @@ export async function registerTarget(
     context,
     ids,
   });
+  await nameIndex.index(
+    { workspaceId: context.actor.workspaceId, kind, subjectId: id },
+    registeredNames(commands),
+  );
+  return result;
+}
+
+/** The name and aliases a registration's commands give: what the name index holds. */
+export function registeredNames(commands: readonly TargetCommand[]): string[] {
+  return commands.flatMap((c) =>
+    c.type === 'Register' ? [c.details.name] : c.type === 'LinkAlias' ? [c.alias] : [],
+  );
+}
+
+/**
+ * After a change of name or a new alias: the index holds the names as they now stand. After
+ * the append, so a refused change leaves the index as it was; a crash in between leaves the
+ * new name unfound until the next change of this target.
+ */
+async function reindexNames(
+  store: TargetStore,
+  kind: TargetEntityKind,
+  id: string,
+  context: CommandContext,
+): Promise<void> {
+  const target = await readTarget(store, kind, id, context.actor);
+  if (target.erased) return;
+  await store.nameIndex.index({ workspaceId: context.actor.workspaceId, kind, subjectId: id }, [
+    target.details.name,
+    ...target.aliases,
+  ]);
 }
 
 /**
@@ -146,7 +177,7 @@ export async function amendTarget(
   context: CommandContext,
   expectedVersion?: number,
 ): Promise<CommandResult> {
-  return store.executor.execute({
+  const result = await store.executor.execute({
     streamId: targetStream(kind, id),
     id,
     decider: sealingDecider(await keyOf(store, kind, id, context)),
@@ -161,6 +192,8 @@ export async function amendTarget(
     expectedVersion,
     mustExist: true,
   });
+  if (amendment.field === 'name') await reindexNames(store, kind, id, context);
+  return result;
 }
 
 export async function linkTargetAlias(
@@ -171,7 +204,7 @@ export async function linkTargetAlias(
   context: CommandContext,
   expectedVersion?: number,
 ): Promise<CommandResult> {
-  return store.executor.execute({
+  const result = await store.executor.execute({
     streamId: targetStream(kind, id),
     id,
     decider: sealingDecider(await keyOf(store, kind, id, context)),
@@ -185,6 +218,8 @@ export async function linkTargetAlias(
     expectedVersion,
     mustExist: true,
   });
+  await reindexNames(store, kind, id, context);
+  return result;
 }
 
 /**
@@ -220,6 +255,9 @@ export async function erasePerson(
     );
     await store.vault.destroyKey({ workspaceId, subjectId: id });
   }
+  // The index entries go with the key: after erasure no digest of the name remains. Outside
+  // the check above, so a retry after a crash here still removes them.
+  await store.nameIndex.remove({ workspaceId, kind: 'person', subjectId: id });
   return store.executor.execute({
     streamId,
     id,

@@ -2,12 +2,12 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   CommandContext,
   CommandExecutor,
-  CommandResult,
   Creation,
   IdSource,
 } from '@app/application';
 import { IncidentCommand, incidentDecider, IncidentEvent, IncidentState } from '@app/domain';
 import { incidentStream } from '../../shared/streams';
+import { ReportIncidentResponseDto } from './report-incident.response.dto';
 import {
   IncidentTargets,
   RegisteredCategories,
@@ -16,7 +16,7 @@ import {
 } from '../incident-targets';
 import { ReportIncidentRequestDto } from './report-incident.request.dto';
 
-export class ReportIncidentCommand extends Command<CommandResult> {
+export class ReportIncidentCommand extends Command<ReportIncidentResponseDto> {
   constructor(
     readonly body: ReportIncidentRequestDto,
     readonly context: CommandContext,
@@ -97,7 +97,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     private readonly targets: IncidentTargets,
   ) {}
 
-  async execute({ body, context }: ReportIncidentCommand): Promise<CommandResult> {
+  async execute({ body, context }: ReportIncidentCommand): Promise<ReportIncidentResponseDto> {
     const registered = await this.targets.categoriesOf(
       body.targets ?? [],
       context,
@@ -106,7 +106,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     const { targets, command, creation } = incidentReport(body, context, registered);
     // Check the whole report before registering anyone, so a refused report leaves nothing behind.
     incidentDecider.decide(command, incidentDecider.initialState);
-    await this.targets.register(targets, context, ROUTE);
-    return this.executor.execute(creation);
+    const possibleDuplicates = await this.targets.register(targets, context, ROUTE);
+    return { ...(await this.executor.execute(creation)), possibleDuplicates };
   }
 }

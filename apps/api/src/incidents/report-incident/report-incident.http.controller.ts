@@ -7,12 +7,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, CommandResult } from '@app/application';
+import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
 import { commandContext, RequestLike } from '../../shared/command-request';
-import { CommandResponseDto } from '../../shared/command-response.dto';
 import { ReportIncidentCommand } from './report-incident.handler';
+import { ReportIncidentResponseDto } from './report-incident.response.dto';
 import { ReportIncidentRequestDto } from './report-incident.request.dto';
 
 @ApiTags('incidents')
@@ -31,7 +31,7 @@ export class ReportIncidentHttpController {
     required: false,
     description: 'A retry with the same key records nothing new',
   })
-  @ApiCreatedResponse({ type: CommandResponseDto })
+  @ApiCreatedResponse({ type: ReportIncidentResponseDto })
   @ApiBadRequestResponse({
     type: ProblemDetailsDto,
     description: 'Names each bad field and the allowed values',
@@ -40,7 +40,7 @@ export class ReportIncidentHttpController {
     @Body() body: ReportIncidentRequestDto,
     @Req() request: RequestLike,
     @CurrentActor() actor: Actor,
-  ): Promise<CommandResult> {
+  ): Promise<ReportIncidentResponseDto> {
     return this.commands.execute(new ReportIncidentCommand(body, commandContext(request, actor)));
   }
 }
