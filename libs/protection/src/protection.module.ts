@@ -2,9 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, requireMasterKey } from '@app/config';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { loadMasterKey } from './master-key';
+import { EVIDENCE_STORAGE } from './evidence-storage.port';
 import { NAME_INDEX } from './name-index.port';
 import { PERSONAL_DATA_VAULT } from './personal-data-vault.port';
 import { SqlKeyVault } from './sql-key-vault';
+import { SqlEvidenceStorage } from './sql-evidence-storage';
 import { SqlNameIndex } from './sql-name-index';
 
 /** The vault of per-person keys and the name index, for every module that reads or writes personal data. */
@@ -39,8 +41,17 @@ export class ProtectionModule {
             return new SqlNameIndex(sql, masterKey);
           },
         },
+        {
+          provide: EVIDENCE_STORAGE,
+          inject: [SQL_CLIENT],
+          useFactory: async (sql: SqlClient) => {
+            const masterKey = await loadMasterKey(config);
+            await SqlEvidenceStorage.migrate(sql);
+            return new SqlEvidenceStorage(sql, masterKey);
+          },
+        },
       ],
-      exports: [PERSONAL_DATA_VAULT, NAME_INDEX],
+      exports: [PERSONAL_DATA_VAULT, NAME_INDEX, EVIDENCE_STORAGE],
     };
   }
 }

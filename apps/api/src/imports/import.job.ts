@@ -19,13 +19,13 @@ import {
   TargetState,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, Position, START } from '@app/event-store';
-import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
+import { NAME_INDEX, NameIndex, PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
 import { incidentReport } from '../incidents/report-incident/report-incident.handler';
 import { ReportIncidentRequestDto } from '../incidents/report-incident/report-incident.request.dto';
 import { JobContext, JobOutcome, JobReleased, JobWork } from '../jobs/job-context';
 import { JobRecords } from '../jobs/job-records';
 import { canonicalJson } from '../shared/command-request';
-import { planRegistration, registrationDecider } from '../targets/target.commands';
+import { planRegistration, registeredNames, registrationDecider } from '../targets/target.commands';
 import {
   ImportPlan,
   ImportProblem,
@@ -79,6 +79,7 @@ export class ImportJob implements JobWork {
     private readonly records: JobRecords,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
+    @Inject(NAME_INDEX) private readonly nameIndex: NameIndex,
   ) {}
 
   async run(context: JobContext): Promise<JobOutcome> {
@@ -113,10 +114,18 @@ export class ImportJob implements JobWork {
     if (input.dryRun) return { result, errors: plan.problems };
 
     const problems = [...plan.problems];
-    const recording = new Recording(this.executor, this.vault, input.actor, id, today, {
-      result,
-      problems,
-    });
+    const recording = new Recording(
+      this.executor,
+      this.vault,
+      this.nameIndex,
+      input.actor,
+      id,
+      today,
+      {
+        result,
+        problems,
+      },
+    );
     await recording.start(this.store);
     await recordAll(plan, context, (batch) => recording.batch(batch));
     // Every spelling's person id, for the monitor to compare them.
@@ -175,6 +184,7 @@ class Recording {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly vault: PersonalDataVault,
+    private readonly nameIndex: NameIndex,
     private readonly actor: Actor,
     private readonly jobId: string,
     private readonly today: string,
@@ -285,6 +295,15 @@ class Recording {
         ids: p.ids,
       })),
       { head: this.head },
+    );
+    // Found by name like a person registered through the API (one write for the batch).
+    await this.nameIndex.indexMany(
+      planned
+        .filter((_, i) => outcomes[i].status === 'fulfilled')
+        .map((p) => ({
+          subject: { workspaceId: this.actor.workspaceId, kind: p.kind, subjectId: p.id },
+          names: registeredNames(p.commands),
+        })),
     );
     return outcomes.map((outcome, i) => {
       if (outcome.status === 'rejected') return outcome;

@@ -1,10 +1,5 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  CommandContext,
-  CommandExecutor,
-  Creation,
-  IdSource,
-} from '@app/application';
+import { CommandContext, CommandExecutor, Creation, IdSource } from '@app/application';
 import { IncidentCommand, incidentDecider, IncidentEvent, IncidentState } from '@app/domain';
 import { incidentStream } from '../../shared/streams';
 import { ReportIncidentResponseDto } from './report-incident.response.dto';
