@@ -11,16 +11,13 @@ import { PgPoolSqlClient } from '@app/database';
 import { encodePosition, Position, RecordedEvent, START } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { INCIDENT_FACTS, IncidentProjections, rebuildIncidentFacts } from '@app/read-models';
-import { ProjectionFreshness } from '../../apps/api/src/projections/projection-freshness';
-import { SnapshotPositions } from '../../apps/api/src/snapshots/snapshot-positions';
-import { IncidentFilters } from '../../apps/api/src/statistics/incident-filters.request.dto';
-import {
-  GetStatsHandler,
-  statsSql,
-} from '../../apps/api/src/statistics/get-stats/get-stats.handler';
-import { GetStatsQuery } from '../../apps/api/src/statistics/get-stats/get-stats.query';
-import { AsOf } from '../../apps/api/src/statistics/get-stats/get-stats.request.dto';
-import { GroupBy, Measure } from '../../apps/api/src/statistics/get-stats/stats-dimensions';
+import { ProjectionFreshness } from '@app/read-models/projection-freshness';
+import { SnapshotPositions } from '@app/read-models/snapshots/snapshot-positions';
+import { IncidentFilters } from '@app/read-models/statistics/incident-filters';
+import { GetStatsHandler, statsSql } from '@app/read-models/statistics/get-stats.handler';
+import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
+import { AsOf } from '@app/read-models/statistics/as-of';
+import { GroupBy, Measure } from '@app/read-models/statistics/stats-dimensions';
 import { cpuMeter, now, percentile, probeFor, waitForQuiet } from '../event-store/common';
 import { generateIncident, rng } from './generate';
 

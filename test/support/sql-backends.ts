@@ -1,4 +1,5 @@
-import { PgliteSqlClient, SqlClient } from '@app/database';
+import { SqlClient } from '@app/database';
+import { openTestPglite } from './pglite-template';
 import { createTestSchema } from './test-postgres';
 
 export interface SqlBackend {
@@ -8,7 +9,7 @@ export interface SqlBackend {
 
 /**
  * The two SQL backends the same code must work on, for `describe.each`: a fresh schema on the
- * PostgreSQL server (named after `prefix`) and an in-memory PGlite.
+ * PostgreSQL server (named after `prefix`) and a PGlite of its own (a copy of an initialised one).
  */
 export function sqlBackends(prefix: string): [string, () => Promise<SqlBackend>][] {
   return [
@@ -22,7 +23,7 @@ export function sqlBackends(prefix: string): [string, () => Promise<SqlBackend>]
     [
       'PGlite',
       async () => {
-        const sql = await PgliteSqlClient.open();
+        const sql = await openTestPglite();
         return { sql, close: () => sql.close() };
       },
     ],

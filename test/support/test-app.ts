@@ -1,11 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { loadConfig } from '@app/config';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureHttpApp } from '../../apps/api/src/http-app';
+import { pgliteCopy } from './pglite-template';
 import { createTestSchema } from './test-postgres';
 
 export const TEST_ADMIN_TOKEN = 'rl_test-admin-token-0123456789abcdef';
@@ -22,14 +21,17 @@ export interface TestApp {
 }
 
 /**
- * The real API module graph in this process, on embedded PGlite (a temp directory) or on the
- * PostgreSQL server (a fresh schema), with a known admin token.
+ * The real API module graph in this process, on embedded PGlite (a copy of a data directory
+ * an app has already started on once: see pglite-template.ts) or on the PostgreSQL server (a
+ * fresh schema), with a known admin token.
  */
 export async function startTestApp(backend: 'pglite' | 'postgres' = 'pglite'): Promise<TestApp> {
   let cleanup: () => Promise<void>;
   let env: Record<string, string>;
   if (backend === 'pglite') {
-    const dir = await mkdtemp(join(tmpdir(), 'rl-test-'));
+    const dir = await pgliteCopy('app', async (fresh) =>
+      (await bootApp({ PGLITE_DIR: fresh })).close(),
+    );
     env = { PGLITE_DIR: dir };
     cleanup = () => rm(dir, { recursive: true, force: true });
   } else {
@@ -37,13 +39,7 @@ export async function startTestApp(backend: 'pglite' | 'postgres' = 'pglite'): P
     env = { DATABASE_URL: schema.url, MASTER_KEY: TEST_MASTER_KEY };
     cleanup = () => schema.drop();
   }
-  const config = loadConfig({ ...env, BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forConfig(config)],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  configureHttpApp(app);
-  await app.init();
+  const app = await bootApp(env);
   return {
     app,
     server: app.getHttpServer(),
@@ -53,4 +49,15 @@ export async function startTestApp(backend: 'pglite' | 'postgres' = 'pglite'): P
       await cleanup();
     },
   };
+}
+
+async function bootApp(env: Record<string, string>): Promise<NestExpressApplication> {
+  const config = loadConfig({ ...env, BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forConfig(config)],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureHttpApp(app);
+  await app.init();
+  return app;
 }

@@ -19,10 +19,13 @@ import { StatsLagModule } from './statistics/stats-lag/stats-lag.module';
 import { WhoAmIModule } from './who-am-i/who-am-i.module';
 import { PublicStatsModule } from './public-stats/public-stats.module';
 import { WorkspacePublicityModule } from './workspace-publicity/workspace-publicity.module';
-import { JobsModule } from './jobs/jobs.module';
+import { ExportJobModule } from '@app/exports';
+import { ImportJobModule } from '@app/imports';
+import { apiRunsJobs, JobProcessorsModule, JobsModule } from '@app/jobs';
+import { SnapshotCommandsModule } from '@app/application/snapshots/snapshot-commands.module';
+import { JobsHttpModule } from './jobs/jobs-http.module';
 import { ImportsModule } from './imports/imports.module';
 import { ExportsModule } from './exports/exports.module';
-import { apiRunsJobs, JobProcessorsModule } from '../../worker/src/job-processors.module';
 import { AuditModule } from './audit/audit.module';
 import { SecurityModule } from './security/security.module';
 import { TokensModule } from './tokens/tokens.module';
@@ -61,9 +64,18 @@ export class AppModule {
         WorkspacePublicityModule,
         PublicStatsModule,
         JobsModule.forConfig(config),
+        JobsHttpModule,
         ImportsModule,
         ExportsModule,
-        ...(apiRunsJobs(config) ? [JobProcessorsModule.forConfig(config)] : []),
+        ...(apiRunsJobs(config)
+          ? [
+              JobProcessorsModule.forConfig(config, [
+                ImportJobModule,
+                ExportJobModule,
+                SnapshotCommandsModule,
+              ]),
+            ]
+          : []),
         ReferenceFiguresModule,
       ],
     };

@@ -6,7 +6,7 @@ import { documentBearerAuth } from '@app/auth';
 import { ProblemDetailsDto } from './problem/problem-details.dto';
 import { NulCharactersPipe } from './problem/nul-characters.pipe';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
-import { ValidationException } from './problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 import { configureHttpSecurity, HttpSecurityOptions } from './security/http-security';
 
 /** What every HTTP entry point shares: main.ts and the in-process tests. */

@@ -1,25 +1,38 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { SnapshotCommandsModule } from '@app/application/snapshots/snapshot-commands.module';
 import { AppConfig } from '@app/config';
+import { ExportJobModule } from '@app/exports';
+import { ImportJobModule } from '@app/imports';
 import { InfrastructureModule } from '@app/infrastructure';
+import { apiRunsJobs, JobProcessorsModule, JobsModule } from '@app/jobs';
+import { ProtectionModule } from '@app/protection';
 import { ReadModelsModule } from '@app/read-models';
-import { AppModule } from '../../api/src/app.module';
-import { apiRunsJobs, JobProcessorsModule } from './job-processors.module';
 
 /**
- * The worker runs the projections and, when jobs travel on Redis, the job processors with
- * the application's commands and queries (the API's modules, without HTTP). Without Redis the
- * API runs the jobs itself from the `jobs` table, and the worker only projects.
+ * The worker runs the projections and, when jobs travel on Redis, the job processors with the
+ * library modules that do each job's work: the same modules the API composes, without HTTP.
+ * Without Redis the API runs the jobs itself from the `jobs` table, and the worker only
+ * projects.
  */
 @Module({})
 export class WorkerModule {
   static forConfig(config: AppConfig): DynamicModule {
-    const imports =
-      config.redisUrl === undefined
-        ? [InfrastructureModule.forConfig(config), ReadModelsModule]
-        : [
-            AppModule.forConfig(config),
-            ...(apiRunsJobs(config) ? [] : [JobProcessorsModule.forConfig(config)]),
-          ];
+    const runsJobs = config.redisUrl !== undefined && !apiRunsJobs(config);
+    const imports = runsJobs
+      ? [
+          InfrastructureModule.forConfig(config),
+          ProtectionModule.forConfig(config),
+          CqrsModule.forRoot(),
+          ReadModelsModule,
+          JobsModule.forConfig(config),
+          JobProcessorsModule.forConfig(config, [
+            ImportJobModule,
+            ExportJobModule,
+            SnapshotCommandsModule,
+          ]),
+        ]
+      : [InfrastructureModule.forConfig(config), ReadModelsModule];
     return { module: WorkerModule, imports };
   }
 }

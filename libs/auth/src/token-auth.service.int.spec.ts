@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { PgliteSqlClient, SqlClient } from '@app/database';
+import { SqlClient } from '@app/database';
+import { openTestPglite } from '../../../test/support/pglite-template';
 import { createTestSchema } from '../../../test/support/test-postgres';
 import { migrate } from '@app/database';
 import { generateApiToken, verifyApiToken } from './api-token';
@@ -23,7 +24,7 @@ const databases: [string, () => Promise<Database>][] = [
   [
     'PGlite',
     async () => {
-      const sql = await PgliteSqlClient.open();
+      const sql = await openTestPglite();
       return { sql, close: () => sql.close() };
     },
   ],

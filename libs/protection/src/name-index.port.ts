@@ -6,47 +6,30 @@ export interface NamedSubject {
 }
 
 /**
- * A keyed blind index of names: it finds a person by the beginning of any part of any of
- * their names, in any script or transliteration, without holding a name. It stores the HMACs
- * of the folded name parts' beginnings (from three letters) under a workspace key wrapped by
- * the master key; without that key a digest says nothing, and a digest of one workspace
- * matches nothing in another.
+ * A keyed blind index: it holds the HMACs of search terms (what terms a name gives is the
+ * application's business: folded parts, their beginnings, the whole name) under a workspace
+ * key wrapped by the master key. Without that key a digest says nothing, and a digest of one
+ * workspace matches nothing in another. No term is stored in clear.
  */
 export interface NameIndex {
-  /** Replaces the subject's entries with those of these names (the name and its aliases). */
-  index(subject: NamedSubject, names: readonly string[]): Promise<void>;
+  /** Replaces the subject's entries with these terms. */
+  index(subject: NamedSubject, terms: readonly string[]): Promise<void>;
   /** `index` for many subjects in one write (the import). */
-  indexMany(entries: readonly { subject: NamedSubject; names: readonly string[] }[]): Promise<void>;
+  indexMany(entries: readonly { subject: NamedSubject; terms: readonly string[] }[]): Promise<void>;
   /** Deletes every entry of the subject: erasure. */
   remove(subject: NamedSubject): Promise<void>;
-  /**
-   * The ids of the subjects each of whose query parts begins a part of one of their names.
-   * `too_short` when a part of the query has fewer than three letters once folded.
-   */
-  find(
+  /** The subjects that hold every one of these terms. */
+  withAll(
     workspaceId: string,
     kind: NamedSubject['kind'],
-    query: string,
-  ): Promise<string[] | 'too_short'>;
-  /** The subjects whose names match any of these names as a whole: possible duplicates. */
-  matches(
+    terms: readonly string[],
+  ): Promise<string[]>;
+  /** The subjects that hold at least one of these terms. */
+  withAny(
     workspaceId: string,
     kind: NamedSubject['kind'],
-    names: readonly string[],
-  ): Promise<NameMatch[]>;
-}
-
-/**
- * Why an existing subject may be the one being recorded: `same_name`, its name or an alias
- * has the same parts once folded (Дулат Агадил = Dulat Agadil = Agadil Dulat);
- * `name_parts_match`, every part of the new name is a whole part of one of its names
- * (Dulat Agadil ⊂ Dulat Agadil Serikovich).
- */
-export type NameMatchReason = 'same_name' | 'name_parts_match';
-
-export interface NameMatch {
-  subjectId: string;
-  reason: NameMatchReason;
+    terms: readonly string[],
+  ): Promise<string[]>;
 }
 
 export const NAME_INDEX = Symbol('NameIndex');

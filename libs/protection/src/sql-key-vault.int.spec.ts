@@ -1,11 +1,11 @@
-import { mkdtemp, rm, stat, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, stat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '@app/config';
 import { PgliteSqlClient } from '@app/database';
 import { loadMasterKey, MASTER_KEY_FILE } from './master-key';
 import { SubjectKey } from './personal-data-vault.port';
 import { SqlKeyVault } from './sql-key-vault';
+import { emptyPgliteDir, openTestPglite } from '../../../test/support/pglite-template';
 
 describe('SqlKeyVault on PGlite', () => {
   let dir: string;
@@ -17,7 +17,7 @@ describe('SqlKeyVault on PGlite', () => {
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rl-vault-'));
+    dir = await emptyPgliteDir();
     sql = await PgliteSqlClient.open(dir);
     await SqlKeyVault.migrate(sql);
     vault = new SqlKeyVault(sql, await loadMasterKey(loadConfig({ PGLITE_DIR: dir })));
@@ -83,7 +83,7 @@ describe('SqlKeyVault.createKeys on PGlite', () => {
   });
 
   beforeAll(async () => {
-    sql = await PgliteSqlClient.open();
+    sql = await openTestPglite();
     await SqlKeyVault.migrate(sql);
     vault = new SqlKeyVault(sql, Buffer.alloc(32, 7));
   });

@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { migrate, Migration, SqlClient } from '@app/database';
-import { MIN_NAME_PREFIX, namePrefixes, nameTokens } from '@app/domain/names';
 import { decrypt, encrypt, newKey } from './aes-gcm';
-import { NamedSubject, NameIndex, NameMatch } from './name-index.port';
+import { NamedSubject, NameIndex } from './name-index.port';
 
 /**
  * The name index's tables. `name_index_keys`: one HMAC key per workspace, wrapped by the
@@ -42,18 +41,18 @@ export class SqlNameIndex implements NameIndex {
     await migrate(sql, 'name_index_migrations', NAME_INDEX_MIGRATIONS);
   }
 
-  async index(subject: NamedSubject, names: readonly string[]): Promise<void> {
-    await this.indexMany([{ subject, names }]);
+  async index(subject: NamedSubject, terms: readonly string[]): Promise<void> {
+    await this.indexMany([{ subject, terms }]);
   }
 
   async indexMany(
-    entries: readonly { subject: NamedSubject; names: readonly string[] }[],
+    entries: readonly { subject: NamedSubject; terms: readonly string[] }[],
   ): Promise<void> {
     if (entries.length === 0) return;
     const rows: { ws: string; kind: string; digest: string; id: string }[] = [];
-    for (const { subject, names } of entries) {
+    for (const { subject, terms } of entries) {
       const key = await this.keyOf(subject.workspaceId);
-      for (const term of termsOf(names)) {
+      for (const term of new Set(terms)) {
         const digest = digestOf(key, subject.kind, term).toString('base64');
         rows.push({ ws: subject.workspaceId, kind: subject.kind, digest, id: subject.subjectId });
       }
@@ -87,62 +86,14 @@ export class SqlNameIndex implements NameIndex {
     await this.sql.exec('VACUUM FULL name_index').catch(() => undefined);
   }
 
-  async find(
+  async withAny(
     workspaceId: string,
     kind: NamedSubject['kind'],
-    query: string,
-  ): Promise<string[] | 'too_short'> {
-    const tokens = nameTokens(query);
-    if (tokens.length === 0 || tokens.some((t) => t.length < MIN_NAME_PREFIX)) return 'too_short';
-    const key = await this.keyOf(workspaceId);
-    // Every part of the query must begin some part of the subject's names.
-    return this.having(
-      workspaceId,
-      kind,
-      tokens.map((t) => digestOf(key, kind, t)),
-    );
-  }
-
-  async matches(
-    workspaceId: string,
-    kind: NamedSubject['kind'],
-    names: readonly string[],
-  ): Promise<NameMatch[]> {
-    const key = await this.keyOf(workspaceId);
-    const found = new Map<string, NameMatch['reason']>();
-    for (const name of names) {
-      const tokens = nameTokens(name);
-      if (tokens.length === 0) continue;
-      // Their name's parts among the new name's, or the new name's among theirs.
-      // A name of one part would match every namesake's first or last name: too many.
-      const within =
-        tokens.length < 2
-          ? []
-          : await this.having(
-              workspaceId,
-              kind,
-              tokens.map((t) => digestOf(key, kind, wholePart(t))),
-            );
-      const around = await this.anyOf(
-        workspaceId,
-        kind,
-        partialNames(tokens).map((n) => digestOf(key, kind, wholeName(n))),
-      );
-      const same = await this.having(workspaceId, kind, [digestOf(key, kind, wholeName(tokens))]);
-      const whole = [...within, ...around];
-      for (const id of whole) if (!found.has(id)) found.set(id, 'name_parts_match');
-      for (const id of same) found.set(id, 'same_name');
-    }
-    return [...found].map(([subjectId, reason]) => ({ subjectId, reason }));
-  }
-
-  /** The subjects that hold at least one of these digests. */
-  private async anyOf(
-    workspaceId: string,
-    kind: NamedSubject['kind'],
-    digests: readonly Buffer[],
+    terms: readonly string[],
   ): Promise<string[]> {
-    if (digests.length === 0) return [];
+    if (terms.length === 0) return [];
+    const key = await this.keyOf(workspaceId);
+    const digests = terms.map((t) => digestOf(key, kind, t));
     const { rows } = await this.sql.query<{ id: string }>(
       `SELECT DISTINCT subject_id::text AS id FROM name_index
         WHERE workspace_id = $1 AND kind = $2 AND digest = ANY(
@@ -152,12 +103,14 @@ export class SqlNameIndex implements NameIndex {
     return rows.map((r) => r.id);
   }
 
-  /** The subjects that hold every one of these digests. */
-  private async having(
+  async withAll(
     workspaceId: string,
     kind: NamedSubject['kind'],
-    digests: readonly Buffer[],
+    terms: readonly string[],
   ): Promise<string[]> {
+    if (terms.length === 0) return [];
+    const key = await this.keyOf(workspaceId);
+    const digests = terms.map((t) => digestOf(key, kind, t));
     const distinct = [...new Set(digests.map((d) => d.toString('base64')))];
     const { rows } = await this.sql.query<{ id: string }>(
       `SELECT subject_id::text AS id FROM name_index
@@ -193,47 +146,6 @@ export class SqlNameIndex implements NameIndex {
     return key;
   }
 }
-
-/**
- * What the index holds of some names: each part's beginnings from three letters (search),
- * each whole part and each whole name (duplicates). The markers keep them apart: the whole
- * part "aga" is not the beginning "aga" of "agadil".
- */
-function termsOf(names: readonly string[]): Set<string> {
-  const terms = new Set<string>();
-  for (const name of names) {
-    const tokens = nameTokens(name);
-    if (tokens.length === 0) continue;
-    for (const t of tokens) {
-      for (const prefix of namePrefixes(t)) terms.add(prefix);
-      terms.add(wholePart(t));
-    }
-    terms.add(wholeName(tokens));
-  }
-  return terms;
-}
-
-const wholePart = (token: string) => `=${token}`;
-
-/** Names past this many parts are not split further: the combinations grow as 2^n. */
-const MAX_SPLIT_PARTS = 6;
-
-/**
- * The names made of two or more of these parts but not all: "Dulat Agadil Serikovich" gives
- * "Dulat Agadil", "Dulat Serikovich", "Agadil Serikovich", so a record under the shorter name
- * is found.
- */
-function partialNames(tokens: readonly string[]): string[][] {
-  const parts = tokens.slice(0, MAX_SPLIT_PARTS);
-  const out: string[][] = [];
-  for (let mask = 1; mask < (1 << parts.length) - 1; mask++) {
-    const chosen = parts.filter((_, i) => mask & (1 << i));
-    if (chosen.length >= 2) out.push(chosen);
-  }
-  return out;
-}
-/** A whole name: its distinct folded parts in order, whichever order they were written in. */
-const wholeName = (tokens: readonly string[]) => `==${[...tokens].sort().join(' ')}`;
 
 function wrapContext(workspaceId: string): string {
   return `name_index_keys:${workspaceId}`;

@@ -1,12 +1,9 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { createTestWorkspace, TestWorkspace } from '../../support/workspaces';
-import { JobDispatcher } from '../../../apps/api/src/jobs/job-dispatcher';
-import { JobRecords } from '../../../apps/api/src/jobs/job-records';
-import {
-  monthlySnapshotJobId,
-  previousMonth,
-} from '../../../apps/api/src/jobs/monthly-snapshot/monthly-snapshot.job';
+import { JobDispatcher } from '@app/jobs/job-dispatcher';
+import { JobRecords } from '@app/jobs/job-records';
+import { monthlySnapshotJobId, previousMonth } from '@app/jobs/monthly-schedule';
 import { monitoringSheet, sheetCsv } from './monitoring-sheet';
 
 /**

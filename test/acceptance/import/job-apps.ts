@@ -7,7 +7,7 @@ import { loadConfig } from '@app/config';
 import Redis from 'ioredis';
 import { AppModule } from '../../../apps/api/src/app.module';
 import { configureHttpApp } from '../../../apps/api/src/http-app';
-import { JOBS_OPTIONS } from '../../../apps/api/src/jobs/jobs-options';
+import { JOBS_OPTIONS } from '@app/jobs/jobs-options';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import { TEST_ADMIN_TOKEN, TEST_MASTER_KEY } from '../../support/test-app';
 import { createTestSchema, TestSchema } from '../../support/test-postgres';

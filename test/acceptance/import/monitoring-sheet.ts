@@ -1,10 +1,6 @@
 import ExcelJS from 'exceljs';
 import { labelOf, Lang, VocabularyName } from '@app/domain';
-import {
-  Column,
-  headersIn,
-  TEMPLATE_COLUMNS,
-} from '../../../apps/api/src/imports/sheet/sheet-columns';
+import { Column, headersIn, TEMPLATE_COLUMNS } from '@app/imports/sheet/sheet-columns';
 
 /**
  * A generated monthly-monitoring sheet of `size` rows (acts): incidents of one to three acts

@@ -2,26 +2,39 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { TokenAuthService } from '@app/auth';
 import { SQL_CLIENT, SqlClient } from '@app/database';
-import { kadyrKasiyet2020 } from '../kadyr-kasiyet-2020/kadyr-kasiyet-2020.dataset';
+import {
+  ACTS_BY_MONTH,
+  kadyrKasiyet2020,
+  PERSONS_BY_CATEGORY,
+} from '../kadyr-kasiyet-2020/kadyr-kasiyet-2020.dataset';
+import { postCases, uploadKadyrKasiyet2020 } from '../kadyr-kasiyet-2020/kadyr-kasiyet-2020.sheet';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { createTestWorkspace, TestWorkspace } from '../../support/workspaces';
 
 /**
- * Acceptance (issue 6, protection of the people in the data), over the Kadyr-Kasiyet 2020
- * year recorded through the HTTP API, with names in titles, places and descriptions as
- * monitors write them:
- * - no analyst response contains a name; no public response has a count from 1 to 4;
- * - after an erasure, neither the event log nor any table holds the name (as text or as its
- *   UTF-8 bytes), and GET /stats gives the same figures as before.
+ * The Kadyr-Kasiyet 2020 year, with names in titles, places, descriptions, tags, perpetrator
+ * units and source titles as monitors write them, recorded once for two acceptances:
+ * - issue 4: uploaded as a monitoring sheet (POST /imports, the batch path), GET /stats gives
+ *   back the published figures; its January, posted one request at a time in a second
+ *   workspace, counts the same;
+ * - issue 6, protection of the people in the data: no analyst response contains a name; no
+ *   public response has a count from 1 to 4; after an erasure, neither the event log nor any
+ *   table holds the name (as text or as its UTF-8 bytes), and GET /stats gives the same
+ *   figures as before.
  */
-describe('protection of the people in the data', () => {
+describe('the Kadyr-Kasiyet 2020 year', () => {
   let t: TestApp;
   let sql: SqlClient;
   let workspaceId: string;
   let analyst: { Authorization: string };
+  /** January again, posted request by request. */
+  let byRequest: TestWorkspace;
   let lastPosition = '';
-  const incidentIds: string[] = [];
-  const personIds = new Map<number, string>();
-  const { persons, incidents } = kadyrKasiyet2020();
+  let incidentIds: string[] = [];
+  let personIds: string[] = [];
+  const dataset = kadyrKasiyet2020();
+  const { persons, incidents } = dataset;
+  const january = incidents.filter((i) => i.month === 1);
   const NAME = /Monitored person \d+/;
 
   const http = () => request(t.server);
@@ -38,53 +51,108 @@ describe('protection of the people in the data', () => {
     return { Authorization: `Bearer ${token}` };
   }
 
+  /** Every page of a list, as answered. */
+  async function pagesOf(path: string, auth: { Authorization: string }) {
+    const pages: request.Response[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await http()
+        .get(path)
+        .query({ limit: 200, after: lastPosition, ...(cursor && { cursor }) })
+        .set(auth)
+        .expect(200);
+      pages.push(page);
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    return pages;
+  }
+
+  const idsOf = async (path: string, auth: { Authorization: string }) =>
+    (await pagesOf(path, auth)).flatMap((page) =>
+      page.body.items.map((item: { id: string }) => item.id as string),
+    );
+
   beforeAll(async () => {
     t = await startTestApp('postgres');
     sql = t.app.get<SqlClient>(SQL_CLIENT);
     workspaceId = (await http().get('/me').set(t.auth).expect(200)).body.workspaceId;
     analyst = await tokenWithRole('analyst');
-
-    for (const [i, incident] of incidents.entries()) {
-      const date = `2020-${String(incident.month).padStart(2, '0')}-${String(incident.day).padStart(2, '0')}`;
-      const first = persons[incident.persons[0]].name;
-      const res = await http()
-        .post('/incidents')
-        .set(t.auth)
-        .set('Idempotency-Key', `protection-${i}`)
-        .send({
-          // As monitors write them: the people are named in the free text.
-          title: `${first} detained after the rally`,
-          description: `${first} was taken to the police station; relatives informed.`,
-          country: 'KZ',
-          region: 'KZ-75',
-          place: `Home of ${first}, Almaty`,
-          occurred: { date, precision: 'day' },
-          type: incident.type,
-          rights: [incident.right],
-          tags: [first.replace(/ /g, '-').toLowerCase()],
-          perpetrators: [
-            { source: incident.mainSource, role: 'main', unit: `Officer who met ${first}` },
-          ],
-          sources: [{ title: `Interview with ${first}` }],
-          targets: incident.persons.map((p) => {
-            const known = personIds.get(p);
-            const { category, name } = persons[p];
-            return known ? { personId: known, category } : { person: { name }, category };
-          }),
-        });
-      if (res.status !== 201)
-        throw new Error(`case ${i}: ${res.status} ${JSON.stringify(res.body)}`);
-      lastPosition = res.body.position;
-      incidentIds.push(res.body.id);
-      if (incident.persons.some((p) => !personIds.has(p))) {
-        const read = await http().get(`/incidents/${res.body.id}`).set(t.auth).expect(200);
-        incident.persons.forEach((p, k) => personIds.set(p, read.body.targets[k].personId));
-      }
-    }
-    expect(personIds.size).toBe(684);
+    await uploadKadyrKasiyet2020(t.server, t.auth, dataset);
+    byRequest = await createTestWorkspace(t.server, 'Kadyr-Kasiyet by request', ['analyst']);
+    // Posted after the upload, so its last position is after everything recorded.
+    lastPosition = await postCases(
+      t.server,
+      { Authorization: `Bearer ${byRequest.tokens.admin}` },
+      dataset,
+      january,
+    );
+    incidentIds = await idsOf('/incidents', t.auth);
+    personIds = await idsOf('/persons', t.auth);
+    expect(personIds).toHaveLength(684);
+    expect(incidentIds).toHaveLength(incidents.length);
   }, 300_000);
 
   afterAll(async () => t?.close());
+
+  describe('the published figures', () => {
+    const stats = (query: string, auth = t.auth) =>
+      http().get(`/stats?${query}&after=${lastPosition}`).set(auth).expect(200);
+
+    it('counts 684 persons, by target category exactly as published', async () => {
+      const { body } = await stats('measure=persons&groupBy=targetCategory&year=2020');
+      const byCategory = Object.fromEntries(
+        body.rows.map((r: { keys: { targetCategory: string }; value: number }) => [
+          r.keys.targetCategory,
+          r.value,
+        ]),
+      );
+      expect(byCategory).toEqual(PERSONS_BY_CATEGORY);
+      expect(body.total).toBe(684);
+    });
+
+    it('counts 1,414 acts (threats)', async () => {
+      const { body } = await stats('measure=acts&year=2020');
+      expect(body.total).toBe(1414);
+    });
+
+    it('peaks in February and October', async () => {
+      const { body } = await stats('measure=acts&groupBy=month&year=2020');
+      const series = body.rows.map((r: { keys: { month: string | null }; value: number }) => [
+        r.keys.month,
+        r.value,
+      ]);
+      expect(series).toEqual(
+        ACTS_BY_MONTH.map((n, m) => [`2020-${String(m + 1).padStart(2, '0')}`, n]),
+      );
+      const top = [...series]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 2)
+        .map(([month]) => month)
+        .sort();
+      expect(top).toEqual(['2020-02', '2020-10']);
+    });
+
+    it('counts January posted one request at a time as uploaded in the sheet', async () => {
+      const other = { Authorization: `Bearer ${byRequest.tokens.admin}` };
+      const queries = [
+        'measure=persons&groupBy=targetCategory',
+        'measure=acts&groupBy=type',
+        'measure=incidents&groupBy=source',
+        'measure=acts&groupBy=right',
+      ];
+      for (const query of queries) {
+        const uploaded = await stats(`${query}&from=2020-01&to=2020-01`);
+        const posted = await stats(query, other);
+        expect({ query, rows: posted.body.rows, total: posted.body.total }).toEqual({
+          query,
+          rows: uploaded.body.rows,
+          total: uploaded.body.total,
+        });
+      }
+      const { body } = await stats('measure=acts', other);
+      expect(body.total).toBe(ACTS_BY_MONTH[0]);
+    });
+  });
 
   describe('analysts', () => {
     it('never get a name: persons, incidents, their lists and details', async () => {
@@ -94,31 +162,28 @@ describe('protection of the people in the data', () => {
       expect(JSON.stringify(full.body)).toMatch(NAME);
 
       for (const path of ['/persons', '/organisations', '/incidents']) {
-        let cursor: string | undefined;
-        let pages = 0;
-        do {
-          const res = await http()
-            .get(path)
-            .query({ limit: 200, after: lastPosition, ...(cursor && { cursor }) })
-            .set(analyst)
-            .expect(200);
-          bodies.push(res.text);
-          cursor = res.body.nextCursor ?? undefined;
-          pages++;
-        } while (cursor);
-        expect(pages).toBeGreaterThan(0);
+        const pages = await pagesOf(path, analyst);
+        bodies.push(...pages.map((page) => page.text));
+        expect(pages.length).toBeGreaterThan(0);
       }
       const listed = bodies.slice(0, 4).flatMap((b) => JSON.parse(b).items ?? []);
       expect(listed.length).toBeGreaterThanOrEqual(684);
 
-      // Every person's and every incident's detail, ten requests at a time.
+      // Every person's and every incident's detail, ten requests at a time; and the cases
+      // posted by request, whose perpetrator units and source titles name people too.
+      const otherAnalyst = { Authorization: `Bearer ${byRequest.tokens.analyst}` };
+      const posted = await idsOf('/incidents', {
+        Authorization: `Bearer ${byRequest.tokens.admin}`,
+      });
+      expect(posted).toHaveLength(january.length);
       const details = [
-        ...[...personIds.values()].map((id) => `/persons/${id}`),
-        ...incidentIds.map((id) => `/incidents/${id}`),
+        ...personIds.map((id) => [`/persons/${id}`, analyst] as const),
+        ...incidentIds.map((id) => [`/incidents/${id}`, analyst] as const),
+        ...posted.map((id) => [`/incidents/${id}`, otherAnalyst] as const),
       ];
       for (let i = 0; i < details.length; i += 10) {
         const answers = await Promise.all(
-          details.slice(i, i + 10).map((path) => http().get(path).set(analyst).expect(200)),
+          details.slice(i, i + 10).map(([path, auth]) => http().get(path).set(auth).expect(200)),
         );
         for (const res of answers) {
           if (res.body.label !== undefined) expect(res.body.label).toMatch(/^P-[0-9A-F]{6}$/);

@@ -17,8 +17,8 @@ import {
   IncidentState,
 } from '@app/domain';
 import { EVIDENCE_STORAGE, EvidenceStorage } from '@app/protection';
-import { ValidationException } from '../problem/validation.exception';
-import { incidentStream } from '../shared/streams';
+import { ValidationException } from '@app/application/validation.exception';
+import { incidentStream } from '@app/application/streams';
 import { inspectFile } from './attach-evidence/inspect-file';
 import { stripMetadata } from './attach-evidence/strip-metadata';
 

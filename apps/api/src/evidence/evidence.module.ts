@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { commandExecutorProvider } from '../shared/command-executor.provider';
+import { commandExecutorProvider } from '@app/application/command-executor.provider';
 import { AttachEvidenceHttpController } from './attach-evidence/attach-evidence.http.controller';
 import { DownloadEvidenceHttpController } from './download-evidence/download-evidence.http.controller';
 import { EvidenceFiles } from './evidence.commands';

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext, CommandExecutor, CommandResult, IdSource } from '@app/application';
 import { IncidentCommand, incidentDecider, IncidentState } from '@app/domain';
-import { incidentStream } from '../shared/streams';
+import { incidentStream } from '@app/application/streams';
 
 /**
  * Every change to an existing incident (correct, add a target, verify, retract...): each

@@ -7,7 +7,7 @@ import {
   ApiOperation,
 } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../problem/problem-details.dto';
-import { CommandResponseDto } from '../shared/command-response.dto';
+import { CommandResponseDto } from '@app/application/command-response.dto';
 import { UuidParamPipe } from '../shared/uuid-param.pipe';
 
 /** The incident id in the path: a malformed one is a 400 naming `id`, never a lookup. */

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '@app/read-models';
 import { TargetList } from '../targets/list-targets';
-import { commandExecutorProvider } from '../shared/command-executor.provider';
+import { commandExecutorProvider } from '@app/application/command-executor.provider';
 import { ListOrganisationsHttpController } from './list-organisations/list-organisations.http.controller';
 import { targetStoreProvider } from '../targets/target-store.provider';
 import { AmendOrganisationHandler } from './amend-organisation/amend-organisation.handler';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '@app/read-models';
 import { TargetList } from '../targets/list-targets';
-import { commandExecutorProvider } from '../shared/command-executor.provider';
+import { commandExecutorProvider } from '@app/application/command-executor.provider';
 import { ListPersonsHttpController } from './list-persons/list-persons.http.controller';
 import { targetStoreProvider } from '../targets/target-store.provider';
 import { AmendPersonHandler } from './amend-person/amend-person.handler';

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, PipeTransform } from '@nestjs/common';
-import { ValidationException } from './validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 
 /**
  * Refuses a NUL character anywhere in a body, query or path value with a 400 naming the field.

@@ -3,7 +3,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { IdempotencyKeyReused } from '@app/application';
 import { DomainError } from '@app/domain';
 import { DuplicateEventId, WrongExpectedVersion } from '@app/event-store';
-import { FieldProblem, ValidationException } from './validation.exception';
+import { FieldProblem, ValidationException } from '@app/application/validation.exception';
 
 /** RFC 9457 problem details, the body of every error response of the API. */
 export interface ProblemDetails {

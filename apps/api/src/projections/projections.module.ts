@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ReadModelsModule } from '@app/read-models';
 import { ListProjectionsHandler } from './list-projections/list-projections.handler';
 import { ListProjectionsHttpController } from './list-projections/list-projections.http.controller';
-import { ProjectionFreshness } from './projection-freshness';
 import { ProjectionRebuilds } from './rebuild-projection/projection-rebuilds';
+import { StatisticsQueriesModule } from '@app/read-models/statistics/statistics-queries.module';
 import { RebuildProjectionHttpController } from './rebuild-projection/rebuild-projection.http.controller';
 
 /** Where the projections stand; ProjectionFreshness serves every query's `after=`. */
 @Module({
-  imports: [ReadModelsModule],
+  imports: [StatisticsQueriesModule],
   controllers: [ListProjectionsHttpController, RebuildProjectionHttpController],
-  providers: [ProjectionFreshness, ProjectionRebuilds, ListProjectionsHandler],
-  exports: [ProjectionFreshness],
+  providers: [ProjectionRebuilds, ListProjectionsHandler],
+  exports: [StatisticsQueriesModule],
 })
 export class ProjectionsModule {}

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { DomainError } from '@app/domain';
 import { ApiProblems } from '../shared/openapi.decorators';
-import { GetStatsQuery } from '../statistics/get-stats/get-stats.query';
+import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
 import { asOfOf } from '../statistics/get-stats/get-stats.request.dto';
 import { afterOf, filtersOf } from '../statistics/incident-filters.request.dto';
 import { WorkspacePublicity } from '../workspace-publicity/workspace-publicity';

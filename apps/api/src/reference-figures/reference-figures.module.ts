@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { commandExecutorProvider } from '../shared/command-executor.provider';
+import { commandExecutorProvider } from '@app/application/command-executor.provider';
 import { ListReferenceFiguresHandler } from './list-reference-figures/list-reference-figures.handler';
 import { ListReferenceFiguresHttpController } from './list-reference-figures/list-reference-figures.http.controller';
 import { MatchReferenceFiguresHandler } from './match-reference-figures/match-reference-figures.handler';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PinnedSnapshot } from './pinned-snapshots';
+import { PinnedSnapshot } from '@app/read-models/snapshots/pinned-snapshots';
 
 /** A snapshot as pinned. Absent details are null. */
 export class SnapshotResponseDto {

@@ -3,7 +3,7 @@ import { DomainError } from '@app/domain';
 import { openApiGaps } from '../../../../test/support/openapi-document';
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
 import { tokenInNewWorkspace } from '../../../../test/support/workspaces';
-import { SnapshotPositions } from './snapshot-positions';
+import { SnapshotPositions } from '@app/read-models/snapshots/snapshot-positions';
 
 // Seed: research/seed-kazakhstan-en.md (Retreating Rights - Kazakhstan, Kadyr-Kasiyet 2020).
 const memorialDetentions = {

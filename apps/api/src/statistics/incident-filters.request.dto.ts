@@ -3,37 +3,17 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { allowedCodes, VOCABULARIES, VocabularyName } from '@app/domain';
 import { Position } from '@app/event-store';
-import { ValidationException } from '../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
+import { IncidentFilters, SOURCE_ROLES } from '@app/read-models/statistics/incident-filters';
 
 /** A position as commands answer it (`position`): fixed-width fields, dot-separated. */
 export const POSITION_PATTERN = /^\d{20}(\.\d{20})*$/;
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const POSITION_EXAMPLE = '00000000000000000742.00000000000000001234';
 
-export const SOURCE_ROLES = ['main', 'any'] as const;
+export { SOURCE_ROLES };
+export type { IncidentFilters };
 export const VERIFICATION_STATUSES = ['verified', 'unverified'] as const;
-
-/** What the read-model queries filter on; every list holds one or more values (any of them). */
-export interface IncidentFilters {
-  country?: string[];
-  region?: string[];
-  type?: string[];
-  family?: string[];
-  targetCategory?: string[];
-  source?: string[];
-  /** `main`: main sources of threat only; `any`: main and secondary. */
-  sourceRole: (typeof SOURCE_ROLES)[number];
-  right?: string[];
-  /** `instrument|article`. */
-  legalArticle?: string[];
-  tag?: string[];
-  verificationStatus?: string[];
-  /** First month, YYYY-MM. */
-  from?: string;
-  /** Last month, YYYY-MM. */
-  to?: string;
-  year?: number[];
-}
 
 // A repeated parameter arrives as an array, a single one as a string.
 const AsList = () =>

@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ReadModelsModule } from '@app/read-models';
-import { ProjectionsModule } from '../projections/projections.module';
-import { SnapshotsModule } from '../snapshots/snapshots.module';
-import { GetStatsHandler } from './get-stats/get-stats.handler';
+import { StatisticsQueriesModule } from '@app/read-models/statistics/statistics-queries.module';
 import { GetStatsHttpController } from './get-stats/get-stats.http.controller';
 
 @Module({
-  imports: [ProjectionsModule, SnapshotsModule, ReadModelsModule],
+  imports: [StatisticsQueriesModule],
   controllers: [GetStatsHttpController],
-  providers: [GetStatsHandler],
 })
 export class StatisticsModule {}

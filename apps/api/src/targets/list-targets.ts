@@ -23,11 +23,12 @@ import { EVENT_STORE, EventStore, Position } from '@app/event-store';
 import { TARGET_CATEGORIES, TargetProjections, TARGETS } from '@app/read-models';
 import { Actor } from '@app/application';
 import { MIN_NAME_PREFIX } from '@app/domain/names';
-import { ValidationException } from '../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
+import { TargetStore } from '@app/application/targets/target.commands';
+import { readTarget } from '@app/application/targets/target.read';
+import { findByName } from '@app/application/targets/name-search';
 import { seesPersonalData } from './redaction';
-import { TargetStore } from './target.commands';
 import { TARGET_STORE } from './target-store.provider';
-import { readTarget } from './target.read';
 import { POSITION_PATTERN } from '../statistics/incident-filters.request.dto';
 
 /**
@@ -221,7 +222,7 @@ export class TargetList {
         'Searching by name (q) requires the role admin, monitor or verifier.',
       );
     }
-    const ids = await this.targets.nameIndex.find(actor.workspaceId, kind, q);
+    const ids = await findByName(this.targets.nameIndex, actor.workspaceId, kind, q);
     if (ids === 'too_short') {
       throw new ValidationException([
         {

@@ -1,7 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { CommandExecutor } from '@app/application';
 import { NAME_INDEX, NameIndex, PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
-import { TargetStore } from './target.commands';
+import { TargetStore } from '@app/application/targets/target.commands';
 
 export const TARGET_STORE = Symbol('TargetStore');
 

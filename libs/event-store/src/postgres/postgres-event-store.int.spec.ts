@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { PgliteSqlClient } from '@app/database';
+import { openTestPglite } from '../../../../test/support/pglite-template';
 import { createTestSchema, TestSchema } from '../../../../test/support/test-postgres';
 import { collect, event, eventStoreContract } from '../event-store.contract';
 import { NewEvent } from '../event-store.port';
@@ -34,7 +34,7 @@ eventStoreContract('PostgreSQL server', async () => {
 });
 
 eventStoreContract('PGlite (embedded)', async () => {
-  const sql = await PgliteSqlClient.open();
+  const sql = await openTestPglite();
   const store = await PostgresEventStore.create(sql);
   return {
     store,

@@ -1,11 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { PgliteSqlClient, SqlClient } from '@app/database';
+import { SqlClient } from '@app/database';
 import { collect, event } from '@app/event-store/event-store.contract';
 import { EventStore, Position } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { CONSUMED_TABLE, insertConsumed } from '../../../../test/support/consumed-table';
+import { openTestPglite } from '../../../../test/support/pglite-template';
 import { createTestSchema, TestSchema } from '../../../../test/support/test-postgres';
 import {
   CheckpointedSubscription,
@@ -36,7 +37,7 @@ const backends: [string, () => Promise<Setup & { schema?: TestSchema }>][] = [
   [
     'PGlite',
     async () => {
-      const sql = await PgliteSqlClient.open();
+      const sql = await openTestPglite();
       return { sql, store: await PostgresEventStore.create(sql), close: () => sql.close() };
     },
   ],

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { AuditLog, CurrentActor, Roles } from '@app/auth';
-import { ValidationException } from '../../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { AuditPageResponseDto } from './audit-page.response.dto';
 import { ListAuditRequestDto } from './list-audit.request.dto';

@@ -23,8 +23,8 @@ import {
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { ValidationException } from '../../problem/validation.exception';
-import { commandContext, RequestLike } from '../../shared/command-request';
+import { ValidationException } from '@app/application/validation.exception';
+import { commandContext, RequestLike } from '@app/application/command-request';
 import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
 import { RECORDER_ROLES } from '../../targets/redaction';
 import { IncidentId } from '../../incidents/incident-change.http';

@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { Actor, CommandResult } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { commandContext, RequestLike } from '../../shared/command-request';
-import { CommandResponseDto } from '../../shared/command-response.dto';
+import { commandContext, RequestLike } from '@app/application/command-request';
+import { CommandResponseDto } from '@app/application/command-response.dto';
 import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
 import { UuidParamPipe } from '../../shared/uuid-param.pipe';
 import { RECORDER_ROLES } from '../../targets/redaction';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../shared/openapi.decorators';
-import { JobRecords } from '../../jobs/job-records';
+import { JobRecords } from '@app/jobs/job-records';
 
 const EXPORT_ID = /^export-[0-9a-f]{40}$/;
 // File names are keys in the job_files table, never paths; only our own names pass.

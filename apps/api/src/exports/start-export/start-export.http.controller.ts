@@ -9,12 +9,12 @@ import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { IncidentProjections } from '@app/read-models';
 import { ApiProblems } from '../../shared/openapi.decorators';
-import { contentJobId } from '../../jobs/job-context';
-import { JobDispatcher, startJob } from '../../jobs/job-dispatcher';
-import { JobRecords } from '../../jobs/job-records';
+import { contentJobId } from '@app/jobs/job-context';
+import { JobDispatcher, startJob } from '@app/jobs/job-dispatcher';
+import { JobRecords } from '@app/jobs/job-records';
 import { AsOf, asOfOf } from '../../statistics/get-stats/get-stats.request.dto';
 import { filtersOf } from '../../statistics/incident-filters.request.dto';
-import { ExportInput } from '../export.job';
+import { ExportInput } from '@app/exports/export.job';
 import { StartExportRequestDto } from './start-export.request.dto';
 
 @ApiTags('exports')

@@ -11,7 +11,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IncidentFiltersRequestDto } from '../../statistics/incident-filters.request.dto';
-import { GROUP_BYS, GroupBy, Measure, MEASURES } from '../../statistics/get-stats/stats-dimensions';
+import {
+  GROUP_BYS,
+  GroupBy,
+  Measure,
+  MEASURES,
+} from '@app/read-models/statistics/stats-dimensions';
 
 /** One breakdown: the parameters of GET /stats, as JSON. */
 export class ExportQueryDto extends IncidentFiltersRequestDto {

@@ -3,7 +3,12 @@ import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '@app/auth';
 import { ApiProblems } from '../../shared/openapi.decorators';
-import { TEMPLATE_LANGS, TemplateLang, templateCsv, templateXlsx } from './import-template';
+import {
+  TEMPLATE_LANGS,
+  TemplateLang,
+  templateCsv,
+  templateXlsx,
+} from '@app/imports/import-template';
 
 export class TemplateQueryDto {
   @IsOptional()

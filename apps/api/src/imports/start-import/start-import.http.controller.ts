@@ -18,13 +18,13 @@ import {
 } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { ValidationException } from '../../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 import { ApiProblems } from '../../shared/openapi.decorators';
-import { contentJobId } from '../../jobs/job-context';
-import { JobDispatcher, startJob } from '../../jobs/job-dispatcher';
-import { JobRecords } from '../../jobs/job-records';
-import { IMPORT_FILE, ImportInput } from '../import.job';
-import { SheetFormat } from '../sheet/read-sheet';
+import { contentJobId } from '@app/jobs/job-context';
+import { JobDispatcher, startJob } from '@app/jobs/job-dispatcher';
+import { JobRecords } from '@app/jobs/job-records';
+import { IMPORT_FILE, ImportInput } from '@app/imports/import.job';
+import { SheetFormat } from '@app/imports/sheet/read-sheet';
 import { START_IMPORT_FORM, StartImportRequestDto } from './start-import.request.dto';
 
 export const MAX_SHEET_BYTES = 20 * 1024 * 1024;

@@ -3,11 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CommandResult, IdSource } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { commandContext, ifMatchVersion, RequestLike } from '../../shared/command-request';
+import { commandContext, ifMatchVersion, RequestLike } from '@app/application/command-request';
 import { ChangeIncidentCommand } from '../change-incident.handler';
 import { IncidentChange, IncidentId } from '../incident-change.http';
-import { IncidentTargets, resolveTarget } from '../incident-targets';
-import { TargetDto } from '../report-incident/report-incident.request.dto';
+import { IncidentTargets, resolveTarget } from '@app/application/incidents/incident-targets';
+import { TargetDto } from '@app/application/incidents/report-incident.request.dto';
 
 @ApiTags('incidents')
 @Controller('incidents')

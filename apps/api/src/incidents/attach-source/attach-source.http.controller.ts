@@ -3,10 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CommandResult } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { commandContext, ifMatchVersion, RequestLike } from '../../shared/command-request';
+import { commandContext, ifMatchVersion, RequestLike } from '@app/application/command-request';
 import { ChangeIncidentCommand } from '../change-incident.handler';
 import { IncidentChange, IncidentId } from '../incident-change.http';
-import { SourceDto } from '../report-incident/report-incident.request.dto';
+import { SourceDto } from '@app/application/incidents/report-incident.request.dto';
 
 @ApiTags('incidents')
 @Controller('incidents')

@@ -11,8 +11,8 @@ import { CurrentActor, Roles } from '@app/auth';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { DomainError, IncidentEvent, isLang, Lang, LANGS } from '@app/domain';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
-import { ValidationException } from '../../problem/validation.exception';
-import { incidentStream } from '../../shared/streams';
+import { ValidationException } from '@app/application/validation.exception';
+import { incidentStream } from '@app/application/streams';
 import { IncidentId } from '../incident-change.http';
 import { describeIncidentEvent } from './describe-incident-event';
 

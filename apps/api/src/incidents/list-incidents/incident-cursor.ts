@@ -1,4 +1,4 @@
-import { ValidationException } from '../../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 
 /** Where a page ended, in the list order (occurred_date descending, then incident id). */
 export interface IncidentCursor {

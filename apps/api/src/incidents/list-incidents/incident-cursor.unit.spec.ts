@@ -1,4 +1,4 @@
-import { ValidationException } from '../../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 import { decodeCursor, encodeCursor } from './incident-cursor';
 
 describe('incident list cursor', () => {

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { SQL_CLIENT, SqlClient } from '@app/database';
-import { ProjectionFreshness } from '../../projections/projection-freshness';
-import { filterConditions, parameters } from '../../statistics/incident-filters.sql';
+import { ProjectionFreshness } from '@app/read-models/projection-freshness';
+import { filterConditions, parameters } from '@app/read-models/statistics/incident-filters.sql';
 import { neutralTitle } from '../get-incident/incident-redaction';
 import { encodeCursor } from './incident-cursor';
 import { IncidentListDto, IncidentListItemDto } from './incident-list.response.dto';

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { ApiProjectionLagging } from '../../projections/projection-freshness';
+import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { afterOf, filtersOf } from '../../statistics/incident-filters.request.dto';
 import { READER_ROLES, seesPersonalData } from '../../targets/redaction';

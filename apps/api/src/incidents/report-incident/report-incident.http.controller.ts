@@ -10,10 +10,10 @@ import {
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
-import { commandContext, RequestLike } from '../../shared/command-request';
-import { ReportIncidentCommand } from './report-incident.handler';
-import { ReportIncidentResponseDto } from './report-incident.response.dto';
-import { ReportIncidentRequestDto } from './report-incident.request.dto';
+import { commandContext, RequestLike } from '@app/application/command-request';
+import { ReportIncidentCommand } from '@app/application/incidents/report-incident.handler';
+import { ReportIncidentRequestDto } from '@app/application/incidents/report-incident.request.dto';
+import { ReportIncidentResponseDto } from '@app/application/incidents/report-incident.response.dto';
 
 @ApiTags('incidents')
 @Controller('incidents')

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, CommandResult } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { commandContext, ifMatchVersion, RequestLike } from '../../shared/command-request';
+import { commandContext, ifMatchVersion, RequestLike } from '@app/application/command-request';
 import { ChangeIncidentCommand } from '../change-incident.handler';
 import { IncidentChange, IncidentId } from '../incident-change.http';
 import { VerifyIncidentRequestDto } from './verify-incident.request.dto';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../shared/openapi.decorators';
-import { JobRecords } from '../job-records';
+import { JobRecords } from '@app/jobs/job-records';
 import { JobResponseDto } from './job.response.dto';
 
 const JOB_ID = /^[a-z]+-[a-z0-9-]{1,80}$/;

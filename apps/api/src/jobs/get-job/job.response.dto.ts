@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { JOB_TYPES } from '../job-records';
+import { JOB_TYPES } from '@app/jobs/job-records';
 
 export class JobResponseDto {
   @ApiProperty({ example: 'import-3f9a0c1b2d4e5f60718293a4b5c6d7e8f9a0b1c2' })

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { TARGET_STORE } from '../../targets/target-store.provider';
-import { TargetStore } from '../../targets/target.commands';
+import { TargetStore } from '@app/application/targets/target.commands';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { seesPersonalData } from '../../targets/redaction';
-import { readTarget } from '../../targets/target.read';
+import { readTarget } from '@app/application/targets/target.read';
 import { GetOrganisationQuery } from './get-organisation.query';
 import { OrganisationResponseDto } from './organisation.response.dto';
 

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { TARGET_STORE } from '../../targets/target-store.provider';
-import { TargetStore } from '../../targets/target.commands';
+import { TargetStore } from '@app/application/targets/target.commands';
 import { CommandResult } from '@app/application';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { linkTargetAlias } from '../../targets/target.commands';
+import { linkTargetAlias } from '@app/application/targets/target.commands';
 import { LinkOrganisationAliasCommand } from './link-organisation-alias.command';
 
 @CommandHandler(LinkOrganisationAliasCommand)

@@ -3,11 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { commandContext } from '../../shared/command-request';
-import { RegisterTargetResponseDto } from '../../targets/possible-duplicates';
+import { commandContext } from '@app/application/command-request';
+import { RegisterTargetResponseDto } from '@app/application/targets/possible-duplicates';
 import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
 import { RECORDER_ROLES } from '../../targets/redaction';
-import { CommandRequest } from '../../targets/target.commands';
+import { CommandRequest } from '@app/application/targets/target.commands';
 import { RegisterOrganisationCommand } from './register-organisation.command';
 import { RegisterOrganisationRequestDto } from './register-organisation.request.dto';
 

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { TARGET_STORE } from '../../targets/target-store.provider';
-import { TargetStore } from '../../targets/target.commands';
+import { TargetStore } from '@app/application/targets/target.commands';
 import { CommandResult } from '@app/application';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { amendTarget } from '../../targets/target.commands';
+import { amendTarget } from '@app/application/targets/target.commands';
 import { AmendPersonCommand } from './amend-person.command';
 
 @CommandHandler(AmendPersonCommand)

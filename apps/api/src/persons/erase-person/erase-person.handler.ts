@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext, CommandResult } from '@app/application';
-import { erasePerson, TargetStore } from '../../targets/target.commands';
+import { erasePerson, TargetStore } from '@app/application/targets/target.commands';
 import { TARGET_STORE } from '../../targets/target-store.provider';
 
 export class ErasePersonCommand extends Command<CommandResult> {

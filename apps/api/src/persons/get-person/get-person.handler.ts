@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { readTarget } from '../../targets/target.read';
+import { readTarget } from '@app/application/targets/target.read';
 import { TARGET_STORE } from '../../targets/target-store.provider';
-import { TargetStore } from '../../targets/target.commands';
+import { TargetStore } from '@app/application/targets/target.commands';
 import { seesPersonalData } from '../../targets/redaction';
 import { GetPersonQuery } from './get-person.query';
 import { PersonResponseDto } from './person.response.dto';

@@ -3,12 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { commandContext, ifMatchVersion } from '../../shared/command-request';
-import { CommandResponseDto } from '../../shared/command-response.dto';
+import { commandContext, ifMatchVersion } from '@app/application/command-request';
+import { CommandResponseDto } from '@app/application/command-response.dto';
 import { ApiIdempotencyKey, ApiIfMatch, ApiProblems } from '../../shared/openapi.decorators';
 import { UuidParamPipe } from '../../shared/uuid-param.pipe';
 import { RECORDER_ROLES } from '../../targets/redaction';
-import { CommandRequest } from '../../targets/target.commands';
+import { CommandRequest } from '@app/application/targets/target.commands';
 import { LinkPersonAliasCommand } from './link-person-alias.command';
 import { LinkPersonAliasRequestDto } from './link-person-alias.request.dto';
 

@@ -1,7 +1,7 @@
 import { CommandContext } from '@app/application';
 import { Command } from '@nestjs/cqrs';
 import { RegisterPersonRequestDto } from './register-person.request.dto';
-import { RegisterTargetResponseDto } from '../../targets/possible-duplicates';
+import { RegisterTargetResponseDto } from '@app/application/targets/possible-duplicates';
 
 export class RegisterPersonCommand extends Command<RegisterTargetResponseDto> {
   constructor(

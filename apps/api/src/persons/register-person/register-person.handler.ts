@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { TARGET_STORE } from '../../targets/target-store.provider';
-import { TargetStore } from '../../targets/target.commands';
+import { TargetStore } from '@app/application/targets/target.commands';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   registerReportingDuplicates,
   RegisterTargetResponseDto,
-} from '../../targets/possible-duplicates';
+} from '@app/application/targets/possible-duplicates';
 import { RegisterPersonCommand } from './register-person.command';
 
 @CommandHandler(RegisterPersonCommand)

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TARGET_CATEGORIES, TargetProjections, TARGETS } from '@app/read-models';
-import { ProjectionFreshness } from '../projection-freshness';
+import { ProjectionFreshness } from '@app/read-models/projection-freshness';
 import { ProjectionRebuilds } from '../rebuild-projection/projection-rebuilds';
 import { ListProjectionsQuery } from './list-projections.query';
 import { ProjectionStatusDto } from './projection-status.response.dto';

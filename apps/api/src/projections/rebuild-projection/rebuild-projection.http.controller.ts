@@ -2,7 +2,7 @@ import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DeploymentAdmin } from '@app/auth';
 import { INCIDENT_FACTS } from '@app/read-models';
-import { ValidationException } from '../../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { ProjectionRebuilds, RebuildStatus } from './projection-rebuilds';
 

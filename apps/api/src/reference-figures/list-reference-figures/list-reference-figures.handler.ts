@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { referenceFigureResponse } from '../reference-figure.response.dto';
-import { listReferenceFigures } from '../reference-figures';
+import { referenceFigureResponse } from '@app/read-models/reference-figures/reference-figure.response.dto';
+import { listReferenceFigures } from '@app/read-models/reference-figures/reference-figures';
 import { ListReferenceFiguresQuery } from './list-reference-figures.query';
 import { ReferenceFigureListResponseDto } from './reference-figure-list.response.dto';
 

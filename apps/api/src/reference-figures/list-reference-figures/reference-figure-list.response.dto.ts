@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ReferenceFigureResponseDto } from '../reference-figure.response.dto';
+import { ReferenceFigureResponseDto } from '@app/read-models/reference-figures/reference-figure.response.dto';
 
 export class ReferenceFigureListResponseDto {
   @ApiProperty({ type: [ReferenceFigureResponseDto], description: 'In the order recorded.' })

@@ -2,15 +2,18 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { keyOfFigure, matchesBreakdown } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { readSnapshot } from '../../snapshots/pinned-snapshots';
-import { GetStatsQuery } from '../../statistics/get-stats/get-stats.query';
+import { readSnapshot } from '@app/read-models/snapshots/pinned-snapshots';
+import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
 import { asOfOf } from '../../statistics/get-stats/get-stats.request.dto';
-import { StatsResponseDto } from '../../statistics/get-stats/stats.response.dto';
+import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
 import { POSITION_PATTERN } from '../../statistics/incident-filters.request.dto';
-import { referenceFigureResponse } from '../reference-figure.response.dto';
-import { listReferenceFigures, StoredReferenceFigure } from '../reference-figures';
+import { referenceFigureResponse } from '@app/read-models/reference-figures/reference-figure.response.dto';
+import {
+  listReferenceFigures,
+  StoredReferenceFigure,
+} from '@app/read-models/reference-figures/reference-figures';
 import { MatchReferenceFiguresQuery } from './match-reference-figures.query';
-import { ReferenceMatchDto } from './reference-match.response.dto';
+import { ReferenceMatchDto } from '@app/read-models/reference-figures/reference-match.response.dto';
 
 @QueryHandler(MatchReferenceFiguresQuery)
 export class MatchReferenceFiguresHandler implements IQueryHandler<MatchReferenceFiguresQuery> {

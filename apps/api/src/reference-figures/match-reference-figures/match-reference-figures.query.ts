@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import { IncidentFilters } from '../../statistics/incident-filters.request.dto';
-import { GroupBy, Measure } from '../../statistics/get-stats/stats-dimensions';
-import { ReferenceMatchDto } from './reference-match.response.dto';
+import { GroupBy, Measure } from '@app/read-models/statistics/stats-dimensions';
+import { ReferenceMatchDto } from '@app/read-models/reference-figures/reference-match.response.dto';
 
 /**
  * The reference figures that answer the same question as a GET /stats request, each beside

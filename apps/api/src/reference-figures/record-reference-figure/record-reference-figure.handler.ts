@@ -1,7 +1,7 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext, CommandExecutor, CommandResult, IdSource } from '@app/application';
 import { RecordReferenceFigure, referenceFigureDecider } from '@app/domain';
-import { referenceFigureStream } from '../reference-figures';
+import { referenceFigureStream } from '@app/read-models/reference-figures/reference-figures';
 import { RecordReferenceFigureRequestDto } from './record-reference-figure.request.dto';
 
 export class RecordReferenceFigureCommand extends Command<CommandResult> {

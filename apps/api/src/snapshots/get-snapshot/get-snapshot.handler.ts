@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { readSnapshot } from '../pinned-snapshots';
+import { readSnapshot } from '@app/read-models/snapshots/pinned-snapshots';
 import { snapshotResponse, SnapshotResponseDto } from '../snapshot.response.dto';
 import { GetSnapshotQuery } from './get-snapshot.query';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { listSnapshots } from '../pinned-snapshots';
+import { listSnapshots } from '@app/read-models/snapshots/pinned-snapshots';
 import { snapshotResponse } from '../snapshot.response.dto';
 import { ListSnapshotsQuery } from './list-snapshots.query';
 import { SnapshotListResponseDto } from './snapshot-list.response.dto';

@@ -11,12 +11,12 @@ import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { Position } from '@app/event-store';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
-import { commandContext, RequestLike } from '../../shared/command-request';
+import { commandContext, RequestLike } from '@app/application/command-request';
 import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
-import { PinSnapshotCommand } from './pin-snapshot.command';
+import { PinSnapshotCommand } from '@app/application/snapshots/pin-snapshot.command';
 import { PinSnapshotQueryDto } from './pin-snapshot.query.dto';
-import { PinSnapshotRequestDto } from './pin-snapshot.request.dto';
-import { PinSnapshotResponseDto } from './pin-snapshot.response.dto';
+import { PinSnapshotRequestDto } from '@app/application/snapshots/pin-snapshot.request.dto';
+import { PinSnapshotResponseDto } from '@app/application/snapshots/pin-snapshot.response.dto';
 
 @ApiTags('snapshots')
 @Controller('snapshots')

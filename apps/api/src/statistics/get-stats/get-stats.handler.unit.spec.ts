@@ -1,6 +1,6 @@
 import { Position } from '@app/event-store';
-import { GetStatsQuery } from './get-stats.query';
-import { statsSql } from './get-stats.handler';
+import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
+import { statsSql } from '@app/read-models/statistics/get-stats.handler';
 import { asOfOf } from './get-stats.request.dto';
 
 const HOSTILE = "x'); DROP TABLE rm_acts; --";

@@ -11,13 +11,13 @@ import { Actor } from '@app/application';
 import { CurrentActor, Roles, ROLES } from '@app/auth';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { afterOf, filtersOf, IncidentFilters } from '../incident-filters.request.dto';
-import { ApiProjectionLagging } from '../../projections/projection-freshness';
+import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
 import { MatchReferenceFiguresQuery } from '../../reference-figures/match-reference-figures/match-reference-figures.query';
-import { ReferenceMatchDto } from '../../reference-figures/match-reference-figures/reference-match.response.dto';
-import { GetStatsQuery } from './get-stats.query';
+import { ReferenceMatchDto } from '@app/read-models/reference-figures/reference-match.response.dto';
+import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
 import { asOfOf, GetStatsRequestDto } from './get-stats.request.dto';
 import { statsCsv } from './stats-csv';
-import { StatsResponseDto } from './stats.response.dto';
+import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
 
 /** The parts of the HTTP exchange this controller uses; keeps it free of express types. */
 interface AcceptingRequest {

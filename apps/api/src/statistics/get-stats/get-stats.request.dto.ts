@@ -2,20 +2,22 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { Position } from '@app/event-store';
-import { ValidationException } from '../../problem/validation.exception';
+import { AsOf } from '@app/read-models/statistics/as-of';
+import { ValidationException } from '@app/application/validation.exception';
 import { IncidentFiltersRequestDto, POSITION_PATTERN } from '../incident-filters.request.dto';
-import { GROUP_BYS, GroupBy, Measure, MEASURES } from './stats-dimensions';
+import {
+  GROUP_BYS,
+  GroupBy,
+  Measure,
+  MEASURES,
+} from '@app/read-models/statistics/stats-dimensions';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const SNAPSHOT = /^snapshot:[A-Za-z0-9_-]{1,100}$/;
 const EARLIEST = Date.UTC(1900, 0, 1);
 
 /** Knowledge the answer reflects: what the read model holds now, or as it stood then. */
-export type AsOf =
-  | { kind: 'current' }
-  | { kind: 'position'; position: Position; snapshotId?: string }
-  | { kind: 'snapshot'; snapshotId: string }
-  | { kind: 'time'; at: string };
+export type { AsOf };
 
 export class GetStatsRequestDto extends IncidentFiltersRequestDto {
   @ApiProperty({

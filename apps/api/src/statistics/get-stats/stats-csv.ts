@@ -1,5 +1,5 @@
-import { GroupBy, labelOfKey } from './stats-dimensions';
-import { StatsResponseDto } from './stats.response.dto';
+import { GroupBy, labelOfKey } from '@app/read-models/statistics/stats-dimensions';
+import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
 
 /**
  * The rows of an answer as RFC 4180 CSV: one column per group-by, then the measure. A null

@@ -1,5 +1,5 @@
 import { statsCsv } from './stats-csv';
-import { StatsResponseDto } from './stats.response.dto';
+import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
 
 const answer = (groupBy: string[], rows: StatsResponseDto['rows']): StatsResponseDto => ({
   measure: 'acts',

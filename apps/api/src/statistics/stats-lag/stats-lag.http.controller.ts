@@ -3,13 +3,13 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles, ROLES } from '@app/auth';
-import { ApiProjectionLagging } from '../../projections/projection-freshness';
+import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { afterOf, filtersOf } from '../incident-filters.request.dto';
-import { revisionTriangleCsv } from './revision-triangle';
-import { StatsLagQuery } from './stats-lag.query';
+import { revisionTriangleCsv } from '@app/read-models/statistics/revision-triangle';
+import { StatsLagQuery } from '@app/read-models/statistics/stats-lag.query';
 import { StatsLagRequestDto } from './stats-lag.request.dto';
-import { StatsLagResponseDto } from './stats-lag.response.dto';
+import { StatsLagResponseDto } from '@app/read-models/statistics/stats-lag.response.dto';
 
 /** The parts of the HTTP exchange this controller uses; keeps it free of express types. */
 interface AcceptingRequest {

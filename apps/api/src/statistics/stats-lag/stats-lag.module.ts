@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ProjectionsModule } from '../../projections/projections.module';
-import { StatsLagHandler } from './stats-lag.handler';
+import { StatisticsQueriesModule } from '@app/read-models/statistics/statistics-queries.module';
 import { StatsLagHttpController } from './stats-lag.http.controller';
 
 @Module({
-  imports: [ProjectionsModule],
+  imports: [StatisticsQueriesModule],
   controllers: [StatsLagHttpController],
-  providers: [StatsLagHandler],
 })
 export class StatsLagModule {}

@@ -2,7 +2,7 @@ import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/co
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles, WorkspaceDirectory } from '@app/auth';
-import { ValidationException } from '../../problem/validation.exception';
+import { ValidationException } from '@app/application/validation.exception';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { assertOwnWorkspace, WorkspaceIdParam } from '../workspace-scope';
 import { CreateUserRequestDto } from './create-user.request.dto';

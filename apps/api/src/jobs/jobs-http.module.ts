@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { GetJobHttpController } from './get-job/get-job.http.controller';
+
+/** GET /jobs/:id; the job records come from the global JobsModule (libs/jobs). */
+@Module({ controllers: [GetJobHttpController] })
+export class JobsHttpModule {}

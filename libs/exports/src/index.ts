@@ -1,0 +1,2 @@
+export * from './export.job';
+export * from './export-job.module';

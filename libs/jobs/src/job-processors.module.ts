@@ -1,0 +1,44 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { QUEUE_OF } from './job-context';
+import { ExportsProcessor } from './processors/exports.processor';
+import { ImportsProcessor } from './processors/imports.processor';
+import { QueueReconciler } from './processors/queue-reconciler';
+import { SnapshotsProcessor } from './processors/snapshots.processor';
+import { TableQueueRunner } from './processors/table-queue.runner';
+
+/**
+ * Runs jobs in this process: BullMQ processors on Redis, or the table queue without it. The
+ * API has it in embedded mode or without Redis; the worker when jobs travel on Redis. `works`
+ * are the modules that provide each type's JobWork under its JOB_WORK token: the same
+ * library modules in either process.
+ */
+@Module({})
+export class JobProcessorsModule {
+  static forConfig(
+    config: AppConfig,
+    works: NonNullable<ModuleMetadata['imports']>,
+  ): DynamicModule {
+    return {
+      module: JobProcessorsModule,
+      imports: [
+        ...works,
+        // Registered here, where the workers are: @nestjs/bullmq starts workers for the
+        // processors of registered queues.
+        ...(config.redisUrl === undefined
+          ? []
+          : [BullModule.registerQueue(...Object.values(QUEUE_OF).map((name) => ({ name })))]),
+      ],
+      providers:
+        config.redisUrl === undefined
+          ? [TableQueueRunner]
+          : [ImportsProcessor, ExportsProcessor, SnapshotsProcessor, QueueReconciler],
+    };
+  }
+}
+
+/** Whether the API process runs jobs itself: embedded mode, or no Redis to hand them over. */
+export function apiRunsJobs(config: AppConfig): boolean {
+  return config.mode === 'embedded' || config.redisUrl === undefined;
+}

@@ -1,0 +1,12 @@
+import { Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import { JOB_WORK, JobWork, QUEUE_OF } from '../job-context';
+import { JobRunner } from '../job-runner';
+import { JobQueueProcessor } from './job-queue.processor';
+
+@Processor(QUEUE_OF.export, { concurrency: 2 })
+export class ExportsProcessor extends JobQueueProcessor {
+  constructor(runner: JobRunner, @Inject(JOB_WORK.export) work: JobWork) {
+    super(runner, work);
+  }
+}

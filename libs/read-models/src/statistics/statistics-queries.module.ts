@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ProjectionFreshness } from '../projection-freshness';
+import { ReadModelsModule } from '../read-models.module';
+import { SnapshotPositions } from '../snapshots/snapshot-positions';
+import { GetStatsHandler } from './get-stats.handler';
+import { StatsLagHandler } from './stats-lag.handler';
+
+/**
+ * The statistics queries over the fact table, for the API's controllers and the export job
+ * alike. Their handlers are provided here only: a query bus takes one handler per query.
+ */
+@Module({
+  imports: [ReadModelsModule],
+  providers: [ProjectionFreshness, SnapshotPositions, GetStatsHandler, StatsLagHandler],
+  exports: [ReadModelsModule, ProjectionFreshness, SnapshotPositions],
+})
+export class StatisticsQueriesModule {}
