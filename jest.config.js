@@ -49,7 +49,10 @@ module.exports = {
   projects: [
     project('unit', ['<rootDir>/{apps,libs,test}/**/*.unit.spec.ts']),
     project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts']),
-    project('e2e', ['<rootDir>/{apps,libs,test}/**/*.e2e.spec.ts']),
+    project('e2e', ['<rootDir>/{apps,libs,test}/**/*.e2e.spec.ts'], {
+      // The browser tests (test/web) serve the built web app.
+      globalSetup: '<rootDir>/test/web/support/global-setup.ts',
+    }),
   ],
   testTimeout: 60_000,
 };

@@ -1,13 +1,14 @@
 import { ValidationPipe } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, getSchemaPath, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { documentBearerAuth } from '@app/auth';
 import { ProblemDetailsDto } from './problem/problem-details.dto';
 import { NulCharactersPipe } from './problem/nul-characters.pipe';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ValidationException } from '@app/application/validation.exception';
 import { configureHttpSecurity, HttpSecurityOptions } from './security/http-security';
+import { serveWebApp } from './web-app/serve-web-app';
 
 /** What every HTTP entry point shares: main.ts and the in-process tests. */
 export function configureHttpApp(
@@ -16,6 +17,8 @@ export function configureHttpApp(
 ): void {
   app.disable('x-powered-by');
   configureHttpSecurity(app, security);
+  // Before the API's routes: page navigations get the app, everything else the API.
+  serveWebApp(app);
   app.useGlobalPipes(
     new NulCharactersPipe(),
     new ValidationPipe({
@@ -29,6 +32,13 @@ export function configureHttpApp(
   );
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(HttpAdapterHost)));
 
+  const document = createOpenApiDocument(app);
+  // Serves the UI at /docs and the document at /docs-json.
+  SwaggerModule.setup('docs', app, document);
+}
+
+/** The API's OpenAPI document: served at /docs-json, and the source of the web app's client. */
+export function createOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
   const created = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -43,10 +53,8 @@ export function configureHttpApp(
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );
-  const document = documentBearerAuth(created, {
+  return documentBearerAuth(created, {
     description: 'No valid API token: missing, malformed, unknown, revoked or expired.',
     content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
   });
-  // Serves the UI at /docs and the document at /docs-json.
-  SwaggerModule.setup('docs', app, document);
 }

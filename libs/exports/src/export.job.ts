@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@app/domain';
+import { DomainError, Lang } from '@app/domain';
 import { QueryBus } from '@nestjs/cqrs';
+import { chartSpec } from '@app/charts';
 import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
 import { AsOf } from '@app/read-models/statistics/as-of';
 import { GroupBy, Measure } from '@app/read-models/statistics/stats-dimensions';
 import { IncidentFilters } from '@app/read-models/statistics/incident-filters';
+import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
+import { MatchReferenceFiguresQuery } from '@app/read-models/reference-figures/match-reference-figures.query';
 import { JobContext, JobOutcome, JobWork } from '@app/jobs/job-context';
 import { JobRecords } from '@app/jobs/job-records';
-import { bySourceSpec, monthlyByCategorySpec, renderCharts } from './charts/export-charts';
-import { AsOfStamp, Breakdown, exportWorkbook, stampLine } from './export-workbook';
+import { renderCharts } from './charts/export-charts';
+import { pngInfo } from './charts/png-resolution';
+import { Breakdown, exportWorkbook } from './export-workbook';
 
 export interface ExportQuery {
   measure: Measure;
@@ -20,8 +24,10 @@ export interface ExportInput {
   workspaceId: string;
   queries: ExportQuery[];
   asOf: AsOf;
-  /** When the figures stand: the asOf time asked, or the time of the request. */
-  asOfTime: string;
+  /** The language of every text of the workbook and the charts (default en). */
+  lang?: Lang;
+  /** The asOf as the request gave it, for the reference figures. */
+  asOfAsked?: string;
 }
 
 export interface ExportedFile {
@@ -61,36 +67,54 @@ export class ExportJob implements JobWork {
   private async export(context: JobContext): Promise<JobOutcome> {
     const { id } = context.record;
     const input = context.record.input as unknown as ExportInput;
-    const stats = (q: ExportQuery, asOf: AsOf) =>
+    const lang = input.lang ?? 'en';
+    // Every figure at the same asOf (the request pinned "now" to a position).
+    const stats = (q: ExportQuery, groupBy: GroupBy[] = q.groupBy): Promise<StatsResponseDto> =>
       this.queries.execute(
-        new GetStatsQuery(input.workspaceId, q.measure, q.groupBy, q.filters, asOf, undefined),
+        new GetStatsQuery(
+          input.workspaceId,
+          q.measure,
+          groupBy,
+          q.filters,
+          input.asOf,
+          undefined,
+          lang,
+        ),
       );
 
-    // Every figure at the same asOf (the request pinned "now" to a position).
-    const { asOf } = input;
     const breakdowns: Breakdown[] = [];
     for (const [i, q] of input.queries.entries()) {
-      breakdowns.push({ title: titleOf(q), stats: await stats(q, asOf) });
+      const answer = await stats(q);
+      breakdowns.push({
+        stats: answer,
+        // A cross-tab's totals are the measure by each dimension alone, not sums of cells.
+        margins:
+          q.groupBy.length === 2
+            ? [await stats(q, [q.groupBy[0]]), await stats(q, [q.groupBy[1]])]
+            : undefined,
+        references: await this.queries.execute(
+          new MatchReferenceFiguresQuery(
+            input.workspaceId,
+            q.measure,
+            q.groupBy,
+            q.filters,
+            input.asOfAsked ?? answer.position,
+            input.asOf,
+          ),
+        ),
+      });
       await context.progress((60 * (i + 1)) / input.queries.length);
     }
-    const monthly = await stats(
-      { measure: 'acts', groupBy: ['month', 'targetCategory'], filters: { sourceRole: 'main' } },
-      asOf,
+    // One chart per query, its shape chosen from the query's group-by.
+    const charts = await renderCharts(
+      breakdowns.map((b, i) => ({
+        name: chartName(i, input.queries[i]),
+        spec: chartSpec(b.stats, { filters: input.queries[i].filters }, lang),
+      })),
     );
-    const stamp: AsOfStamp = { position: monthly.position, time: input.asOfTime };
-    const bySource = await stats(
-      { measure: 'acts', groupBy: ['source'], filters: { sourceRole: 'main' } },
-      asOf,
-    );
-    const workbook = await exportWorkbook(breakdowns, stamp);
-    await context.progress(70);
-    const charts = await renderCharts([
-      {
-        name: 'acts-by-month-and-category',
-        spec: monthlyByCategorySpec(monthly, stampLine(stamp)),
-      },
-      { name: 'acts-by-source', spec: bySourceSpec(bySource, stampLine(stamp)) },
-    ]);
+    charts.forEach((c, i) => (breakdowns[i].chart = { png: c.png, ...pngInfo(c.png) }));
+    await context.progress(80);
+    const workbook = await exportWorkbook(breakdowns, lang);
     await context.progress(90);
 
     const files = [
@@ -111,12 +135,14 @@ export class ExportJob implements JobWork {
       bytes: f.content.length,
       url: `/exports/${id}/files/${f.name}`,
     }));
-    return { result: { asOf: stamp, files: exported }, errors: [] };
+    const { position, positionTime, snapshotId } = breakdowns[0].stats;
+    // `time` is the position's, never the request's.
+    const asOf = { position, time: positionTime, snapshotId };
+    return { result: { asOf, files: exported }, errors: [] };
   }
 }
 
-function titleOf(q: ExportQuery): string {
-  return q.groupBy.length === 0
-    ? `${q.measure} total`
-    : `${q.measure} by ${q.groupBy.join(' and ')}`;
+/** `2-acts-by-month-and-source`: the sheet's number and its query. */
+function chartName(i: number, q: ExportQuery): string {
+  return `${i + 1}-${q.measure}${q.groupBy.length === 0 ? '-total' : `-by-${q.groupBy.join('-and-')}`}`;
 }

@@ -56,6 +56,11 @@ export class ProjectionFreshness {
     }
   }
 
+  /** Resolves once the projection has passed everything committed when it was called. */
+  async waitForHead(): Promise<Position> {
+    return this.waitFor(await this.store.headPosition());
+  }
+
   async status(): Promise<ProjectionStatus> {
     return this.statusOf(INCIDENT_FACTS, ['incident'], await this.projections.position());
   }

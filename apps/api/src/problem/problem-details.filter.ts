@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem-details';
+import { localizeProblem, requestLang } from './problem-words';
 
 interface RequestLike {
   originalUrl?: string;
   url?: string;
+  body?: unknown;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -30,7 +32,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
     const correlationId = correlationIdOf(request);
     const path = (request.originalUrl ?? request.url ?? '/').split('?')[0] ?? '/';
-    const { problem, unexpected } = toProblem(exception, path, correlationId);
+    const { problem: english, unexpected } = toProblem(exception, path, correlationId);
+    const problem = localizeProblem(english, requestLang(request));
     if (unexpected) {
       const name = exception instanceof Error ? exception.name : typeof exception;
       this.logger.error(`unexpected ${name.slice(0, 64)} (correlationId=${correlationId})`);

@@ -1,15 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { SQL_CLIENT, SqlClient } from '@app/database';
+import { filtersInWords, queryTitle } from '@app/charts';
+import { SQL_CLIENT, SqlClient, SqlExecutor } from '@app/database';
 import { Position } from '@app/event-store';
 import { IncidentProjections } from '../incidents/incident-projections.service';
 import { ProjectionFreshness } from '../projection-freshness';
 import { SnapshotPositions } from '../snapshots/snapshot-positions';
-import { IncidentFilters } from './incident-filters';
 import { Bind, filterConditions, parameters } from './incident-filters.sql';
+import { KnownPosition, positionAtTime, timeOfPosition } from './knowledge-positions';
 import { GetStatsQuery } from './get-stats.query';
 import { AsOf } from './as-of';
-import { compareKeys, dimensionSql, GroupBy, Key, labelOfKey, Measure } from './stats-dimensions';
+import { compareKeys, dimensionSql, Key, labelOfKey, Measure } from './stats-dimensions';
+import { definitions } from './stats-definitions';
 import { StatsResponseDto, StatsRowDto } from './stats.response.dto';
 
 /**
@@ -29,37 +31,39 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery> {
     // A snapshot is the position it pinned: the same figures whatever happened since.
     const query =
       request.asOf.kind === 'snapshot'
-        ? new GetStatsQuery(
-            request.workspaceId,
-            request.measure,
-            request.groupBy,
-            request.filters,
-            {
-              kind: 'position',
-              position: await this.snapshots.resolve(request.workspaceId, request.asOf.snapshotId),
-              snapshotId: request.asOf.snapshotId,
-            },
-            request.after,
-          )
+        ? request.withAsOf({
+            kind: 'position',
+            position: await this.snapshots.resolve(request.workspaceId, request.asOf.snapshotId),
+            snapshotId: request.asOf.snapshotId,
+          })
         : request;
-    const { measure, groupBy, filters, asOf } = query;
-    // "As of P" is only final once the projection has passed P.
+    const { measure, groupBy, filters, asOf, lang } = query;
+    // "As of P" is only final once the projection has passed P; "as of a time" once it has
+    // passed everything committed so far (an event recorded before the time may be unprojected).
     const wait = latest(query.after, asOf.kind === 'position' ? asOf.position : undefined);
     if (wait !== undefined) await this.freshness.waitFor(wait);
+    if (asOf.kind === 'time') await this.freshness.waitForHead();
 
-    const { sql, values } = statsSql(query);
-    const { reached, rows } = await this.sql.transaction(async (tx) => {
+    const { cut, rows } = await this.sql.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       // Compiling these plans costs more than it saves (~200 ms of a 600 ms query at 1M acts).
       await tx.query('SET LOCAL jit = off');
       // count(DISTINCT) sorts: in memory rather than in temporary files (4 MB by default).
       await tx.query(`SET LOCAL work_mem = '64MB'`);
-      const position = await this.projections.position(tx);
+      // Every answer is a position cut, a time resolved to the position it stands for, so
+      // that asOf=<the position answered> gives these figures again to the digit.
+      const cut =
+        asOf.kind === 'time'
+          ? await positionAtTime(tx, query.workspaceId, asOf.at)
+          : await this.timeOf(tx, query, asOf.kind === 'position' ? asOf.position : undefined);
+      const at =
+        asOf.kind === 'time' ? query.withAsOf({ kind: 'position', position: cut.position }) : query;
+      const { sql, values } = statsSql(at);
       const result = await tx.query<Record<string, Key> & { is_total: number; value: number }>(
         sql,
         values,
       );
-      return { reached: position, rows: result.rows };
+      return { cut, rows: result.rows };
     });
 
     const total = rows.find((r) => r.is_total === 1)?.value ?? 0;
@@ -67,7 +71,7 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery> {
       .filter((r) => r.is_total === 0)
       .map((r) => ({
         keys: Object.fromEntries(groupBy.map((g, i) => [g, r[`k${i}`]])),
-        labels: Object.fromEntries(groupBy.map((g, i) => [g, labelOfKey(g, r[`k${i}`])])),
+        labels: Object.fromEntries(groupBy.map((g, i) => [g, labelOfKey(g, r[`k${i}`], lang)])),
         value: r.value,
       }))
       .sort((a, b) => {
@@ -78,15 +82,30 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery> {
         return 0;
       });
 
+    const snapshotId = asOf.kind === 'position' ? (asOf.snapshotId ?? null) : null;
+    const stamp = { position: cut.position, positionTime: cut.time, snapshotId };
     return {
       measure,
       groupBy: [...groupBy],
+      lang,
+      title: queryTitle(measure, groupBy, lang),
       rows: groupBy.length === 0 ? [{ keys: {}, labels: {}, value: total }] : grouped,
       total,
-      position: asOf.kind === 'position' ? asOf.position : reached,
+      ...stamp,
       asOf: describeAsOf(asOf),
-      definitions: definitions(measure, groupBy, filters, asOf),
+      filters: filtersInWords(filters, lang),
+      definitions: definitions(measure, groupBy, filters, stamp, asOf.kind !== 'current', lang),
     };
+  }
+
+  /** The position the answer reflects (`position`, or how far the projection got) and its time. */
+  private async timeOf(
+    tx: SqlExecutor,
+    query: GetStatsQuery,
+    position: Position | undefined,
+  ): Promise<KnownPosition> {
+    const at = position ?? (await this.projections.position(tx));
+    return { position: at, time: (await timeOfPosition(tx, query.workspaceId, at)).time };
   }
 }
 
@@ -167,15 +186,9 @@ function knowledgeSql(asOf: AsOf, bind: Bind): string[] {
         `NOT r.current AND r.superseded_by > ${p} AND r.known_from <= ${p}`,
       ];
     }
-    case 'time': {
-      const t = bind(asOf.at);
-      return [
-        `r.current AND r.known_from_at <= ${t}::timestamptz`,
-        `NOT r.current AND r.superseded_at > ${t}::timestamptz AND r.known_from_at <= ${t}::timestamptz`,
-      ];
-    }
+    case 'time':
     case 'snapshot':
-      throw new Error('a snapshot is resolved to its position before the query is built');
+      throw new Error('a time or a snapshot is resolved to its position before the query is built');
   }
 }
 
@@ -221,51 +234,3 @@ export function statsSql(query: GetStatsQuery): { sql: string; values: unknown[]
     values,
   };
 }
-
-function definitions(
-  measure: Measure,
-  groupBy: readonly GroupBy[],
-  filters: IncidentFilters,
-  asOf: AsOf,
-): Record<string, string> {
-  const d: Record<string, string> = {
-    [measure]: MEASURE_DEFINITIONS[measure],
-    counted:
-      'Retracted incidents are not counted; an incident marked as a duplicate counts once, in the incident it duplicates.',
-    total:
-      'The measure over the whole filtered set, each incident, act or target once: less than the sum of the rows when one falls in several rows.',
-  };
-  if (groupBy.includes('month') || groupBy.includes('quarter')) {
-    d.month =
-      'An act counts in the month it occurred (a range: the month it starts). A year-precise act counts under "month unknown" (key null), never spread over months.';
-  }
-  if (groupBy.includes('source') || filters.source !== undefined) {
-    d.source =
-      filters.sourceRole === 'any'
-        ? 'Sources of threat with role main or secondary: an act with two sources counts under each, so the rows add up to more than the total.'
-        : 'Main sources of threat only (sourceRole=any adds the secondary ones). An act with two main sources counts under each.';
-  }
-  if (groupBy.includes('right') || groupBy.includes('legalArticle')) {
-    d.multiple =
-      'An act with several rights or legal articles counts under each; one with none under key null.';
-  }
-  if (filters.from !== undefined || filters.to !== undefined) {
-    d.period = 'A year-precise act is inside from/to only if its whole year is.';
-  }
-  d.asOf =
-    asOf.kind === 'current'
-      ? 'The figures as recorded up to `position`.'
-      : asOf.kind === 'snapshot'
-        ? ''
-        : `The figures as they were known at ${asOf.kind === 'position' ? `position ${asOf.position}${asOf.snapshotId ? ` (snapshot ${asOf.snapshotId})` : ''}` : `time ${asOf.at}`}: later records, corrections, reclassifications and retractions are left out.`;
-  return d;
-}
-
-const MEASURE_DEFINITIONS: Record<Measure, string> = {
-  incidents: 'Distinct incidents matching the filters.',
-  acts: 'Acts (Kadyr-Kasiyet\'s "threats"): incident × target pairs. An incident against three persons is three acts.',
-  persons:
-    'Distinct persons targeted: a person targeted in several acts counts once in the total (and once in each row they fall in).',
-  organisations:
-    'Distinct organisations targeted: an organisation targeted in several acts counts once in the total (and once in each row it falls in).',
-};

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProjectionFreshness } from '../projection-freshness';
 import { ReadModelsModule } from '../read-models.module';
 import { SnapshotPositions } from '../snapshots/snapshot-positions';
+import { MatchReferenceFiguresHandler } from '../reference-figures/match-reference-figures.handler';
 import { GetStatsHandler } from './get-stats.handler';
 import { StatsLagHandler } from './stats-lag.handler';
 
@@ -11,7 +12,13 @@ import { StatsLagHandler } from './stats-lag.handler';
  */
 @Module({
   imports: [ReadModelsModule],
-  providers: [ProjectionFreshness, SnapshotPositions, GetStatsHandler, StatsLagHandler],
+  providers: [
+    ProjectionFreshness,
+    SnapshotPositions,
+    GetStatsHandler,
+    StatsLagHandler,
+    MatchReferenceFiguresHandler,
+  ],
   exports: [ReadModelsModule, ProjectionFreshness, SnapshotPositions],
 })
 export class StatisticsQueriesModule {}

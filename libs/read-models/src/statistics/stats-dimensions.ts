@@ -1,4 +1,5 @@
-import { labelOf, VOCABULARIES, VocabularyName } from '@app/domain';
+import { keyLabel } from '@app/charts';
+import { Lang, VOCABULARIES, VocabularyName } from '@app/domain';
 import { IncidentFilters } from './incident-filters';
 
 export const MEASURES = ['incidents', 'acts', 'persons', 'organisations'] as const;
@@ -92,12 +93,9 @@ export function dimensionSql(
   };
 }
 
-export function labelOfKey(groupBy: GroupBy, key: Key): string {
-  const d = DIMENSIONS[groupBy];
-  if (key === null) return d.none;
-  if (d.label) return d.label(key);
-  if (d.vocabulary) return labelOf(d.vocabulary, String(key), 'en') ?? String(key);
-  return String(key);
+/** A key's label in a language: the words every output shares (`@app/charts`). */
+export function labelOfKey(groupBy: GroupBy, key: Key, lang: Lang = 'en'): string {
+  return keyLabel(groupBy, key, lang);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LANGS } from '@app/domain';
 import { ReferenceMatchDto } from '../reference-figures/reference-match.response.dto';
 import { GROUP_BYS, Key, MEASURES } from './stats-dimensions';
 
@@ -11,7 +12,7 @@ export class StatsRowDto {
 
   @ApiProperty({
     example: { month: 'month unknown', targetCategory: 'Civil activist' },
-    description: 'The English label of each key.',
+    description: 'The label of each key in `lang`.',
   })
   labels!: Record<string, string>;
 
@@ -25,6 +26,15 @@ export class StatsResponseDto {
 
   @ApiProperty({ enum: GROUP_BYS, isArray: true, example: ['month', 'targetCategory'] })
   groupBy!: string[];
+
+  @ApiProperty({ enum: LANGS, example: 'ru', description: 'The language of every text below.' })
+  lang!: string;
+
+  @ApiProperty({
+    example: 'Акты по месяцам и категориям преследуемых',
+    description: 'What the table shows, in words: a title for a report, a sheet or a chart.',
+  })
+  title!: string;
 
   @ApiProperty({
     type: [StatsRowDto],
@@ -43,19 +53,47 @@ export class StatsResponseDto {
   @ApiProperty({
     example: '00000000000000000742.00000000000000001234',
     description:
-      'The projection position the answer reflects: `asOf=<this>` later returns the same ' +
-      'figures. With asOf a position, that position; with asOf a time, the position the ' +
-      'read model had reached when answering.',
+      'The position the figures stand at: `asOf=<this>` later returns the same figures to the ' +
+      'digit. With asOf a position, that position; with asOf a time, the last position at which ' +
+      "the workspace's figures changed at or before that time; otherwise how far the read model " +
+      'had got when answering.',
   })
   position!: string;
 
   @ApiProperty({
     type: String,
     nullable: true,
+    example: '2021-01-31T17:04:12.311Z',
+    description:
+      'When the last change the figures include was recorded (UTC): the figures stood so from ' +
+      'then until at least `position`. Null before anything was recorded.',
+  })
+  positionTime!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
     example: null,
-    description: 'The asOf asked (a timestamp in UTC or a position); null for the current figures.',
+    description:
+      'The snapshot asked for (asOf=snapshot:<id>), whose pinned position is `position`.',
+  })
+  snapshotId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description:
+      'The asOf asked, as asked (a timestamp in UTC, a position or snapshot:<id>); null for the current figures.',
   })
   asOf!: string | null;
+
+  @ApiProperty({
+    type: [String],
+    example: ['Страна: Казахстан', 'Год: 2020'],
+    description: 'The filters of the query in words, in `lang`: one line each; empty for none.',
+  })
+  filters!: string[];
 
   @ApiProperty({
     example: {

@@ -12,6 +12,7 @@ import { ApiProblems } from '../../shared/openapi.decorators';
 import { contentJobId } from '@app/jobs/job-context';
 import { JobDispatcher, startJob } from '@app/jobs/job-dispatcher';
 import { JobRecords } from '@app/jobs/job-records';
+import { JobAcceptedDto } from '../../jobs/job-accepted.response.dto';
 import { AsOf, asOfOf } from '../../statistics/get-stats/get-stats.request.dto';
 import { filtersOf } from '../../statistics/incident-filters.request.dto';
 import { ExportInput } from '@app/exports/export.job';
@@ -32,10 +33,11 @@ export class StartExportHttpController {
   @ApiOperation({
     summary: 'A statistics workbook (XLSX) and charts (SVG, PNG), as a job',
     description:
-      'One sheet per query, a definitions sheet and the "as of" stamp (position and time); charts of acts per month by target category and of acts by source of threat. Follow the job with GET /jobs/{jobId}; its result lists the files, downloaded from GET /exports/{jobId}/files/{name}. The same request at the same position is the same job.',
+      'One sheet per query (title, position and its time, filters in words, the table — a cross-tab with totals for two dimensions — and its chart), a definitions sheet and a sources sheet (reference figures), all in `lang`; one chart per query, chosen from its group-by, as SVG and as PNG at print size (≥ 2,000 px, 300 dpi). Follow the job with GET /jobs/{jobId}; its result lists the files, downloaded from GET /exports/{jobId}/files/{name}. The same request at the same position is the same job.',
   })
   @ApiAcceptedResponse({
-    schema: { example: { jobId: 'export-0c1b2d4e5f60718293a4b5c6d7e8f9a0b1c23f9a' } },
+    type: JobAcceptedDto,
+    description: 'The job, queued (or the same job, for the same request at the same position).',
   })
   @ApiProblems(400)
   @ApiServiceUnavailableResponse({
@@ -44,13 +46,12 @@ export class StartExportHttpController {
   async start(
     @Body() body: StartExportRequestDto,
     @CurrentActor() actor: Actor,
-  ): Promise<{ jobId: string }> {
+  ): Promise<JobAcceptedDto> {
     const queries = body.queries.map((q) => ({
       measure: q.measure,
       groupBy: q.groupBy ?? [],
       filters: filtersOf(q),
     }));
-    const requested = new Date().toISOString();
     // "Now" becomes the position the statistics stand at: the export reads exactly that.
     const asOf: AsOf =
       body.asOf === undefined
@@ -60,13 +61,15 @@ export class StartExportHttpController {
       workspaceId: actor.workspaceId,
       queries,
       asOf,
-      asOfTime: asOf.kind === 'time' ? asOf.at : requested,
+      lang: body.lang ?? 'en',
+      asOfAsked: body.asOf,
     };
     const jobId = contentJobId(
       'export',
       actor.workspaceId,
       JSON.stringify(queries),
       JSON.stringify(asOf),
+      input.lang!,
     );
     await startJob(this.records, this.dispatcher, {
       id: jobId,

@@ -10,6 +10,8 @@ import {
   IsString,
   ValidateNested,
 } from 'class-validator';
+import { Lang } from '@app/domain';
+import { LangProperty } from '../../shared/lang.decorator';
 import { IncidentFiltersRequestDto } from '../../statistics/incident-filters.request.dto';
 import {
   GROUP_BYS,
@@ -60,4 +62,7 @@ export class StartExportRequestDto {
   @IsOptional()
   @IsString()
   asOf?: string;
+
+  @LangProperty('sheet names, titles, labels, filters, definitions and chart texts')
+  lang?: Lang;
 }

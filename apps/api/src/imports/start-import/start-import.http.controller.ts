@@ -25,6 +25,7 @@ import { JobDispatcher, startJob } from '@app/jobs/job-dispatcher';
 import { JobRecords } from '@app/jobs/job-records';
 import { IMPORT_FILE, ImportInput } from '@app/imports/import.job';
 import { SheetFormat } from '@app/imports/sheet/read-sheet';
+import { JobAcceptedDto } from '../../jobs/job-accepted.response.dto';
 import { START_IMPORT_FORM, StartImportRequestDto } from './start-import.request.dto';
 
 export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
@@ -33,10 +34,6 @@ interface UploadedSheet {
   originalname: string;
   buffer: Buffer;
   size: number;
-}
-
-export class JobAcceptedDto {
-  jobId!: string;
 }
 
 @ApiTags('imports')
@@ -60,7 +57,7 @@ export class StartImportHttpController {
   @ApiBody({ schema: START_IMPORT_FORM })
   @ApiAcceptedResponse({
     description: 'The job, queued (or the same job, if this file was uploaded before).',
-    schema: { example: { jobId: 'import-3f9a0c1b2d4e5f60718293a4b5c6d7e8f9a0b1c2' } },
+    type: JobAcceptedDto,
   })
   @ApiProblems(400)
   @ApiServiceUnavailableResponse({

@@ -1,7 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { LegalBasisDto, OccurredDto } from '@app/application/incidents/report-incident.request.dto';
 import { IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CORRECTABLE_FIELDS, CORRECTION_REASONS } from '@app/domain';
 
+@ApiExtraModels(LegalBasisDto, OccurredDto)
 export class CorrectIncidentRequestDto {
   @ApiProperty({ enum: CORRECTABLE_FIELDS, example: 'title' })
   @IsIn(CORRECTABLE_FIELDS, { context: { allowed: CORRECTABLE_FIELDS } })
@@ -9,7 +11,15 @@ export class CorrectIncidentRequestDto {
 
   @ApiProperty({
     example: 'Death of activist Dulat Agadil in the Nur-Sultan detention centre',
-    description: "The new value, of the field's type (text, a code, a list, or an occurred object)",
+    description:
+      "The new value, of the field's type: text (title, description, place), a code (type, " +
+      'country, region, targetCategory), a list (rights, tags, legalBasis) or an occurred object.',
+    oneOf: [
+      { type: 'string' },
+      { type: 'array', items: { type: 'string' } },
+      { type: 'array', items: { $ref: getSchemaPath(LegalBasisDto) } },
+      { $ref: getSchemaPath(OccurredDto) },
+    ],
   })
   @IsDefined()
   value!: unknown;

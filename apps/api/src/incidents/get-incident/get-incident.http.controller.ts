@@ -20,6 +20,7 @@ import { readTarget } from '@app/application/targets/target.read';
 import { IncidentId } from '../incident-change.http';
 import { incidentLabels } from './incident-labels';
 import { redactedIncident } from './incident-redaction';
+import { IncidentResponseDto } from './incident.response.dto';
 
 export class GetIncidentRequestDto {
   @ApiPropertyOptional({
@@ -66,7 +67,7 @@ export class GetIncidentHttpController {
       'each target with its pseudonymous `label` only.',
   })
   @ApiHeader({ name: 'ETag', required: false })
-  @ApiOkResponse({ description: 'The incident' })
+  @ApiOkResponse({ type: IncidentResponseDto, description: 'The incident' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   async get(
     @IncidentId() id: string,

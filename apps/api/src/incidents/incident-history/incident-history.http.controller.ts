@@ -15,6 +15,7 @@ import { ValidationException } from '@app/application/validation.exception';
 import { incidentStream } from '@app/application/streams';
 import { IncidentId } from '../incident-change.http';
 import { describeIncidentEvent } from './describe-incident-event';
+import { IncidentHistoryResponseDto } from './incident-history.response.dto';
 
 /** Every event of an incident in plain words: who, when, what changed, why. */
 @ApiTags('incidents')
@@ -31,13 +32,13 @@ export class IncidentHistoryHttpController {
     summary: 'The whole history: nothing is overwritten, every correction keeps the original value',
   })
   @ApiQuery({ name: 'lang', required: false, enum: LANGS })
-  @ApiOkResponse({ description: 'Entries in the order they were recorded' })
+  @ApiOkResponse({ type: IncidentHistoryResponseDto })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   async history(
     @IncidentId() id: string,
     @CurrentActor() actor: Actor,
     @Query('lang') lang: string = 'en',
-  ): Promise<{ id: string; version: number; entries: Record<string, unknown>[] }> {
+  ): Promise<IncidentHistoryResponseDto> {
     if (!isLang(lang))
       throw new ValidationException([
         { field: 'lang', message: 'unknown language', allowed: LANGS },

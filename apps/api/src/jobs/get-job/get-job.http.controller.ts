@@ -4,7 +4,7 @@ import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { JobRecords } from '@app/jobs/job-records';
-import { JobResponseDto } from './job.response.dto';
+import { JobProblemDto, JobResponseDto } from './job.response.dto';
 
 const JOB_ID = /^[a-z]+-[a-z0-9-]{1,80}$/;
 
@@ -32,7 +32,10 @@ export class GetJobHttpController {
       state: record.state,
       progress: record.progress,
       result: record.result ?? null,
-      errors: actor.role === 'analyst' ? record.errors.map(withoutValue) : record.errors,
+      // Every job writes its problems as JobProblemDto (job-records stores them as JSON).
+      errors: (actor.role === 'analyst'
+        ? record.errors.map(withoutValue)
+        : record.errors) as JobProblemDto[],
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     };

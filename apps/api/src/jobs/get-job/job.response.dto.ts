@@ -1,5 +1,23 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JOB_TYPES } from '@app/jobs/job-records';
+
+/** One problem of a job's input (an import row) or the reason it failed. */
+export class JobProblemDto {
+  @ApiPropertyOptional({ example: 12, description: 'The sheet row (1 = the header row).' })
+  row?: number;
+
+  @ApiPropertyOptional({ example: 'date' })
+  column?: string;
+
+  @ApiPropertyOptional({ example: '2020-02-30', description: 'The value as found in the sheet.' })
+  value?: unknown;
+
+  @ApiPropertyOptional({ example: 'asOf', description: 'The request field, for a refused job.' })
+  field?: string;
+
+  @ApiProperty({ example: '2020-02-30 is not a real date' })
+  message!: string;
+}
 
 export class JobResponseDto {
   @ApiProperty({ example: 'import-3f9a0c1b2d4e5f60718293a4b5c6d7e8f9a0b1c2' })
@@ -27,13 +45,14 @@ export class JobResponseDto {
   result!: unknown;
 
   @ApiProperty({
+    type: () => [JobProblemDto],
     example: [
       { row: 12, column: 'date', value: '2020-02-30', message: '2020-02-30 is not a real date' },
     ],
     description:
       "Problems found in the job's input (an import's rows: `{ row, column, value, message }`), or why the job failed.",
   })
-  errors!: unknown[];
+  errors!: JobProblemDto[];
 
   @ApiProperty({ example: '2026-11-28T10:00:00.000Z' })
   createdAt!: string;

@@ -4,6 +4,7 @@ import { DeploymentAdmin } from '@app/auth';
 import { INCIDENT_FACTS } from '@app/read-models';
 import { ValidationException } from '@app/application/validation.exception';
 import { ApiProblems } from '../../shared/openapi.decorators';
+import { RebuildStatusDto } from './rebuild-status.response.dto';
 import { ProjectionRebuilds, RebuildStatus } from './projection-rebuilds';
 
 @ApiTags('projections')
@@ -22,7 +23,7 @@ export class RebuildProjectionHttpController {
       'in server mode.',
   })
   @ApiParam({ name: 'name', enum: [INCIDENT_FACTS] })
-  @ApiAcceptedResponse({ description: 'The rebuild started' })
+  @ApiAcceptedResponse({ type: RebuildStatusDto, description: 'The rebuild started' })
   @ApiProblems(400, 409)
   rebuild(@Param('name') name: string): RebuildStatus {
     if (name !== INCIDENT_FACTS) {

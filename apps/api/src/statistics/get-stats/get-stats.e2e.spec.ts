@@ -52,7 +52,11 @@ describe.each(['pglite', 'postgres'] as const)('GET /stats (%s)', (backend) => {
       rows: Row[];
       total: number;
       position: string;
+      positionTime: string | null;
       asOf: string | null;
+      title: string;
+      filters: string[];
+      definitions: Record<string, string>;
     } & Record<string, unknown>;
   };
 
@@ -310,17 +314,55 @@ describe.each(['pglite', 'postgres'] as const)('GET /stats (%s)', (backend) => {
   it('returns the same table as CSV for Accept: text/csv, quoting where needed', async () => {
     const months = await stats('measure=acts&groupBy=month').set('Accept', 'text/csv').expect(200);
     expect(months.headers['content-type']).toMatch(/^text\/csv/);
-    expect(months.text).toBe('month,acts\r\n2020-02,2\r\n2020-10,2\r\nmonth unknown,3\r\n');
-    const articles = await stats('measure=acts&groupBy=legalArticle,country')
+    const json = await ok('measure=acts&groupBy=month');
+    expect(months.text).toBe(
+      '# Acts by month\r\n' +
+        `# As recorded at ${json.positionTime!.slice(0, 19).replace('T', ' ')} UTC (position ${json.position})\r\n` +
+        '# Filters: all records, no filters\r\n' +
+        'month,month_label,acts\r\n2020-02,2020-02,2\r\n2020-10,2020-10,2\r\n,month unknown,3\r\n',
+    );
+    const articles = await stats(
+      'measure=acts&groupBy=legalArticle,country&lang=ru&country=KZ&country=KG',
+    )
       .set('Accept', 'text/csv')
       .expect(200);
-    expect(articles.text).toBe(
-      'legalArticle,country,acts\r\n' +
-        'KZ Code of Administrative Offences|488,KZ,2\r\n' +
-        '"Law ""On peaceful assemblies"", 2020|8",KZ,3\r\n' +
-        'no legal basis recorded,KZ,1\r\n' +
-        'no legal basis recorded,KG,1\r\n',
+    expect(articles.text.split('\r\n')[0]).toBe('# Акты по статьям закона и странам');
+    expect(articles.text).toContain('# Фильтры: Страна: Казахстан, Кыргызстан\r\n');
+    expect(articles.text.slice(articles.text.indexOf('legalArticle,'))).toBe(
+      'legalArticle,legalArticle_label,country,country_label,acts\r\n' +
+        'KZ Code of Administrative Offences|488,"KZ Code of Administrative Offences, ст. 488",KZ,Казахстан,2\r\n' +
+        '"Law ""On peaceful assemblies"", 2020|8","Law ""On peaceful assemblies"", 2020, ст. 8",KZ,Казахстан,3\r\n' +
+        ',правовое основание не указано,KZ,Казахстан,1\r\n' +
+        ',правовое основание не указано,KG,Кыргызстан,1\r\n',
     );
+  });
+
+  it('answers in the language asked: labels, title, filters and definitions', async () => {
+    const body = await ok('measure=persons&groupBy=targetCategory&lang=ru&year=2020');
+    expect(body.title).toBe('Лица по категориям преследуемых');
+    expect(body.filters).toEqual(['Год: 2020']);
+    expect((body.rows as Row[])[0].labels.targetCategory).toBe('Гражданский активист');
+    expect(body.definitions.persons).toMatch(/^Различные лица/);
+    for (const lang of ['kk', 'ky', 'tg']) {
+      const other = await ok(`measure=acts&groupBy=country&lang=${lang}`);
+      expect(other.title).not.toMatch(/[a-z]/i);
+    }
+    const refused = await request(t.server)
+      .get('/stats?measure=acts&lang=fr')
+      .set(t.auth)
+      .expect(400);
+    const russian = await request(t.server)
+      .get('/stats?measure=victims&lang=ru')
+      .set(t.auth)
+      .expect(400);
+    expect(russian.body.title).toBe('Неверный запрос');
+    expect(russian.body.detail).toBe(
+      'Неверные поля: measure (допустимо: incidents, acts, persons, organisations).',
+    );
+    expect(refused.body.errors[0]).toMatchObject({
+      field: 'lang',
+      allowed: ['en', 'ru', 'kk', 'ky', 'tg'],
+    });
   });
 
   it.each([
@@ -446,6 +488,9 @@ describe.each(['pglite', 'postgres'] as const)('GET /stats (%s)', (backend) => {
         expect(answer.rows).toEqual(before[i].rows);
         expect(answer.total).toBe(before[i].total);
         expect(answer.asOf).toBe(asOf);
+        // A time answers with the position it resolved to: the last one before the change.
+        expect(answer.position <= positionBefore).toBe(true);
+        expect(answer.positionTime! <= timeBefore).toBe(true);
       });
     }
     const atPosition = await ok(`measure=persons&asOf=${positionBefore}`);

@@ -12,7 +12,7 @@ import { CurrentActor, Roles, ROLES } from '@app/auth';
 import { ApiProblems } from '../../shared/openapi.decorators';
 import { afterOf, filtersOf, IncidentFilters } from '../incident-filters.request.dto';
 import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
-import { MatchReferenceFiguresQuery } from '../../reference-figures/match-reference-figures/match-reference-figures.query';
+import { MatchReferenceFiguresQuery } from '@app/read-models/reference-figures/match-reference-figures.query';
 import { ReferenceMatchDto } from '@app/read-models/reference-figures/reference-match.response.dto';
 import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
 import { asOfOf, GetStatsRequestDto } from './get-stats.request.dto';
@@ -40,8 +40,10 @@ export class GetStatsHttpController {
     summary: 'Counts of incidents, acts, persons or organisations, grouped and filtered',
     description:
       'Grouped by one or two dimensions, as recorded now or as known at a past time or position ' +
-      '(`asOf`). `definitions` says what each figure counts. `Accept: text/csv` returns the ' +
-      'same table as CSV: one column per group-by, then the measure.',
+      '(`asOf`), in a language (`lang`). Every answer states the position its figures stand at ' +
+      'and when it was recorded, and its filters in words; `definitions` says what each figure ' +
+      'counts. `Accept: text/csv` returns the same table as CSV: comment lines (`#`) with the ' +
+      'title, position and filters, then a code and a label column per group-by, then the measure.',
   })
   @ApiExtraModels(StatsResponseDto)
   @ApiOkResponse({
@@ -65,8 +67,13 @@ export class GetStatsHttpController {
             },
           ],
           total: 546,
+          lang: 'en',
+          title: 'Persons by target category',
           position: '00000000000000000742.00000000000000001234',
+          positionTime: '2021-01-31T17:04:12.311Z',
+          snapshotId: null,
           asOf: null,
+          filters: ['Country: Kazakhstan'],
           definitions: {
             persons: 'Distinct persons targeted: a person targeted in several acts counts once.',
           },
@@ -74,7 +81,11 @@ export class GetStatsHttpController {
       },
       'text/csv': {
         schema: { type: 'string' },
-        example: 'month,acts\r\n2020-02,212\r\n2020-03,97\r\nmonth unknown,14\r\n',
+        example:
+          '# Acts by month\r\n' +
+          '# As recorded at 2021-01-31 17:04:12 UTC (position 00000000000000000742.00000000000000001234)\r\n' +
+          '# Filters: Country: Kazakhstan\r\n' +
+          'month,month_label,acts\r\n2020-02,2020-02,212\r\n2020-03,2020-03,97\r\n,month unknown,14\r\n',
       },
     },
   })
@@ -95,6 +106,7 @@ export class GetStatsHttpController {
         filters,
         asOfOf(query.asOf),
         afterOf(query),
+        query.lang,
       ),
     );
     if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') {
@@ -118,6 +130,7 @@ export class GetStatsHttpController {
         query.groupBy ?? [],
         filters,
         query.asOf,
+        asOfOf(query.asOf),
       ),
     );
   }

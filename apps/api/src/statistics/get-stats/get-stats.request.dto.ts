@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { Lang } from '@app/domain';
 import { Position } from '@app/event-store';
 import { AsOf } from '@app/read-models/statistics/as-of';
 import { ValidationException } from '@app/application/validation.exception';
+import { LangProperty } from '../../shared/lang.decorator';
 import { IncidentFiltersRequestDto, POSITION_PATTERN } from '../incident-filters.request.dto';
 import {
   GROUP_BYS,
@@ -47,8 +49,9 @@ export class GetStatsRequestDto extends IncidentFiltersRequestDto {
   @ApiPropertyOptional({
     example: '2021-01-31T23:59:59Z',
     description:
-      'What was known then: an ISO 8601 timestamp with a time zone, a position (as commands ' +
-      'answer it), or `snapshot:<id>` (not available yet). Default: the current read model.',
+      'What was known then: an ISO 8601 timestamp with a time zone (resolved to the last ' +
+      'position recorded at or before it, answered as `position` and `positionTime`), a ' +
+      'position (as commands answer it), or `snapshot:<id>`. Default: the current read model.',
   })
   @IsOptional()
   @Matches(new RegExp(`${TIMESTAMP.source}|${POSITION_PATTERN.source}|${SNAPSHOT.source}`), {
@@ -72,6 +75,9 @@ export class GetStatsRequestDto extends IncidentFiltersRequestDto {
   )
   @IsBoolean({ message: 'includeReference must be true or false' })
   includeReference?: boolean;
+
+  @LangProperty('labels, title, filters in words, definitions and the CSV comment lines')
+  lang?: Lang;
 }
 
 export function asOfOf(value: string | undefined): AsOf {

@@ -1,30 +1,74 @@
 import { statsCsv } from './stats-csv';
 import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
 
-const answer = (groupBy: string[], rows: StatsResponseDto['rows']): StatsResponseDto => ({
+const answer = (
+  groupBy: string[],
+  rows: StatsResponseDto['rows'],
+  more: Partial<StatsResponseDto> = {},
+): StatsResponseDto => ({
   measure: 'acts',
   groupBy,
+  lang: 'en',
+  title: 'Acts',
   rows,
   total: 0,
-  position: '',
+  position: '00000000000000000007.00000000000000000042',
+  positionTime: '2021-01-31T17:04:12.311Z',
+  snapshotId: null,
   asOf: null,
+  filters: [],
   definitions: {},
+  ...more,
 });
 
+/** The table without its comment lines. */
+const table = (csv: string) =>
+  csv
+    .split('\r\n')
+    .filter((l) => !l.startsWith('#'))
+    .join('\r\n');
+
 describe('stats as CSV', () => {
-  it('has a header of the group-bys and the measure, CRLF line ends', () => {
+  it('states title, position, its time and the filters in words on comment lines first', () => {
+    const csv = statsCsv(
+      answer(['month'], [{ keys: { month: '2020-02' }, labels: { month: '2020-02' }, value: 1 }], {
+        lang: 'ru',
+        title: 'Акты по месяцам',
+        filters: ['Страна: Казахстан', 'Год: 2020'],
+      }),
+    );
+    expect(csv.split('\r\n').slice(0, 3)).toEqual([
+      '# Акты по месяцам',
+      '# По данным на 2021-01-31 17:04:12 UTC (позиция 00000000000000000007.00000000000000000042)',
+      '# Фильтры: Страна: Казахстан; Год: 2020',
+    ]);
+    expect(statsCsv(answer([], []))).toContain('# Filters: all records, no filters\r\n');
+  });
+
+  it('has a code and a label column per group-by, then the measure, CRLF line ends', () => {
     const csv = statsCsv(
       answer(
         ['month', 'targetCategory'],
-        [{ keys: { month: '2020-02', targetCategory: 'journalist' }, labels: {}, value: 12 }],
+        [
+          {
+            keys: { month: '2020-02', targetCategory: 'journalist' },
+            labels: { month: '2020-02', targetCategory: 'Journalist or blogger' },
+            value: 12,
+          },
+        ],
       ),
     );
-    expect(csv).toBe('month,targetCategory,acts\r\n2020-02,journalist,12\r\n');
+    expect(table(csv)).toBe(
+      'month,month_label,targetCategory,targetCategory_label,acts\r\n' +
+        '2020-02,2020-02,journalist,Journalist or blogger,12\r\n',
+    );
   });
 
-  it('writes a null key as its label', () => {
-    const csv = statsCsv(answer(['month'], [{ keys: { month: null }, labels: {}, value: 3 }]));
-    expect(csv).toBe('month,acts\r\nmonth unknown,3\r\n');
+  it('writes a null key as an empty code beside its label', () => {
+    const csv = statsCsv(
+      answer(['month'], [{ keys: { month: null }, labels: { month: 'month unknown' }, value: 3 }]),
+    );
+    expect(table(csv)).toBe('month,month_label,acts\r\n,month unknown,3\r\n');
   });
 
   it('quotes commas, quotes and line breaks, doubling inner quotes', () => {
@@ -37,8 +81,8 @@ describe('stats as CSV', () => {
         ],
       ),
     );
-    expect(csv).toBe(
-      'legalArticle,acts\r\n"Law ""On assemblies"", 2020|8",1\r\n"Code\nof Offences|488",2\r\n',
+    expect(table(csv)).toBe(
+      'legalArticle,legalArticle_label,acts\r\n"Law ""On assemblies"", 2020|8",,1\r\n"Code\nof Offences|488",,2\r\n',
     );
   });
 
@@ -49,10 +93,14 @@ describe('stats as CSV', () => {
         [{ keys: { legalArticle: '=HYPERLINK("x")|1' }, labels: {}, value: 1 }],
       ),
     );
-    expect(csv).toBe('legalArticle,acts\r\n"\'=HYPERLINK(""x"")|1",1\r\n');
+    expect(table(csv)).toBe(
+      'legalArticle,legalArticle_label,acts\r\n"\'=HYPERLINK(""x"")|1",,1\r\n',
+    );
   });
 
   it('writes one row for a total without group-by', () => {
-    expect(statsCsv(answer([], [{ keys: {}, labels: {}, value: 1414 }]))).toBe('acts\r\n1414\r\n');
+    expect(table(statsCsv(answer([], [{ keys: {}, labels: {}, value: 1414 }])))).toBe(
+      'acts\r\n1414\r\n',
+    );
   });
 });

@@ -2,19 +2,17 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { keyOfFigure, matchesBreakdown } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { readSnapshot } from '@app/read-models/snapshots/pinned-snapshots';
-import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
-import { asOfOf } from '../../statistics/get-stats/get-stats.request.dto';
-import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
-import { POSITION_PATTERN } from '../../statistics/incident-filters.request.dto';
-import { referenceFigureResponse } from '@app/read-models/reference-figures/reference-figure.response.dto';
-import {
-  listReferenceFigures,
-  StoredReferenceFigure,
-} from '@app/read-models/reference-figures/reference-figures';
+import { readSnapshot } from '../snapshots/pinned-snapshots';
+import { GetStatsQuery } from '../statistics/get-stats.query';
+import { StatsResponseDto } from '../statistics/stats.response.dto';
+import { referenceFigureResponse } from './reference-figure.response.dto';
+import { listReferenceFigures, StoredReferenceFigure } from './reference-figures';
 import { MatchReferenceFiguresQuery } from './match-reference-figures.query';
-import { ReferenceMatchDto } from '@app/read-models/reference-figures/reference-match.response.dto';
+import { ReferenceMatchDto } from './reference-match.response.dto';
 
+const POSITION = /^\d{20}(\.\d{20})*$/;
+
+/** Provided by StatisticsQueriesModule: the API and the export job both ask it. */
 @QueryHandler(MatchReferenceFiguresQuery)
 export class MatchReferenceFiguresHandler implements IQueryHandler<MatchReferenceFiguresQuery> {
   constructor(
@@ -42,14 +40,7 @@ export class MatchReferenceFiguresHandler implements IQueryHandler<MatchReferenc
         tables.set(
           key,
           this.queryBus.execute(
-            new GetStatsQuery(
-              q.workspaceId,
-              q.measure,
-              q.groupBy,
-              period,
-              asOfOf(q.asOf),
-              undefined,
-            ),
+            new GetStatsQuery(q.workspaceId, q.measure, q.groupBy, period, q.at, undefined),
           ),
         );
       }
@@ -74,7 +65,7 @@ export class MatchReferenceFiguresHandler implements IQueryHandler<MatchReferenc
     asOf: string | undefined,
   ): Promise<(f: StoredReferenceFigure) => boolean> {
     if (asOf === undefined) return () => true;
-    if (POSITION_PATTERN.test(asOf)) return (f) => f.position <= asOf;
+    if (POSITION.test(asOf)) return (f) => f.position <= asOf;
     if (asOf.startsWith('snapshot:')) {
       const snapshot = await readSnapshot(this.store, workspaceId, asOf.slice('snapshot:'.length));
       const at = snapshot.pinnedAt ?? snapshot.recordedAt;

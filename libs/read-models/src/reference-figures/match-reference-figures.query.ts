@@ -1,12 +1,13 @@
 import { Query } from '@nestjs/cqrs';
-import { IncidentFilters } from '../../statistics/incident-filters.request.dto';
-import { GroupBy, Measure } from '@app/read-models/statistics/stats-dimensions';
-import { ReferenceMatchDto } from '@app/read-models/reference-figures/reference-match.response.dto';
+import { AsOf } from '../statistics/as-of';
+import { IncidentFilters } from '../statistics/incident-filters';
+import { GroupBy, Measure } from '../statistics/stats-dimensions';
+import { ReferenceMatchDto } from './reference-match.response.dto';
 
 /**
  * The reference figures that answer the same question as a GET /stats request, each beside
  * our own figure for its row and its period. `asOf` (as the request gave it) leaves out
- * figures recorded after that point and counts ours as known then.
+ * figures recorded after that point; ours are counted as known at `at` (the same, parsed).
  */
 export class MatchReferenceFiguresQuery extends Query<ReferenceMatchDto[]> {
   constructor(
@@ -15,6 +16,7 @@ export class MatchReferenceFiguresQuery extends Query<ReferenceMatchDto[]> {
     readonly groupBy: readonly GroupBy[],
     readonly filters: IncidentFilters,
     readonly asOf: string | undefined,
+    readonly at: AsOf,
   ) {
     super();
   }

@@ -1,0 +1,3 @@
+export * from './chart-spec';
+export * from './period-axis';
+export * from './query-words';

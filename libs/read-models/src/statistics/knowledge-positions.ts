@@ -1,0 +1,61 @@
+import { SqlExecutor } from '@app/database';
+import { encodePosition, Position } from '@app/event-store';
+
+const NOTHING_YET = encodePosition(0);
+
+/** A point of knowledge: a position and when it was recorded (null: nothing yet). */
+export interface KnownPosition {
+  position: Position;
+  time: string | null;
+}
+
+/**
+ * The positions at which a workspace's figures changed are the ones where a row of `rm_acts`
+ * became known or was superseded. Between two of them every figure stands still, so:
+ * - a time resolves to the last such position recorded at or before it: asking by that
+ *   position later gives the same figures to the digit (the answer is a position cut, never a
+ *   mix of rows selected by time, whose order may differ from commit order);
+ * - the time a position stands for is the time of the last change at or before it.
+ */
+export async function positionAtTime(
+  tx: SqlExecutor,
+  workspaceId: string,
+  at: string,
+): Promise<KnownPosition> {
+  return lastChange(
+    tx,
+    `r.known_from_at <= $2::timestamptz`,
+    `r.superseded_at <= $2::timestamptz`,
+    [workspaceId, at],
+  );
+}
+
+export async function timeOfPosition(
+  tx: SqlExecutor,
+  workspaceId: string,
+  position: Position,
+): Promise<KnownPosition> {
+  return lastChange(tx, `r.known_from <= $2`, `r.superseded_by <= $2`, [workspaceId, position]);
+}
+
+async function lastChange(
+  tx: SqlExecutor,
+  knownWhen: string,
+  supersededWhen: string,
+  values: unknown[],
+): Promise<KnownPosition> {
+  const { rows } = await tx.query<{ p: Position; at: Date | string }>(
+    `SELECT p, at FROM (
+       (SELECT r.known_from AS p, r.known_from_at AS at FROM rm_acts r
+         WHERE r.workspace_id = $1 AND ${knownWhen} ORDER BY r.known_from DESC LIMIT 1)
+       UNION ALL
+       (SELECT r.superseded_by, r.superseded_at FROM rm_acts r
+         WHERE r.workspace_id = $1 AND NOT r.current AND ${supersededWhen}
+         ORDER BY r.superseded_by DESC LIMIT 1)
+     ) c ORDER BY p DESC LIMIT 1`,
+    values,
+  );
+  // Before anything was recorded: a position before every other, which asOf accepts.
+  if (rows.length === 0) return { position: NOTHING_YET, time: null };
+  return { position: rows[0].p, time: new Date(rows[0].at).toISOString() };
+}

@@ -1,0 +1,59 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import request from 'supertest';
+import { WEB_APP_DIST } from '../../apps/api/src/web-app/serve-web-app';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const navigate = { 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html,application/xhtml+xml' };
+
+/** The API serves the built web app at / while every API path stays the API's. */
+describe('the web app served by the API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it.each([
+    '/',
+    '/cases/new',
+    '/cases/6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11',
+    '/snapshots',
+    '/figures/x',
+  ])('answers a page navigation to %s with the app, under the CSP', async (path) => {
+    const res = await request(t.server).get(path).set(navigate).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('<div id="root"></div>');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    // The page loads scripts from /assets only, none inline (the CSP would block them).
+    expect(res.text).not.toMatch(/<script>[^<]/);
+  });
+
+  it('leaves the API paths to the API for scripts and the app itself', async () => {
+    const snapshots = await request(t.server).get('/snapshots').set(t.auth).expect(200);
+    expect(snapshots.body).toHaveProperty('snapshots');
+    const health = await request(t.server).get('/health').expect(200);
+    expect(health.headers['content-type']).toMatch(/json/);
+    const docs = await request(t.server).get('/docs/').set(navigate).expect(200);
+    expect(docs.text).toContain('swagger');
+    await request(t.server).get('/docs-json').expect(200).expect('Content-Type', /json/);
+    const publicStats = await request(t.server)
+      .get('/public/stats')
+      .set('Accept', 'application/json');
+    expect(publicStats.status).toBe(400);
+    expect(publicStats.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // A navigation that is not a GET is never a page.
+    const post = await request(t.server).post('/').set(navigate).send({});
+    expect(post.headers['content-type']).not.toMatch(/html/);
+  });
+
+  it('serves the hashed assets for a year, and a missing one as a 404 problem', async () => {
+    const script = (await readdir(join(WEB_APP_DIST, 'assets'))).find((f) => f.endsWith('.js'))!;
+    const res = await request(t.server).get(`/assets/${script}`).expect(200);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['cache-control']).toContain('immutable');
+    const missing = await request(t.server).get('/assets/nothing-here.js').expect(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+/**
+ * Debian's Chromium, never a downloaded one. The flags keep it from calling home and from
+ * needing a GPU or a sandbox (containers).
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface ContextOptions {
+  baseURL: string;
+  /** The interface language the browser asks for first. */
+  locale?: string;
+  width?: number;
+  /** A bearer token kept for the tab (scripts' way in; people sign in with a password). */
+  token?: string;
+}
+
+export async function newContext(
+  browser: Browser,
+  options: ContextOptions,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: options.baseURL,
+    locale: options.locale ?? 'en-GB',
+    viewport: { width: options.width ?? 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  if (options.token !== undefined) {
+    await context.addInitScript({
+      content: `sessionStorage.setItem('rl.token', ${JSON.stringify(options.token)});`,
+    });
+  }
+  return context;
+}
+
+/** Screenshots of every browser test land here (build output: not committed). */
+export const SCREENSHOTS = join(__dirname, '../../../dist/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Serious and critical axe violations on the page as it stands, as readable lines. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
+}
+
+/** Translation keys asked for but missing in the page's language (collected by i18n.ts). */
+export async function missingTranslations(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () => (globalThis as { __missingTranslations?: string[] }).__missingTranslations ?? [],
+  );
+}
