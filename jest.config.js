@@ -1,4 +1,4 @@
-// Test tiers are chosen by file name (STYLE.md): unit = no I/O, int = real PostgreSQL/PGlite/Redis,
+// Test tiers are chosen by file name (docs/contributing.md, "Test tiers"): unit = no I/O, int = real PostgreSQL/PGlite/Redis,
 // e2e = the running app over HTTP.
 const swc = [
   '@swc/jest',

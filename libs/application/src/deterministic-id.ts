@@ -1,17 +1,21 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { v5 } from 'uuid';
+
+// v5 is SHA-1 over a 16-byte namespace followed by the name. Our ids (stored in events, so
+// they can never change) were first made by hashing the JSON of the parts alone, so the JSON's
+// first 16 bytes play the namespace and the rest the name: the same hash, the same id.
+const NAMESPACE_BYTES = 16;
 
 /**
- * A name-based UUID (RFC 9562 version 5 layout over SHA-1): the same name always gives the
- * same id. With an Idempotency-Key, every id a command creates derives from
- * (workspace, key, purpose), so a retried request produces the same events and the event
- * store's idempotency makes it a no-op.
+ * A name-based UUID (RFC 9562 version 5): the same parts always give the same id. With an
+ * Idempotency-Key, every id a command creates derives from (workspace, key, purpose), so a
+ * retried request produces the same events and the event store's idempotency makes it a no-op.
+ * The parts must serialise to more than 16 bytes (a workspace id alone does).
  */
 export function nameBasedUuid(...parts: readonly string[]): string {
-  const hash = createHash('sha1').update(JSON.stringify(parts)).digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const name = Buffer.from(JSON.stringify(parts), 'utf8');
+  if (name.length <= NAMESPACE_BYTES) throw new Error('nameBasedUuid: parts too short to name');
+  return v5(name.subarray(NAMESPACE_BYTES), name.subarray(0, NAMESPACE_BYTES));
 }
 
 /** Ids for one command: derived from the Idempotency-Key when there is one, random otherwise. */

@@ -1,4 +1,4 @@
-/** Stream names: the category is the prefix before the first `-` (ARCHITECTURE.md, "Events"). */
+/** Stream names: the category is the prefix before the first `-` (docs/domain.md, "Entities"). */
 export const incidentStream = (id: string) => `incident-${id}`;
 export const personStream = (id: string) => `person-${id}`;
 export const organisationStream = (id: string) => `organisation-${id}`;

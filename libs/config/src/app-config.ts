@@ -1,6 +1,6 @@
 /**
  * The application's configuration, read once from environment variables at start-up
- * (ARCHITECTURE.md, "Configuration and commands"). Pure: no I/O, so every rule is unit-tested.
+ * (docs/operations.md, "Configuration"). Pure: no I/O, so every rule is unit-tested.
  */
 export type EventStoreConfig = { kind: 'postgres' } | { kind: 'kurrentdb'; url: string };
 

@@ -1,5 +1,5 @@
 /**
- * Domain logic as deciders (ARCHITECTURE.md, "Events"): plain functions over plain data.
+ * Domain logic as deciders (docs/architecture.md, "A command"): plain functions over plain data.
  * `decide` throws a `DomainError` when the command is refused.
  */
 export interface Decider<Command, Event, State> {

@@ -1,6 +1,6 @@
 import { Position } from './position';
 
-/** Who caused an event and why; every event carries it (ARCHITECTURE.md, "Events"). */
+/** Who caused an event and why; every event carries it (docs/architecture.md, "A command"). */
 export interface EventMetadata {
   workspaceId?: string;
   actorId?: string;

@@ -13,7 +13,7 @@ export interface SubjectKey {
 
 /**
  * The per-person keys of personal data, kept outside the event log (crypto-shredding,
- * ARCHITECTURE.md "Protection of the people in the data"). Destroying a key makes every
+ * docs/architecture.md "A command"). Destroying a key makes every
  * value sealed with it unreadable, wherever a copy of the event lives.
  */
 export interface PersonalDataVault {

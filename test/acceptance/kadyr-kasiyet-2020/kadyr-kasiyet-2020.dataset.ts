@@ -1,6 +1,7 @@
 /**
- * A synthetic monitoring year shaped like Kadyr-Kasiyet's 2020 figures (DOMAIN.md, "Reference
- * figures"): 684 people in the eight categories, 1,414 threats (acts) over 2020 with peaks in
+ * A synthetic monitoring year shaped like Kadyr-Kasiyet's 2020 figures ("Monitoring the security
+ * situation of human rights defenders", by Kadyr-Kasiyet, in Retreating Rights - Kazakhstan,
+ * Foreign Policy Centre, July 2021): 684 people in the eight categories, 1,414 threats (acts) over 2020 with peaks in
  * February (the death of Dulat Agadil, memorial detentions) and October (the authorised rally).
  * Deterministic: the same seed gives the same cases. Names are placeholders.
  */

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../problem/problem-details.dto';
 import { CommandResponseDto } from '@app/application/command-response.dto';
-import { UuidParamPipe } from '../shared/uuid-param.pipe';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 /** The incident id in the path: a malformed one is a 400 naming `id`, never a lookup. */
 export const IncidentId = () => Param('id', UuidParamPipe);

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { DomainError } from '@app/domain';
-import { ApiProblems } from '../shared/openapi.decorators';
+import { ApiProblems } from '../http/openapi.decorators';
 import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
 import { asOfOf } from '../statistics/get-stats/get-stats.request.dto';
 import { afterOf, filtersOf } from '../statistics/incident-filters.request.dto';

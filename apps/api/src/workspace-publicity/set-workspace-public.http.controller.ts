@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { DomainError } from '@app/domain';
-import { ApiProblems } from '../shared/openapi.decorators';
-import { UuidParamPipe } from '../shared/uuid-param.pipe';
+import { ApiProblems } from '../http/openapi.decorators';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import {
   SetWorkspacePublicRequestDto,
   WorkspacePublicityResponseDto,

@@ -1,7 +1,7 @@
 import { Param } from '@nestjs/common';
 import { Actor } from '@app/application';
 import { DomainError } from '@app/domain';
-import { UuidParamPipe } from '../shared/uuid-param.pipe';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 /** The workspace id in the path: a malformed one is a 400 naming `id`. */
 export const WorkspaceIdParam = () => Param('id', UuidParamPipe);

@@ -6,7 +6,7 @@ import { withoutUndefined } from '../without-undefined';
 
 /**
  * A third party's published figure ("HRW documented over 130 art. 405 cases"), stored with its
- * attribution beside our own counts (DOMAIN.md, "Counting rules"). Stream
+ * attribution beside our own counts (docs/domain.md, "As of"). Stream
  * `referencefigure-<id>`; a figure is recorded once and never changed.
  */
 export const REFERENCE_QUALIFIERS = ['exact', 'more_than', 'at_least', 'around', 'up_to'] as const;

@@ -8,8 +8,8 @@ const MAX_NOTE = 2000;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /**
- * Statistics pinned to a knowledge position when a report is published (DOMAIN.md,
- * "Snapshot"): `asOf=snapshot:<id>` answers exactly what the statistics answered then.
+ * Statistics pinned to a knowledge position when a report is published (docs/domain.md,
+ * "As of"): `asOf=snapshot:<id>` answers exactly what the statistics answered then.
  * Stream `snapshot-<id>`; a snapshot is never changed, only pinned.
  */
 export interface PinSnapshot {

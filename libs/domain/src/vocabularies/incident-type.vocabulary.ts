@@ -142,7 +142,7 @@ export const INCIDENT_FAMILY_VOCABULARY = defineVocabulary(
 type IncidentTypeData = TermData<IncidentType> & { family: IncidentFamily };
 
 /**
- * `esfActType` names the HURIDOCS ESF MT 4 leaf only where research/anchors-products.md lists
+ * `esfActType` names the HURIDOCS ESF MT 4 leaf only where the ESF micro-thesaurus has
  * one that clearly fits; the others are left without a hint rather than guessed.
  */
 const INCIDENT_TYPE_DATA: Readonly<Record<IncidentType, IncidentTypeData>> = {

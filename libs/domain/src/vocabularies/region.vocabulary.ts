@@ -48,8 +48,8 @@ export const CURRENT_REGION_CODES = [
 ] as const;
 
 /**
- * Kazakhstan's letter codes before November 2022. Data from before then (and DOMAIN.md's own
- * examples) use them, so they stay known, deprecated, each mapped to the code or codes that
+ * Kazakhstan's letter codes before November 2022. Data from before then (and the published
+ * reports) use them, so they stay known, deprecated, each mapped to the code or codes that
  * now cover its territory. Where a region was split, an old event may mean either part.
  */
 export const LEGACY_KZ_REGION_CODES = [

@@ -151,7 +151,7 @@ describe('the domain lists', () => {
     ]);
   });
 
-  it('holds every outcome DOMAIN.md names', () => {
+  it('holds every outcome of a case that monitors record', () => {
     expect(OUTCOME_TYPES).toHaveLength(14);
     expect(OUTCOME_TYPES).toEqual(
       expect.arrayContaining(['convicted', 'pardoned', 'un_opinion_issued', 'died']),
@@ -171,7 +171,7 @@ describe('the domain lists', () => {
     expect(familyOf(type)).toBe(family);
   });
 
-  it('groups the incident types as DOMAIN.md does', () => {
+  it('groups the incident types in their families', () => {
     const byFamily = Object.fromEntries(
       INCIDENT_FAMILIES.map((f) => [f, INCIDENT_TYPES.filter((t) => familyOf(t) === f).length]),
     );

@@ -72,7 +72,7 @@ export interface KurrentDbClientCalls {
 }
 
 /**
- * The event-store port on KurrentDB (ARCHITECTURE.md, "Event store port"): a thin mapping,
+ * The event-store port on KurrentDB (docs/contributing.md, "Add an event-store adapter"): a thin mapping,
  * see `kurrentdb.mapping.ts` and this folder's README.
  */
 export class KurrentDbEventStore implements EventStore {

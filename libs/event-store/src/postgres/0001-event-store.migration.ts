@@ -1,7 +1,7 @@
 import { Migration } from '@app/database';
 
 /**
- * Emmett-style event log (research/anchors-tech.md §1.3, §10). Readers take only rows with
+ * Emmett-style event log (the schema of Emmett's PostgreSQL event store, @event-driven-io/emmett-postgresql). Readers take only rows with
  * `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`, ordered by
  * `(transaction_id, global_position)`: every transaction below the oldest running one has
  * ended, so no row can later appear before a position a reader has passed, whatever order

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { decodeCsv } from './decode-csv';
+import { UnreadableSheet } from './unreadable-sheet';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
@@ -9,23 +11,15 @@ export interface SheetTable {
   rows: { row: number; cells: string[] }[];
 }
 
-/** The file is not a readable sheet of its format. */
-export class UnreadableSheet extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'UnreadableSheet';
-  }
-}
+export { UnreadableSheet };
 
 export async function readSheet(content: Buffer, format: SheetFormat): Promise<SheetTable> {
   return format === 'csv' ? readCsv(content) : readXlsx(content);
 }
 
 function readCsv(content: Buffer): SheetTable {
-  const text = content.toString('utf8');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  // Spreadsheets in Russian locales save CSV with `;`.
-  const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+  // Spreadsheets in Russian locales save CSV in Windows-1251 with `;`.
+  const { text, delimiter } = decodeCsv(content);
   let records: string[][];
   try {
     records = parse(text, {
@@ -84,8 +78,4 @@ function cellText(value: unknown): string {
     return '';
   }
   return String(value);
-}
-
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
 }

@@ -220,7 +220,7 @@ export function markStored(entry: IncidentEntry): void {
   for (const open of entry.open.values()) open.stored = true;
 }
 
-/** An incident counts in statistics unless retracted or merged into another (DOMAIN.md). */
+/** An incident counts in statistics unless retracted or merged into another (docs/domain.md, "Counting rules"). */
 function countsNow(state: IncidentState): boolean {
   return state.status === 'recorded' && state.duplicateOf === undefined;
 }

@@ -1,6 +1,6 @@
 /**
- * The tables of one version of the incident read models (ARCHITECTURE.md, "Projections and
- * read models"). Rows carry ids and codes, never names: analysts' queries cannot leak them.
+ * The tables of one version of the incident read models (docs/architecture.md, "A
+ * query"). Rows carry ids and codes, never names: analysts' queries cannot leak them.
  *
  * `rm_acts_v<N>` is the fact table: one row per act (incident × target) per version of what we
  * knew, with its knowledge interval [known_from, superseded_by) in event-store positions

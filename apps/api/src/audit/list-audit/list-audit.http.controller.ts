@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { AuditLog, CurrentActor, Roles } from '@app/auth';
 import { ValidationException } from '@app/application/validation.exception';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { AuditPageResponseDto } from './audit-page.response.dto';
 import { ListAuditRequestDto } from './list-audit.request.dto';
 

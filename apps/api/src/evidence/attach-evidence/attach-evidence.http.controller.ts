@@ -25,7 +25,7 @@ import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ValidationException } from '@app/application/validation.exception';
 import { commandContext, RequestLike } from '@app/application/command-request';
-import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
+import { ApiIdempotencyKey, ApiProblems } from '../../http/openapi.decorators';
 import { RECORDER_ROLES } from '../../targets/redaction';
 import { IncidentId } from '../../incidents/incident-change.http';
 import { ACCEPTED_MEDIA_TYPES } from './inspect-file';

@@ -2,7 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { FULL_DETAIL_ROLES } from '../../targets/redaction';
 import { IncidentId } from '../../incidents/incident-change.http';
 import { EvidenceFiles, EvidenceRecord } from '../evidence.commands';

@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, StreamableFile } from '@nest
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { JobRecords } from '@app/jobs/job-records';
 
 const EXPORT_ID = /^export-[0-9a-f]{40}$/;

@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Lang } from '@app/domain';
-import { LangProperty } from '../../shared/lang.decorator';
+import { LangProperty } from '../../http/lang.decorator';
 import { IncidentFiltersRequestDto } from '../../statistics/incident-filters.request.dto';
 import {
   GROUP_BYS,

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import {
   TEMPLATE_LANGS,
   TemplateLang,

@@ -19,7 +19,7 @@ import {
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ValidationException } from '@app/application/validation.exception';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { contentJobId } from '@app/jobs/job-context';
 import { JobDispatcher, startJob } from '@app/jobs/job-dispatcher';
 import { JobRecords } from '@app/jobs/job-records';

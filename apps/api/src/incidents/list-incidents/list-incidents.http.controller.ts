@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { afterOf, filtersOf } from '../../statistics/incident-filters.request.dto';
 import { READER_ROLES, seesPersonalData } from '../../targets/redaction';
 import { decodeCursor } from './incident-cursor';

@@ -2,7 +2,7 @@ import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/commo
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { JobRecords } from '@app/jobs/job-records';
 import { JobProblemDto, JobResponseDto } from './job.response.dto';
 

@@ -4,8 +4,8 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { READER_ROLES } from '../../targets/redaction';
-import { ApiProblems } from '../../shared/openapi.decorators';
-import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { ApiProblems } from '../../http/openapi.decorators';
+import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import { GetOrganisationQuery } from './get-organisation.query';
 import { OrganisationResponseDto } from './organisation.response.dto';
 

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { ListTargetsRequestDto, TargetList, TargetListDto } from '../../targets/list-targets';
 import { READER_ROLES } from '../../targets/redaction';
 

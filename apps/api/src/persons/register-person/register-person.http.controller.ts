@@ -5,7 +5,7 @@ import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { commandContext } from '@app/application/command-request';
 import { RegisterTargetResponseDto } from '@app/application/targets/possible-duplicates';
-import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
+import { ApiIdempotencyKey, ApiProblems } from '../../http/openapi.decorators';
 import { RECORDER_ROLES } from '../../targets/redaction';
 import { CommandRequest } from '@app/application/targets/target.commands';
 import { RegisterPersonCommand } from './register-person.command';

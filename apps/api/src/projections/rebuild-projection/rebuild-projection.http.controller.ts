@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/sw
 import { DeploymentAdmin } from '@app/auth';
 import { INCIDENT_FACTS } from '@app/read-models';
 import { ValidationException } from '@app/application/validation.exception';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { RebuildStatusDto } from './rebuild-status.response.dto';
 import { ProjectionRebuilds, RebuildStatus } from './projection-rebuilds';
 

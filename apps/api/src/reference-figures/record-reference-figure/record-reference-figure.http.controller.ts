@@ -5,7 +5,7 @@ import { Actor, CommandResult } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { commandContext, RequestLike } from '@app/application/command-request';
 import { CommandResponseDto } from '@app/application/command-response.dto';
-import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
+import { ApiIdempotencyKey, ApiProblems } from '../../http/openapi.decorators';
 import { RecordReferenceFigureCommand } from './record-reference-figure.handler';
 import { RecordReferenceFigureRequestDto } from './record-reference-figure.request.dto';
 

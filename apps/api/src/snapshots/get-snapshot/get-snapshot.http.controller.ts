@@ -3,8 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
-import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { ApiProblems } from '../../http/openapi.decorators';
+import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import { SnapshotResponseDto } from '../snapshot.response.dto';
 import { GetSnapshotQuery } from './get-snapshot.query';
 

@@ -12,7 +12,7 @@ import { CurrentActor, Roles } from '@app/auth';
 import { Position } from '@app/event-store';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
 import { commandContext, RequestLike } from '@app/application/command-request';
-import { ApiIdempotencyKey, ApiProblems } from '../../shared/openapi.decorators';
+import { ApiIdempotencyKey, ApiProblems } from '../../http/openapi.decorators';
 import { PinSnapshotCommand } from '@app/application/snapshots/pin-snapshot.command';
 import { PinSnapshotQueryDto } from './pin-snapshot.query.dto';
 import { PinSnapshotRequestDto } from '@app/application/snapshots/pin-snapshot.request.dto';

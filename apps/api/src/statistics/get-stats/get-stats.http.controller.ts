@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles, ROLES } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { afterOf, filtersOf, IncidentFilters } from '../incident-filters.request.dto';
 import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
 import { MatchReferenceFiguresQuery } from '@app/read-models/reference-figures/match-reference-figures.query';

@@ -5,7 +5,7 @@ import { Lang } from '@app/domain';
 import { Position } from '@app/event-store';
 import { AsOf } from '@app/read-models/statistics/as-of';
 import { ValidationException } from '@app/application/validation.exception';
-import { LangProperty } from '../../shared/lang.decorator';
+import { LangProperty } from '../../http/lang.decorator';
 import { IncidentFiltersRequestDto, POSITION_PATTERN } from '../incident-filters.request.dto';
 import {
   GROUP_BYS,

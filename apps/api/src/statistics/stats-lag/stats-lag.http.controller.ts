@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { Actor } from '@app/application';
 import { CurrentActor, Roles, ROLES } from '@app/auth';
 import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { afterOf, filtersOf } from '../incident-filters.request.dto';
 import { revisionTriangleCsv } from '@app/read-models/statistics/revision-triangle';
 import { StatsLagQuery } from '@app/read-models/statistics/stats-lag.query';

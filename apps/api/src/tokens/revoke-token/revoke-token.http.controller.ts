@@ -3,8 +3,8 @@ import { ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/s
 import { Actor } from '@app/application';
 import { CurrentActor, Roles, TokenAuthService } from '@app/auth';
 import { DomainError } from '@app/domain';
-import { ApiProblems } from '../../shared/openapi.decorators';
-import { UuidParamPipe } from '../../shared/uuid-param.pipe';
+import { ApiProblems } from '../../http/openapi.decorators';
+import { UuidParamPipe } from '../../http/uuid-param.pipe';
 
 @ApiTags('workspaces')
 @Controller('tokens')

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { ListVocabulariesQuery } from './list-vocabularies.query';
 import { ListVocabulariesRequestDto } from './list-vocabularies.request.dto';
 import { VocabularyDto } from './vocabulary.response.dto';

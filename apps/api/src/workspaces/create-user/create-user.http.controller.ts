@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swa
 import { Actor } from '@app/application';
 import { CurrentActor, Roles, WorkspaceDirectory } from '@app/auth';
 import { ValidationException } from '@app/application/validation.exception';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { assertOwnWorkspace, WorkspaceIdParam } from '../workspace-scope';
 import { CreateUserRequestDto } from './create-user.request.dto';
 import { CreateUserResponseDto } from './create-user.response.dto';

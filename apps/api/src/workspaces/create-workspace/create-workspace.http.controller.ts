@@ -1,7 +1,7 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeploymentAdmin, WorkspaceDirectory } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { CreateWorkspaceRequestDto } from './create-workspace.request.dto';
 import { CreateWorkspaceResponseDto } from './create-workspace.response.dto';
 

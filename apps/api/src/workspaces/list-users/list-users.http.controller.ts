@@ -2,7 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles, WorkspaceDirectory } from '@app/auth';
-import { ApiProblems } from '../../shared/openapi.decorators';
+import { ApiProblems } from '../../http/openapi.decorators';
 import { assertOwnWorkspace, WorkspaceIdParam } from '../workspace-scope';
 import { UserListResponseDto } from './user-list.response.dto';
 
