@@ -65,7 +65,7 @@ export const LIB_USES = {
   'read-models': ['charts', 'config', 'database', 'domain', 'event-store'],
   jobs: ['config', 'database'],
   application: ['database', 'domain', 'event-store', 'jobs', 'protection', 'read-models'],
-  auth: ['application', 'config', 'database'],
+  auth: ['application', 'config', 'database', 'domain'],
   imports: ['application', 'database', 'domain', 'event-store', 'jobs', 'protection'],
   exports: ['charts', 'domain', 'jobs', 'read-models'],
 };

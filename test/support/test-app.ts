@@ -25,7 +25,10 @@ export interface TestApp {
  * an app has already started on once: see pglite-template.ts) or on the PostgreSQL server (a
  * fresh schema), with a known admin token.
  */
-export async function startTestApp(backend: 'pglite' | 'postgres' = 'pglite'): Promise<TestApp> {
+export async function startTestApp(
+  backend: 'pglite' | 'postgres' = 'pglite',
+  extraEnv: Record<string, string> = {},
+): Promise<TestApp> {
   let cleanup: () => Promise<void>;
   let env: Record<string, string>;
   if (backend === 'pglite') {
@@ -39,7 +42,7 @@ export async function startTestApp(backend: 'pglite' | 'postgres' = 'pglite'): P
     env = { DATABASE_URL: schema.url, MASTER_KEY: TEST_MASTER_KEY };
     cleanup = () => schema.drop();
   }
-  const app = await bootApp(env);
+  const app = await bootApp({ ...env, ...extraEnv });
   return {
     app,
     server: app.getHttpServer(),

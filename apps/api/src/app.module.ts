@@ -30,6 +30,8 @@ import { AuditModule } from './audit/audit.module';
 import { SecurityModule } from './security/security.module';
 import { TokensModule } from './tokens/tokens.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
+import { SignInModule } from './sign-in/sign-in.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { ReferenceFiguresModule } from './reference-figures/reference-figures.module';
 
 @Module({})
@@ -47,6 +49,8 @@ export class AppModule {
         SecurityModule,
         AuditModule,
         WorkspacesModule,
+        SignInModule,
+        InvitationsModule,
         TokensModule,
         ReadModelsModule,
         HealthModule,

@@ -2,7 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { documentBearerAuth } from '@app/auth';
+import { documentBearerAuth, SESSION_COOKIE, SESSION_SCHEME } from '@app/auth';
 import { ProblemDetailsDto } from './problem/problem-details.dto';
 import { NulCharactersPipe } from './problem/nul-characters.pipe';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -46,10 +46,13 @@ export function createOpenApiDocument(app: NestExpressApplication): OpenAPIObjec
       .setDescription(
         'Event-sourced ledger of human-rights incidents. Every error is RFC 9457 ' +
           '`application/problem+json` (schema ProblemDetailsDto). Every request but `GET /health` ' +
-          'needs an API token: `Authorization: Bearer <token>`.',
+          'needs an API token (`Authorization: Bearer <token>`, for scripts) or a signed-in ' +
+          'session (the `rl_session` cookie set by `POST /auth/sign-in`, for people; every ' +
+          'state-changing request with it sends the header `X-CSRF-Token`).',
       )
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie' }, SESSION_SCHEME)
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );

@@ -5,7 +5,8 @@ import {
   openEventStore,
   openSqlClient,
 } from '@app/infrastructure';
-import { migrateAuthSchema, WorkspaceDirectory } from '@app/auth';
+import { insertInvitation, migrateAuthSchema, ROLES, WorkspaceDirectory } from '@app/auth';
+import type { Role } from '@app/auth';
 import {
   CheckpointedSubscription,
   INCIDENT_FACTS,
@@ -35,6 +36,10 @@ Commands:
   workspace:create <name>
             Create a workspace (one per monitoring NGO) with its admin user, and print
             its id and the admin's API token (shown once: store it now).
+  invite --workspace <id> --role <role> [--name <name>]
+            Print a one-use invitation link (7 days) to the workspace with that role
+            (admin, monitor, verifier, analyst, public); whoever opens it chooses a
+            sign-in name and password. Links start with PUBLIC_ORIGIN.
 
 Configuration comes from the same environment variables as the API (see README.md).`;
 
@@ -79,6 +84,15 @@ async function main(argv: readonly string[]): Promise<number> {
     await createWorkspace(loadConfigOrExit(), workspaceName);
     return 0;
   }
+  if (command === 'invite') {
+    const options = inviteOptions(rest);
+    if (options === undefined) {
+      console.error(USAGE);
+      return 2;
+    }
+    await invite(loadConfigOrExit(), options);
+    return 0;
+  }
   if (command === 'rebuild' && rest.length === 1 && rest[0] === TARGETS) {
     await rebuildTargetsCommand(loadConfigOrExit());
     return 0;
@@ -98,6 +112,51 @@ async function createWorkspace(config: AppConfig, name: string): Promise<void> {
     // stdout, for the operator at the terminal; the name is the operator's own input.
     console.log(`Workspace id: ${created.id}`);
     console.log(`Admin token (shown once, store it now): ${created.adminToken}`);
+  } finally {
+    await sql.close();
+  }
+}
+
+interface InviteOptions {
+  workspaceId: string;
+  role: Role;
+  name: string;
+}
+
+/** `--workspace <uuid> --role <role> [--name <name>]`, in any order; undefined if not that. */
+function inviteOptions(args: readonly string[]): InviteOptions | undefined {
+  const values = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 2) {
+    const flag = args[i];
+    const value = args[i + 1];
+    if (!['--workspace', '--role', '--name'].includes(flag ?? '') || value === undefined) return;
+    values.set(flag as string, value);
+  }
+  const workspaceId = values.get('--workspace')?.toLowerCase() ?? '';
+  const role = values.get('--role') as Role;
+  const name = values.get('--name') ?? (role === 'admin' ? 'admin' : role);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(workspaceId)) return;
+  if (!(ROLES as readonly string[]).includes(role)) return;
+  if (name.trim() === '' || name.length > 200 || /[\p{Cc}\p{Cf}]/u.test(name)) return;
+  return { workspaceId, role, name: name.trim() };
+}
+
+async function invite(config: AppConfig, options: InviteOptions): Promise<void> {
+  const sql = await openSqlClient(config.database);
+  try {
+    await migrateAuthSchema(sql);
+    if (!(await new WorkspaceDirectory(sql).workspaceExists(options.workspaceId))) {
+      throw new Error('no workspace has this id');
+    }
+    const invitation = await insertInvitation(
+      sql,
+      config.signIn.publicOrigin,
+      options.workspaceId,
+      { name: options.name, role: options.role },
+      undefined,
+    );
+    // stdout, for the operator at the terminal, who passes the link on.
+    console.log(`Invitation link (one use, until ${invitation.expiresAt}): ${invitation.url}`);
   } finally {
     await sql.close();
   }

@@ -11,6 +11,8 @@ export interface AuditEntry {
   targetId?: string;
   status: number;
   correlationId?: string;
+  /** The client address, kept for sign-in attempts (where it is the evidence of an attack). */
+  address?: string;
 }
 
 export interface AuditRecord extends Required<Pick<AuditEntry, 'action' | 'status'>> {
@@ -20,6 +22,7 @@ export interface AuditRecord extends Required<Pick<AuditEntry, 'action' | 'statu
   role: string | null;
   targetId: string | null;
   correlationId: string | null;
+  address: string | null;
 }
 
 export interface AuditFilter {
@@ -40,8 +43,9 @@ export class AuditLog {
 
   async record(entry: AuditEntry): Promise<void> {
     await this.sql.query(
-      `INSERT INTO audit_log (workspace_id, user_id, role, action, target_id, status, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO audit_log (workspace_id, user_id, role, action, target_id, status, correlation_id,
+                              address)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         entry.workspaceId ?? null,
         entry.userId ?? null,
@@ -50,8 +54,27 @@ export class AuditLog {
         entry.targetId?.slice(0, 200) ?? null,
         entry.status,
         entry.correlationId ?? null,
+        entry.address?.slice(0, 100) ?? null,
       ],
     );
+  }
+
+  /** Something a known user did (a sign-out, an admin's act on a user), in its workspace. */
+  recordBy(
+    who: { workspaceId: string; userId: string; role: string },
+    action: string,
+    status: number,
+    targetId?: string,
+  ): Promise<void> {
+    const { workspaceId, userId, role } = who;
+    return this.record({
+      action,
+      status,
+      workspaceId,
+      userId,
+      role,
+      ...(targetId !== undefined && { targetId }),
+    });
   }
 
   /** Newest first. */
@@ -73,9 +96,10 @@ export class AuditLog {
       target_id: string | null;
       status: number;
       correlation_id: string | null;
+      address: string | null;
     }>(
       `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
-              user_id, role, action, target_id, status, correlation_id
+              user_id, role, action, target_id, status, correlation_id, address
          FROM audit_log WHERE ${where.join(' AND ')}
         ORDER BY audit_log.id DESC LIMIT ${bind(filter.limit)}`,
       params,
@@ -89,6 +113,7 @@ export class AuditLog {
       targetId: r.target_id,
       status: r.status,
       correlationId: r.correlation_id,
+      address: r.address,
     }));
   }
 }

@@ -77,6 +77,77 @@ export const AUTH_MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
     `,
   },
+  {
+    // Sign-in for people: a login and password per user (NULL for token-only users), a TOTP
+    // second factor, invitations, browser sessions and the sign-in throttle. The audit trail
+    // gains the client address of sign-in attempts.
+    id: '0003-sign-in-sessions-invitations',
+    sql: `
+      ALTER TABLE users
+        ADD COLUMN login text NULL,
+        ADD COLUMN password_hash text NULL,
+        ADD COLUMN disabled_at timestamptz NULL,
+        ADD COLUMN totp_secret text NULL,
+        ADD COLUMN totp_pending_secret text NULL,
+        ADD COLUMN totp_enrolled_at timestamptz NULL,
+        ADD COLUMN totp_last_step bigint NULL;
+      -- Sign-in names are unique across the deployment: the sign-in form names no workspace.
+      CREATE UNIQUE INDEX users_login ON users (lower(login)) WHERE login IS NOT NULL;
+
+      ALTER TABLE workspaces
+        ADD COLUMN second_factor_for text NOT NULL DEFAULT 'admins'
+          CHECK (second_factor_for IN ('admins', 'everyone'));
+
+      CREATE TABLE recovery_codes (
+        user_id uuid NOT NULL REFERENCES users (id),
+        code_hash text NOT NULL,
+        used_at timestamptz NULL,
+        PRIMARY KEY (user_id, code_hash)
+      );
+
+      -- One use, a week. user_id is set when the invitation signs in an existing user (the
+      -- deployment admin's set-up link, a reset of someone's sign-in).
+      CREATE TABLE invitations (
+        id uuid PRIMARY KEY,
+        workspace_id uuid NOT NULL REFERENCES workspaces (id),
+        name text NOT NULL,
+        role text NOT NULL,
+        user_id uuid NULL REFERENCES users (id),
+        code_hash text NOT NULL UNIQUE,
+        created_by uuid NULL REFERENCES users (id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz NULL,
+        revoked_at timestamptz NULL
+      );
+      CREATE INDEX invitations_workspace ON invitations (workspace_id, created_at);
+
+      CREATE TABLE sessions (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL REFERENCES users (id),
+        secret_hash text NOT NULL UNIQUE,
+        csrf_token text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz NOT NULL DEFAULT now(),
+        idle_expires_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        revoked_at timestamptz NULL,
+        address text NULL,
+        user_agent text NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id) WHERE revoked_at IS NULL;
+
+      -- Failed sign-ins per key: 'pair:<login>|<address>', 'account:<login>', 'address:<address>'.
+      CREATE TABLE sign_in_throttle (
+        key text PRIMARY KEY,
+        failures integer NOT NULL,
+        last_failure_at timestamptz NOT NULL,
+        blocked_until timestamptz NULL
+      );
+
+      ALTER TABLE audit_log ADD COLUMN address text NULL;
+    `,
+  },
 ];
 
 export function migrateAuthSchema(sql: SqlClient): Promise<string[]> {

@@ -3,21 +3,32 @@ import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AuditLog } from './audit-log';
 import { BearerAuthGuard } from './bearer-auth.guard';
+import { InvitationService } from './invitations/invitation.service';
+import { SecondFactorService } from './second-factor/second-factor.service';
+import { SessionService } from './sessions/session.service';
+import { SignInService } from './sign-in/sign-in.service';
+import { UserAccessService } from './sign-in/user-access.service';
 import { TokenAuthService } from './token-auth.service';
 import { WorkspaceDirectory } from './workspace-directory';
 
+const SERVICES = [
+  TokenAuthService,
+  WorkspaceDirectory,
+  AuditLog,
+  SessionService,
+  SignInService,
+  InvitationService,
+  SecondFactorService,
+  UserAccessService,
+];
+
 /**
- * Bearer-token authentication for every route (BearerAuthGuard is global). Needs SQL_CLIENT
- * and APP_CONFIG, which InfrastructureModule provides.
+ * Authentication for every route (BearerAuthGuard is global): API tokens for scripts, signed-in
+ * sessions for people. Needs SQL_CLIENT and APP_CONFIG, which InfrastructureModule provides.
  */
 @Module({
-  providers: [
-    TokenAuthService,
-    WorkspaceDirectory,
-    AuditLog,
-    { provide: APP_GUARD, useClass: BearerAuthGuard },
-  ],
-  exports: [TokenAuthService, WorkspaceDirectory, AuditLog],
+  providers: [...SERVICES, { provide: APP_GUARD, useClass: BearerAuthGuard }],
+  exports: SERVICES,
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(
@@ -30,6 +41,7 @@ export class AuthModule implements OnApplicationBootstrap {
     await this.auth.bootstrap({
       bootstrapToken: this.config.bootstrapAdminToken,
       mode: this.config.mode,
+      publicOrigin: this.config.signIn.publicOrigin,
     });
   }
 }

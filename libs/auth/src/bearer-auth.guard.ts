@@ -14,10 +14,14 @@ import { PUBLIC_KEY } from './public.decorator';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { DEPLOYMENT_ADMIN_KEY, ROLES_KEY } from './roles.decorator';
 import { Role } from './role';
-import { TokenAuthService } from './token-auth.service';
+import { Principal, TokenAuthService } from './token-auth.service';
+import { DURING_ENROLMENT_KEY, TRANSPORT_KEY } from './transport.decorator';
+import { CSRF_HEADER, readSessionCookie } from './sessions/session-cookie';
+import { SessionService } from './sessions/session.service';
+import { sameSecret } from './secrets';
 
 interface BearerRequest extends AuthenticatedRequest {
-  headers: { authorization?: string };
+  headers: { authorization?: string; cookie?: string; [CSRF_HEADER]?: string | string[] };
   ip?: string;
   method?: string;
   route?: { path?: string };
@@ -43,12 +47,20 @@ export function readBearerToken(header: string | undefined): string | 'missing' 
 /** Failed authentications allowed per client address and minute before it must wait. */
 export const AUTH_FAILURES_PER_MINUTE = 20;
 
+// Reads change nothing, so a forged cross-site read gains nothing (and SameSite=Strict
+// already keeps the cookie off it).
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * The global guard: every route needs `Authorization: Bearer <token>` unless marked
- * @Public(); the token's actor is attached to the request for @CurrentActor(), and
- * @Roles() or @DeploymentAdmin() is enforced. A route declaring neither is closed to every
- * token (deny by default: a route added without thinking about roles opens to nobody).
- * Details never quote the header: it is a secret.
+ * The global guard: every route needs `Authorization: Bearer <token>` or a signed-in
+ * session's cookie (`rl_session`) unless marked @Public(); the caller's actor is attached to
+ * the request for @CurrentActor(), and @Roles() or @DeploymentAdmin() is enforced the same way
+ * for both. A route declaring neither is closed to every caller (deny by default: a route
+ * added without thinking about roles opens to nobody). A bearer token is only ever read from
+ * the Authorization header, never from a cookie; with both, the header decides. A session's
+ * state-changing request must carry its CSRF token (`X-CSRF-Token`), and a session whose
+ * second factor is required but not enrolled reaches only the enrolment routes. Details never
+ * quote the header or the cookie: they are secrets.
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
@@ -58,6 +70,7 @@ export class BearerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: TokenAuthService,
+    private readonly sessions: SessionService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -74,24 +87,15 @@ export class BearerAuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<BearerRequest>();
     const response = http.getResponse<HeaderSettable>();
-    const token = readBearerToken(request.headers.authorization);
-    if (token === 'missing') {
-      response.setHeader('WWW-Authenticate', CHALLENGE);
-      throw new UnauthorizedException(
-        'This request needs an API token: send the header `Authorization: Bearer <token>`.',
-      );
-    }
-    if (token === 'malformed') {
-      response.setHeader('WWW-Authenticate', CHALLENGE);
-      throw new UnauthorizedException(
-        'The Authorization header must be `Bearer <token>`, the token without spaces.',
-      );
-    }
-    const principal = await this.verify(token, request.ip ?? 'unknown', response);
-    if (principal === undefined) {
-      response.setHeader('WWW-Authenticate', `${CHALLENGE}, error="invalid_token"`);
-      throw new UnauthorizedException('The API token is unknown, revoked or expired.');
-    }
+    const transport = this.reflector.getAllAndOverride<'token' | 'session' | undefined>(
+      TRANSPORT_KEY,
+      targets,
+    );
+    const principal =
+      request.headers.authorization === undefined &&
+      readSessionCookie(request.headers.cookie) !== undefined
+        ? await this.fromSession(request, transport, targets)
+        : await this.fromToken(request, response, transport);
     request.actor = principal.actor;
     request.principal = principal;
 
@@ -114,6 +118,87 @@ export class BearerAuthGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  private async fromToken(
+    request: BearerRequest,
+    response: HeaderSettable,
+    transport: 'token' | 'session' | undefined,
+  ): Promise<Principal> {
+    const token = readBearerToken(request.headers.authorization);
+    if (transport === 'session' && token !== 'missing') {
+      throw new UnauthorizedException(
+        'This route is for a signed-in browser session (the rl_session cookie), not an API token.',
+      );
+    }
+    if (token === 'missing') {
+      response.setHeader('WWW-Authenticate', CHALLENGE);
+      throw new UnauthorizedException(
+        transport === 'session'
+          ? 'Sign in first: this route needs a signed-in session.'
+          : 'This request needs an API token (the header `Authorization: Bearer <token>`) ' +
+              'or a signed-in session.',
+      );
+    }
+    if (token === 'malformed') {
+      response.setHeader('WWW-Authenticate', CHALLENGE);
+      throw new UnauthorizedException(
+        'The Authorization header must be `Bearer <token>`, the token without spaces.',
+      );
+    }
+    const principal = await this.verify(token, request.ip ?? 'unknown', response);
+    if (principal === undefined) {
+      response.setHeader('WWW-Authenticate', `${CHALLENGE}, error="invalid_token"`);
+      throw new UnauthorizedException('The API token is unknown, revoked or expired.');
+    }
+    return principal;
+  }
+
+  private async fromSession(
+    request: BearerRequest,
+    transport: 'token' | 'session' | undefined,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+  ): Promise<Principal> {
+    if (transport === 'token') {
+      throw new UnauthorizedException(
+        'This route accepts only an API token (`Authorization: Bearer <token>`), not a session.',
+      );
+    }
+    const session = await this.sessions.authenticate(
+      readSessionCookie(request.headers.cookie) as string,
+    );
+    if (session === undefined) {
+      throw new UnauthorizedException(
+        'Your session has ended (signed out, expired or revoked): sign in again.',
+      );
+    }
+    if (!SAFE_METHODS.has(request.method ?? 'GET')) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
+        throw new ForbiddenException(
+          "This request needs the session's CSRF token in the X-CSRF-Token header " +
+            '(csrfToken of GET /auth/session); nothing was changed.',
+        );
+      }
+    }
+    const duringEnrolment =
+      this.reflector.getAllAndOverride<boolean | undefined>(DURING_ENROLMENT_KEY, targets) === true;
+    if (session.secondFactor.required && !session.secondFactor.enrolled && !duringEnrolment) {
+      throw new ForbiddenException(
+        'Second factor enrolment required: enrol an authenticator app (POST /auth/totp/enrol, ' +
+          'then POST /auth/totp/confirm) before anything else.',
+      );
+    }
+    return {
+      actor: {
+        userId: session.userId,
+        userName: session.name,
+        workspaceId: session.workspaceId,
+        role: session.role,
+      },
+      session,
+      deploymentAdmin: session.deploymentAdmin,
+    };
   }
 
   private async verify(token: string, client: string, response: HeaderSettable) {

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Actor } from '@app/application';
+import type { SignedInSession } from './sessions/session.service';
 import type { Principal } from './token-auth.service';
 
 /** A request the bearer guard has let through carries its actor. */
@@ -16,3 +17,13 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   if (actor === undefined) throw new Error('@CurrentActor() used on a route without a token');
   return actor;
 });
+
+/** The handler parameter receiving the caller's signed-in session (on @SessionOnly() routes). */
+export const CurrentSession = createParamDecorator(
+  (_: unknown, context: ExecutionContext): SignedInSession => {
+    const session = context.switchToHttp().getRequest<AuthenticatedRequest>().principal?.session;
+    // The guard lets only a session reach a @SessionOnly() route: a programming error.
+    if (session === undefined) throw new Error('@CurrentSession() used on a route without one');
+    return session;
+  },
+);

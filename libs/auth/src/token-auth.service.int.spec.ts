@@ -6,6 +6,7 @@ import { createTestSchema } from '../../../test/support/test-postgres';
 import { migrate } from '@app/database';
 import { generateApiToken, verifyApiToken } from './api-token';
 import { AUTH_MIGRATIONS, migrateAuthSchema } from './auth.migrations';
+import { secretHash } from './secrets';
 import { TokenAuthService } from './token-auth.service';
 
 interface Database {
@@ -52,7 +53,9 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
   afterAll(() => db.close());
 
   beforeEach(async () => {
-    await db.sql.exec('TRUNCATE api_tokens, users, workspaces');
+    await db.sql.exec(
+      'TRUNCATE api_tokens, sessions, recovery_codes, invitations, users, workspaces',
+    );
     auth = new TokenAuthService(db.sql);
     printed = [];
     warnings = [];
@@ -93,6 +96,25 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
         workspaceId: first?.workspaceId,
         role: 'admin',
       });
+    });
+
+    it('prints a one-time set-up link for the deployment admin beside the first token', async () => {
+      const first = await auth.bootstrap({
+        mode: 'embedded',
+        publicOrigin: 'http://localhost:3000',
+      });
+      const links = printed.join('').match(/http:\/\/localhost:3000\/setup\?code=[\w-]{43}/g);
+      expect(links).toHaveLength(1);
+      const code = new URL((links as string[])[0] as string).searchParams.get('code') as string;
+      const { rows } = await db.sql.query(
+        'SELECT user_id, role, used_at FROM invitations WHERE code_hash = $1',
+        [secretHash(code)],
+      );
+      expect(rows).toEqual([{ user_id: first.adminUserId, role: 'admin', used_at: null }]);
+
+      printed.length = 0;
+      await auth.bootstrap({ mode: 'embedded', publicOrigin: 'http://localhost:3000' });
+      expect(printed.join('')).not.toContain('/setup?code=');
     });
 
     it('prints nothing on a restart, and the first token still works', async () => {

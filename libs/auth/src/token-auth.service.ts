@@ -6,6 +6,8 @@ import { SQL_CLIENT, SqlClient, SqlExecutor } from '@app/database';
 import { apiTokenId, generateApiToken, hashApiToken, verifyApiToken } from './api-token';
 import { migrateAuthSchema } from './auth.migrations';
 import { Role } from './role';
+import { insertInvitation } from './invitations/invitation.service';
+import type { SignedInSession } from './sessions/session.service';
 import { TokenCache } from './token-cache';
 
 /** A token as created: `token` is in clear this once and never again (only its hash is kept). */
@@ -14,10 +16,13 @@ export interface IssuedToken {
   token: string;
 }
 
-/** Who a verified token stands for. */
+/** Who a verified token or a signed-in session stands for. */
 export interface Principal {
   actor: Actor;
-  tokenId: string;
+  /** Set when the caller sent an API token. */
+  tokenId?: string;
+  /** Set when the caller sent a session cookie. */
+  session?: SignedInSession;
   /** The deployment's own admin (BOOTSTRAP_ADMIN_TOKEN): may create workspaces. */
   deploymentAdmin: boolean;
 }
@@ -26,6 +31,8 @@ export interface BootstrapOptions {
   /** BOOTSTRAP_ADMIN_TOKEN, if set. */
   bootstrapToken?: string;
   mode: AppConfig['mode'];
+  /** Where people open the web app: the first embedded start prints a set-up link there. */
+  publicOrigin?: string;
 }
 
 export interface BootstrapOutcome {
@@ -59,7 +66,7 @@ const CANDIDATES_SQL = `
          u.role, u.deployment_admin,
          (extract(epoch FROM t.expires_at) * 1000)::float8 AS expires_ms
     FROM api_tokens t JOIN users u ON u.id = t.user_id
-   WHERE ${usableToken('t.')}`;
+   WHERE ${usableToken('t.')} AND u.disabled_at IS NULL`;
 
 interface CandidateRow {
   token_id: string;
@@ -128,6 +135,11 @@ export class TokenAuthService {
     return insertToken(this.sql, userId, options.expiresAt);
   }
 
+  /** Forgets a verified token in this process (its row was revoked by other means). */
+  evictCachedToken(tokenId: string): void {
+    this.cache.evictToken(tokenId);
+  }
+
   /**
    * Revokes the token, at once in this process (other processes within TOKEN_CACHE_TTL_MS).
    * With `workspaceId`, only a token of a user of that workspace. True if it was usable.
@@ -149,9 +161,13 @@ export class TokenAuthService {
    * admin's token (BOOTSTRAP_ADMIN_TOKEN registered, or in embedded mode a new one printed
    * once). Idempotent, and safe when several processes start at once.
    */
-  async bootstrap({ bootstrapToken, mode }: BootstrapOptions): Promise<BootstrapOutcome> {
+  async bootstrap({
+    bootstrapToken,
+    mode,
+    publicOrigin,
+  }: BootstrapOptions): Promise<BootstrapOutcome> {
     await migrateAuthSchema(this.sql);
-    const { outcome, created, printable } = await this.sql.transaction(async (tx) => {
+    const { outcome, created, printable, setupUrl } = await this.sql.transaction(async (tx) => {
       // Concurrent starts (api replicas on one database) wait here, then see what the first
       // one created.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [BOOTSTRAP_LOCK]);
@@ -160,6 +176,18 @@ export class TokenAuthService {
         bootstrapToken === undefined
           ? await ensureAdminToken(tx, admin.id, mode)
           : await registerBootstrapToken(tx, admin.id, bootstrapToken);
+      // With the printed token, once: the link where the admin chooses a password.
+      const setup =
+        token.printable !== undefined && publicOrigin !== undefined
+          ? await insertInvitation(
+              tx,
+              publicOrigin,
+              admin.workspaceId,
+              { name: ADMIN_USER_NAME, role: 'admin', userId: admin.id },
+              undefined,
+              'setup',
+            )
+          : undefined;
       return {
         outcome: {
           workspaceId: admin.workspaceId,
@@ -168,6 +196,7 @@ export class TokenAuthService {
         },
         created: admin.created,
         printable: token.printable,
+        setupUrl: setup?.url,
       };
     });
     // Revoked bootstrap tokens must not outlive a restart in this process's cache either.
@@ -195,7 +224,7 @@ export class TokenAuthService {
         break;
     }
     // Straight to stdout, once, never through the logger: log lines are shipped and kept.
-    if (printable !== undefined) process.stdout.write(tokenBlock(printable));
+    if (printable !== undefined) process.stdout.write(tokenBlock(printable, setupUrl));
     return outcome;
   }
 
@@ -317,12 +346,16 @@ async function ensureAdminToken(
   return { outcome: 'printed', printable: token };
 }
 
-function tokenBlock(token: string): string {
+function tokenBlock(token: string, setupUrl: string | undefined): string {
   const rule = '='.repeat(78);
   return (
     `\n${rule}\n` +
     `  Admin token (shown once, store it now): ${token}\n` +
     '  Send it with every request as the header  Authorization: Bearer <token>\n' +
+    (setupUrl === undefined
+      ? ''
+      : `\n  Set-up link (one use, 7 days): open it to choose your sign-in name and password:\n` +
+        `  ${setupUrl}\n`) +
     `${rule}\n\n`
   );
 }

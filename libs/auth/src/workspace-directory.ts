@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { Role } from './role';
+import { isoTime } from './sql-time';
 import { insertToken } from './token-auth.service';
 
 export interface CreatedWorkspace {
@@ -37,8 +38,7 @@ export interface UserSummary {
   tokens: TokenSummary[];
 }
 
-const ISO = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ISO = isoTime;
 
 /** Workspaces (one per monitoring NGO) and their users, each with an API token. */
 @Injectable()

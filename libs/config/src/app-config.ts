@@ -26,6 +26,21 @@ export interface AppConfig {
   masterKey?: string;
   /** CORS_ORIGINS: browser origins allowed to call the API. Absent: CORS stays closed. */
   corsOrigins?: string[];
+  /** Sign-in for people (libs/auth): sessions, invitation links, the throttle. */
+  signIn: SignInConfig;
+}
+
+export interface SignInConfig {
+  /** PUBLIC_ORIGIN: where people open the web app; invitation links start with it. */
+  publicOrigin: string;
+  /** SESSION_IDLE_MINUTES: a session unused this long ends. */
+  sessionIdleMs: number;
+  /** SESSION_MAX_HOURS: a session ends this long after sign-in, used or not. */
+  sessionMaxMs: number;
+  /** SIGN_IN_DELAY_MS: the first delay after repeated failures; each further one doubles it. */
+  signInDelayMs: number;
+  /** SIGN_IN_LOCKOUT_MINUTES: how long a lock-out lasts (and failures are remembered). */
+  signInLockoutMs: number;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -34,6 +49,10 @@ export const EVENT_STORE_KINDS = ['postgres', 'kurrentdb'] as const;
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_PGLITE_DIR = './data';
 export const DEFAULT_PROJECTION_LEASE_SECONDS = 30;
+export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+export const DEFAULT_SESSION_MAX_HOURS = 12;
+export const DEFAULT_SIGN_IN_DELAY_MS = 1000;
+export const DEFAULT_SIGN_IN_LOCKOUT_MINUTES = 15;
 /** A shorter secret could be guessed; printable ASCII without spaces fits in a Bearer header. */
 const BOOTSTRAP_TOKEN_RULE = /^[\x21-\x7e]{24,}$/;
 
@@ -118,6 +137,32 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  const whole = (name: string, fallback: number, min: number, max: number, unit: string) =>
+    checkWholeNumber(name, read(name), { fallback, min, max, unit }, fail);
+  const idleMinutes = whole(
+    'SESSION_IDLE_MINUTES',
+    DEFAULT_SESSION_IDLE_MINUTES,
+    1,
+    1440,
+    'minutes',
+  );
+  const maxHours = whole('SESSION_MAX_HOURS', DEFAULT_SESSION_MAX_HOURS, 1, 720, 'hours');
+  const delayMs = whole('SIGN_IN_DELAY_MS', DEFAULT_SIGN_IN_DELAY_MS, 1, 60_000, 'milliseconds');
+  const lockoutMinutes = whole(
+    'SIGN_IN_LOCKOUT_MINUTES',
+    DEFAULT_SIGN_IN_LOCKOUT_MINUTES,
+    1,
+    1440,
+    'minutes',
+  );
+  const publicOrigin = checkOrigins(read('PUBLIC_ORIGIN'), fail, 'PUBLIC_ORIGIN')?.[0];
+  if (read('PUBLIC_ORIGIN')?.includes(',') === true) {
+    fail(
+      'PUBLIC_ORIGIN',
+      'has several origins; allowed: one origin such as https://ledger.example.org',
+    );
+  }
+
   if (problems.length > 0 || port === undefined) throw new ConfigError(problems);
 
   const database: DatabaseConfig =
@@ -134,6 +179,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database,
     port,
     projectionLeaseMs: leaseSeconds * 1000,
+    signIn: {
+      publicOrigin: publicOrigin ?? `http://localhost:${port}`,
+      sessionIdleMs: (idleMinutes ?? 0) * 60_000,
+      sessionMaxMs: (maxHours ?? 0) * 3_600_000,
+      signInDelayMs: delayMs ?? 0,
+      signInLockoutMs: (lockoutMinutes ?? 0) * 60_000,
+    },
     ...(redisUrl === undefined ? {} : { redisUrl }),
     ...(bootstrapAdminToken === undefined ? {} : { bootstrapAdminToken }),
     ...(masterKey === undefined ? {} : { masterKey }),
@@ -145,6 +197,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 function checkOrigins(
   value: string | undefined,
   fail: (variable: string, message: string) => undefined,
+  variable = 'CORS_ORIGINS',
 ): string[] | undefined {
   if (value === undefined) return undefined;
   const allowed =
@@ -157,7 +210,7 @@ function checkOrigins(
       !['http:', 'https:'].includes(parsed.protocol) ||
       parsed.origin !== origin
     ) {
-      return fail('CORS_ORIGINS', `has ${quote(origin)}, not an origin; ${allowed}`);
+      return fail(variable, `has ${quote(origin)}, not an origin; ${allowed}`);
     }
   }
   return origins;
@@ -206,6 +259,21 @@ function checkUrl(
     return fail(variable, `is not a valid ${scheme}:// URL`);
   }
   return value;
+}
+
+function checkWholeNumber(
+  variable: string,
+  value: string | undefined,
+  rule: { fallback: number; min: number; max: number; unit: string },
+  fail: (variable: string, message: string) => undefined,
+): number | undefined {
+  if (value === undefined) return rule.fallback;
+  const number = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (number >= rule.min && number <= rule.max) return number;
+  return fail(
+    variable,
+    `is ${quote(value)}; allowed: a whole number of ${rule.unit} from ${rule.min} to ${rule.max}`,
+  );
 }
 
 function checkPort(

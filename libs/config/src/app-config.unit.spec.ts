@@ -18,7 +18,40 @@ describe('loadConfig', () => {
       database: { kind: 'pglite', dir: './data' },
       port: 3000,
       projectionLeaseMs: 30_000,
+      signIn: {
+        publicOrigin: 'http://localhost:3000',
+        sessionIdleMs: 30 * 60_000,
+        sessionMaxMs: 12 * 3_600_000,
+        signInDelayMs: 1_000,
+        signInLockoutMs: 15 * 60_000,
+      },
     });
+  });
+
+  it('takes the session lifetimes, the throttle and the public origin, and refuses bad ones', () => {
+    expect(
+      loadConfig({
+        SESSION_IDLE_MINUTES: '10',
+        SESSION_MAX_HOURS: '8',
+        SIGN_IN_DELAY_MS: '250',
+        SIGN_IN_LOCKOUT_MINUTES: '60',
+        PUBLIC_ORIGIN: 'https://ledger.example.org',
+      }).signIn,
+    ).toEqual({
+      publicOrigin: 'https://ledger.example.org',
+      sessionIdleMs: 600_000,
+      sessionMaxMs: 8 * 3_600_000,
+      signInDelayMs: 250,
+      signInLockoutMs: 3_600_000,
+    });
+    expect(errorOf({ SESSION_IDLE_MINUTES: '0' }).message).toMatch(
+      /SESSION_IDLE_MINUTES .*1 to 1440/,
+    );
+    expect(errorOf({ SESSION_MAX_HOURS: 'long' }).message).toMatch(/SESSION_MAX_HOURS/);
+    expect(errorOf({ PUBLIC_ORIGIN: 'https://a.org/path' }).message).toMatch(/PUBLIC_ORIGIN/);
+    expect(errorOf({ PUBLIC_ORIGIN: 'https://a.org,https://b.org' }).message).toMatch(
+      /PUBLIC_ORIGIN has several origins/,
+    );
   });
 
   it('takes the projection lease in seconds, and refuses anything but 1 to 3600', () => {
@@ -44,6 +77,7 @@ describe('loadConfig', () => {
       redisUrl: 'rediss://cache:6380',
       port: 8080,
       projectionLeaseMs: 30_000,
+      signIn: expect.objectContaining({ publicOrigin: 'http://localhost:8080' }),
     });
   });
 

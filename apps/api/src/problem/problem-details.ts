@@ -128,7 +128,14 @@ export function toProblem(
         unexpected: false,
       };
     }
-    return { problem: { ...base(status), detail: httpExceptionDetail(error) }, unexpected: false };
+    return {
+      problem: {
+        ...base(status),
+        detail: httpExceptionDetail(error),
+        ...httpExceptionExtras(error),
+      },
+      unexpected: false,
+    };
   }
 
   const problem = {
@@ -138,6 +145,27 @@ export function toProblem(
   };
   return { problem, unexpected: true };
 }
+
+/**
+ * A `code` and extension members our own HttpExceptions may carry (`secondFactorRequired`,
+ * `retryAfterMs` of a refused sign-in): plain values only.
+ */
+function httpExceptionExtras(error: HttpException): Record<string, unknown> {
+  const response = error.getResponse();
+  if (typeof response !== 'object' || response === null) return {};
+  const { code, extensions } = response as { code?: unknown; extensions?: unknown };
+  const extras: Record<string, unknown> = typeof code === 'string' ? { code } : {};
+  if (typeof extensions === 'object' && extensions !== null) {
+    for (const [key, value] of Object.entries(extensions)) {
+      if (['string', 'number', 'boolean'].includes(typeof value) && !(key in PROBLEM_BASE_KEYS))
+        extras[key] = value;
+    }
+  }
+  return extras;
+}
+
+// Extension members never replace the standard ones.
+const PROBLEM_BASE_KEYS = { type: 1, title: 1, status: 1, detail: 1, instance: 1 };
 
 /** Our own HttpExceptions carry a message written for the client. */
 function httpExceptionDetail(error: HttpException): string {

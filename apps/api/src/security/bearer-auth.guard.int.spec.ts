@@ -6,6 +6,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { Actor } from '@app/application';
 import { PgliteSqlClient } from '@app/database';
+import { loadConfig } from '@app/config';
 import { configureHttpApp } from '../http-app';
 import { openTestPglite } from '../../../../test/support/pglite-template';
 import { AUTH_FAILURES_PER_MINUTE, BearerAuthGuard } from '@app/auth/bearer-auth.guard';
@@ -14,6 +15,7 @@ import { Public } from '@app/auth/public.decorator';
 import { ROLES } from '@app/auth/role';
 import { DeploymentAdmin, Roles } from '@app/auth/roles.decorator';
 import { TokenAuthService } from '@app/auth/token-auth.service';
+import { SessionService } from '@app/auth/sessions/session.service';
 
 // Fixtures: routes with each kind of protection the guard knows.
 @Controller('fixtures')
@@ -118,6 +120,7 @@ describe('BearerAuthGuard', () => {
       controllers: [FixturesHttpController, PublicFixturesHttpController],
       providers: [
         { provide: TokenAuthService, useValue: auth },
+        { provide: SessionService, useValue: new SessionService(sql, loadConfig({})) },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
       ],
     }).compile();
@@ -247,7 +250,7 @@ describe('BearerAuthGuard', () => {
       security: unknown;
       paths: Record<string, { get: { security?: unknown; responses: Record<string, unknown> } }>;
     };
-    expect(document.security).toEqual([{ bearer: [] }]);
+    expect(document.security).toEqual([{ bearer: [] }, { session: [] }]);
     const open = document.paths['/fixtures/open']?.get;
     expect(open?.security).toEqual([{}]);
     expect(open?.responses).not.toHaveProperty('401');

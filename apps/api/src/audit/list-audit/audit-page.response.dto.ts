@@ -29,6 +29,14 @@ export class AuditEntryDto {
 
   @ApiProperty({ example: 'b2f9c0de-1111-4a3b-9c8d-7e6f5a4b3c2d', nullable: true, type: String })
   correlationId!: string | null;
+
+  @ApiProperty({
+    example: '203.0.113.7',
+    nullable: true,
+    type: String,
+    description: 'The client address of a sign-in attempt; null for other entries.',
+  })
+  address!: string | null;
 }
 
 export class AuditPageResponseDto {

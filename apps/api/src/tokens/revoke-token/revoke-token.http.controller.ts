@@ -1,7 +1,7 @@
 import { Controller, Delete, HttpCode, HttpStatus, Param } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, Roles, TokenAuthService } from '@app/auth';
+import { CurrentActor, Roles, TokenAuthService, TokenOnly } from '@app/auth';
 import { DomainError } from '@app/domain';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
@@ -13,6 +13,7 @@ export class RevokeTokenHttpController {
 
   @Delete(':id')
   @Roles('admin')
+  @TokenOnly()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Revoke an API token of your workspace: it stops working at once',

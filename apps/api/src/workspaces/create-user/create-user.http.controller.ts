@@ -1,7 +1,7 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, Roles, WorkspaceDirectory } from '@app/auth';
+import { CurrentActor, Roles, TokenOnly, WorkspaceDirectory } from '@app/auth';
 import { ValidationException } from '@app/application/validation.exception';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { assertOwnWorkspace, WorkspaceIdParam } from '../workspace-scope';
@@ -15,6 +15,7 @@ export class CreateUserHttpController {
 
   @Post(':id/users')
   @Roles('admin')
+  @TokenOnly()
   @HttpCode(HttpStatus.CREATED)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({

@@ -1,6 +1,6 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DeploymentAdmin, WorkspaceDirectory } from '@app/auth';
+import { DeploymentAdmin, TokenOnly, WorkspaceDirectory } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { CreateWorkspaceRequestDto } from './create-workspace.request.dto';
 import { CreateWorkspaceResponseDto } from './create-workspace.response.dto';
@@ -12,6 +12,7 @@ export class CreateWorkspaceHttpController {
 
   @Post()
   @DeploymentAdmin()
+  @TokenOnly()
   @HttpCode(HttpStatus.CREATED)
   // The answer holds a secret: no cache may keep it.
   @Header('Cache-Control', 'no-store')
