@@ -1,11 +1,16 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // No @vitejs/plugin-react: Vite's own transformer (oxc) compiles JSX with the automatic
 // runtime, which is all this app needs (no fast refresh: the API serves the built files).
+const root = dirname(fileURLToPath(import.meta.url));
+const lib = (name) => join(root, `../../libs/${name}/src`);
+
 export default defineConfig({
-  root: dirname(fileURLToPath(import.meta.url)),
+  root,
+  // Pure libraries shared with the API: the dashboard draws the export workbook's charts.
+  resolve: { alias: { '@app/charts': lib('charts'), '@app/domain': lib('domain') } },
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {

@@ -22,6 +22,9 @@ function sourcesTime() {
     newest(join(web, 'index.html')),
     newest(join(web, 'vite.config.mjs')),
     newest(join(root, 'package-lock.json')),
+    // Pure libraries the app bundles (the dashboard's charts).
+    newest(join(root, 'libs/charts/src')),
+    newest(join(root, 'libs/domain/src')),
   );
 }
 

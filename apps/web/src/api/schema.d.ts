@@ -33,7 +33,7 @@ export type paths = {
         put?: never;
         /**
          * A statistics workbook (XLSX) and charts (SVG, PNG), as a job
-         * @description One sheet per query, a definitions sheet and the "as of" stamp (position and time); charts of acts per month by target category and of acts by source of threat. Follow the job with GET /jobs/{jobId}; its result lists the files, downloaded from GET /exports/{jobId}/files/{name}. The same request at the same position is the same job.
+         * @description One sheet per query (title, position and its time, filters in words, the table — a cross-tab with totals for two dimensions — and its chart), a definitions sheet and a sources sheet (reference figures), all in `lang`; one chart per query, chosen from its group-by, as SVG and as PNG at print size (≥ 2,000 px, 300 dpi). Follow the job with GET /jobs/{jobId}; its result lists the files, downloaded from GET /exports/{jobId}/files/{name}. The same request at the same position is the same job.
          */
         post: operations["StartExportHttpController_start"];
         delete?: never;
@@ -692,7 +692,7 @@ export type paths = {
         };
         /**
          * Counts of incidents, acts, persons or organisations, grouped and filtered
-         * @description Grouped by one or two dimensions, as recorded now or as known at a past time or position (`asOf`). `definitions` says what each figure counts. `Accept: text/csv` returns the same table as CSV: one column per group-by, then the measure.
+         * @description Grouped by one or two dimensions, as recorded now or as known at a past time or position (`asOf`), in a language (`lang`). Every answer states the position its figures stand at and when it was recorded, and its filters in words; `definitions` says what each figure counts. `Accept: text/csv` returns the same table as CSV: comment lines (`#`) with the title, position and filters, then a code and a label column per group-by, then the measure.
          */
         get: operations["GetStatsHttpController_get"];
         put?: never;
@@ -2457,6 +2457,13 @@ export type components = {
              */
             asOf?: string;
             /**
+             * @description The language of sheet names, titles, labels, filters, definitions and chart texts.
+             * @default en
+             * @example ru
+             * @enum {string}
+             */
+            lang: "en" | "ru" | "kk" | "ky" | "tg";
+            /**
              * @description One sheet per query, in this order.
              * @example [
              *       {
@@ -2500,7 +2507,7 @@ export type components = {
         };
         StatsResponseDto: {
             /**
-             * @description The asOf asked (a timestamp in UTC or a position); null for the current figures.
+             * @description The asOf asked, as asked (a timestamp in UTC, a position or snapshot:<id>); null for the current figures.
              * @example null
              */
             asOf: string | null;
@@ -2513,6 +2520,14 @@ export type components = {
              */
             definitions: Record<string, never>;
             /**
+             * @description The filters of the query in words, in `lang`: one line each; empty for none.
+             * @example [
+             *       "Страна: Казахстан",
+             *       "Год: 2020"
+             *     ]
+             */
+            filters: string[];
+            /**
              * @example [
              *       "month",
              *       "targetCategory"
@@ -2520,19 +2535,40 @@ export type components = {
              */
             groupBy: ("country" | "region" | "month" | "quarter" | "year" | "type" | "family" | "targetCategory" | "source" | "right" | "legalArticle" | "verificationStatus")[];
             /**
+             * @description The language of every text below.
+             * @example ru
+             * @enum {string}
+             */
+            lang: "en" | "ru" | "kk" | "ky" | "tg";
+            /**
              * @example acts
              * @enum {string}
              */
             measure: "incidents" | "acts" | "persons" | "organisations";
             /**
-             * @description The projection position the answer reflects: `asOf=<this>` later returns the same figures. With asOf a position, that position; with asOf a time, the position the read model had reached when answering.
+             * @description The position the figures stand at: `asOf=<this>` later returns the same figures to the digit. With asOf a position, that position; with asOf a time, the last position at which the workspace's figures changed at or before that time; otherwise how far the read model had got when answering.
              * @example 00000000000000000742.00000000000000001234
              */
             position: string;
+            /**
+             * @description When the last change the figures include was recorded (UTC): the figures stood so from then until at least `position`. Null before anything was recorded.
+             * @example 2021-01-31T17:04:12.311Z
+             */
+            positionTime: string | null;
             /** @description With includeReference=true: third-party figures for the same breakdown, each with the key of its row and our own figure for that row over its period (`ours`). */
             reference?: components["schemas"]["ReferenceMatchDto"][];
             /** @description In reading order: vocabulary display order, periods in time order, null keys last. */
             rows: components["schemas"]["StatsRowDto"][];
+            /**
+             * @description The snapshot asked for (asOf=snapshot:<id>), whose pinned position is `position`.
+             * @example null
+             */
+            snapshotId: string | null;
+            /**
+             * @description What the table shows, in words: a title for a report, a sheet or a chart.
+             * @example Акты по месяцам и категориям преследуемых
+             */
+            title: string;
             /**
              * @description The measure over the whole filtered set: not the sum of the rows when an act or a target falls in several.
              * @example 1414
@@ -2549,7 +2585,7 @@ export type components = {
              */
             keys: Record<string, never>;
             /**
-             * @description The English label of each key.
+             * @description The label of each key in `lang`.
              * @example {
              *       "month": "month unknown",
              *       "targetCategory": "Civil activist"
@@ -4832,7 +4868,7 @@ export interface operations {
             query: {
                 /** @description Read your writes: the `position` a command answered. The query waits (at most 5 s, then 503) until the projection has passed it. */
                 after?: string;
-                /** @description What was known then: an ISO 8601 timestamp with a time zone, a position (as commands answer it), or `snapshot:<id>` (not available yet). Default: the current read model. */
+                /** @description What was known then: an ISO 8601 timestamp with a time zone (resolved to the last position recorded at or before it, answered as `position` and `positionTime`), a position (as commands answer it), or `snapshot:<id>`. Default: the current read model. */
                 asOf?: string;
                 /** @description ISO 3166-1 alpha-2 country. Repeat the parameter for several values (any of them). */
                 country?: ("KZ" | "KG" | "TJ" | "UZ" | "TM" | "AF" | "RU" | "BY" | "UA" | "GE" | "TR" | "AE" | "CN" | "DE" | "NL" | "AT" | "PL" | "CZ" | "GB" | "US")[];
@@ -4844,6 +4880,8 @@ export interface operations {
                 groupBy?: string;
                 /** @description Add `reference`: the third-party figures (POST /reference-figures) that answer the same question (same measure, a code for each group-by, other dimensions fixed by filters, period inside the period asked), each beside our figure for its row. */
                 includeReference?: boolean;
+                /** @description The language of labels, title, filters in words, definitions and the CSV comment lines. */
+                lang?: "en" | "ru" | "kk" | "ky" | "tg";
                 /** @description Legal basis as `instrument|article`. Repeat for several. */
                 legalArticle?: string[];
                 /** @description `incidents`: distinct incidents; `acts`: incident × target pairs (Kadyr-Kasiyet's "threats"); `persons` / `organisations`: distinct targets of that kind. */
@@ -5226,7 +5264,7 @@ export interface operations {
             query: {
                 /** @description Read your writes: the `position` a command answered. The query waits (at most 5 s, then 503) until the projection has passed it. */
                 after?: string;
-                /** @description What was known then: an ISO 8601 timestamp with a time zone, a position (as commands answer it), or `snapshot:<id>` (not available yet). Default: the current read model. */
+                /** @description What was known then: an ISO 8601 timestamp with a time zone (resolved to the last position recorded at or before it, answered as `position` and `positionTime`), a position (as commands answer it), or `snapshot:<id>`. Default: the current read model. */
                 asOf?: string;
                 /** @description ISO 3166-1 alpha-2 country. Repeat the parameter for several values (any of them). */
                 country?: ("KZ" | "KG" | "TJ" | "UZ" | "TM" | "AF" | "RU" | "BY" | "UA" | "GE" | "TR" | "AE" | "CN" | "DE" | "NL" | "AT" | "PL" | "CZ" | "GB" | "US")[];
@@ -5238,6 +5276,8 @@ export interface operations {
                 groupBy?: string;
                 /** @description Add `reference`: the third-party figures (POST /reference-figures) that answer the same question (same measure, a code for each group-by, other dimensions fixed by filters, period inside the period asked), each beside our figure for its row. */
                 includeReference?: boolean;
+                /** @description The language of labels, title, filters in words, definitions and the CSV comment lines. */
+                lang?: "en" | "ru" | "kk" | "ky" | "tg";
                 /** @description Legal basis as `instrument|article`. Repeat for several. */
                 legalArticle?: string[];
                 /** @description `incidents`: distinct incidents; `acts`: incident × target pairs (Kadyr-Kasiyet's "threats"); `persons` / `organisations`: distinct targets of that kind. */
@@ -5302,8 +5342,15 @@ export interface operations {
                      *         }
                      *       ],
                      *       "total": 546,
+                     *       "lang": "en",
+                     *       "title": "Persons by target category",
                      *       "position": "00000000000000000742.00000000000000001234",
+                     *       "positionTime": "2021-01-31T17:04:12.311Z",
+                     *       "snapshotId": null,
                      *       "asOf": null,
+                     *       "filters": [
+                     *         "Country: Kazakhstan"
+                     *       ],
                      *       "definitions": {
                      *         "persons": "Distinct persons targeted: a person targeted in several acts counts once."
                      *       }
@@ -5311,10 +5358,13 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["StatsResponseDto"];
                     /**
-                     * @example month,acts
-                     *     2020-02,212
-                     *     2020-03,97
-                     *     month unknown,14
+                     * @example # Acts by month
+                     *     # As recorded at 2021-01-31 17:04:12 UTC (position 00000000000000000742.00000000000000001234)
+                     *     # Filters: Country: Kazakhstan
+                     *     month,month_label,acts
+                     *     2020-02,2020-02,212
+                     *     2020-03,2020-03,97
+                     *     ,month unknown,14
                      */
                     "text/csv": string;
                 };

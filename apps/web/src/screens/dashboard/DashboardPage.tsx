@@ -13,6 +13,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { chartSpec } from '@app/charts';
+import type { Lang } from '@app/domain';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +25,6 @@ import type { components } from '../../api/schema';
 import { formatNumber, formatPeriod } from '../../format/format';
 import { useVocabularies } from '../../vocab/vocabularies';
 import { FILTER_VOCABULARY, queryOf, searchOf, statsFiltersOf } from '../cases/filters';
-import { chartSpec } from './chart-spec';
 import { LagTriangle } from './LagTriangle';
 
 // vega-embed and Vega come with this chunk only when the dashboard opens.
@@ -121,13 +122,16 @@ export default function DashboardPage() {
     [stats.data, vocab.ready, i18n.language],
   );
   const measureLabel = t(`dashboard.measures.${query.measure as string}`);
+  // The export workbook's chart definitions (libs/charts), so screen and report agree.
   const spec = useMemo(
     () =>
-      chartSpec(groupBy, rows, {
-        value: measureLabel,
-        dimensions: groupBy.map((g) => t(`groupBys.${g}`)),
-      }),
-    [rows, measureLabel],
+      stats.data &&
+      chartSpec(
+        { ...stats.data, positionTime: stats.data.positionTime ?? null },
+        { filters: statsFiltersOf(queryOf(params)) },
+        i18n.language as Lang,
+      ),
+    [stats.data, i18n.language, params],
   );
 
   const codeFilter = (name: keyof typeof FILTER_VOCABULARY) => (
@@ -233,7 +237,15 @@ export default function DashboardPage() {
           {groupBy.length > 0 && (
             <Card withBorder>
               <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
-                <Chart spec={spec} label={`${t('dashboard.chart')}: ${measureLabel}`} />
+                <div
+                  style={{ overflowX: 'auto' }}
+                  // Scrollable on a phone: reachable by keyboard, named for screen readers.
+                  tabIndex={0}
+                  role="region"
+                  aria-label={t('dashboard.chart')}
+                >
+                  {spec && <Chart spec={spec} label={`${t('dashboard.chart')}: ${measureLabel}`} />}
+                </div>
               </Suspense>
             </Card>
           )}
