@@ -22,6 +22,7 @@ const esmPackages = [
   '@tokenizer',
   'uint8array-extras',
   'load-esm',
+  '@borewit',
 ];
 const swcEsm = [
   '@swc/jest',

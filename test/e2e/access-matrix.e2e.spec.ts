@@ -42,11 +42,13 @@ interface Fixture {
   secondSnapshotId: string;
   exportJobId: string;
   exportFile: string;
+  evidenceId: string;
   /** A new incident, for requests that change its state for good (verify, retract, merge). */
   freshIncident(): Promise<string>;
   freshDuplicate(): Promise<string>;
   freshTokenId(): Promise<string>;
   freshPerson(): Promise<string>;
+  freshEvidence(): Promise<string>;
   freshUserId(): Promise<string>;
   freshInvitation(): Promise<{ invitationId: string; url: string }>;
   /** A session of a new person of this workspace. */
@@ -87,6 +89,14 @@ let serial = 0;
 /** A value no earlier call sent: a repeated correction or alias would be refused as a no-op. */
 const unique = (text: string) => `${text} ${(serial += 1)}`;
 const TEMPLATE_CSV = { value: Buffer.alloc(0) };
+
+/** A small PDF, different each time (a file already kept would be the same evidence). */
+const evidencePdf = () => ({
+  field: 'file',
+  name: 'decision.pdf',
+  content: Buffer.from(`%PDF-1.4\n% ${unique('evidence')}\n%%EOF\n`),
+  fields: {},
+});
 
 const report = (title: string, name: string) => ({
   title,
@@ -176,6 +186,33 @@ const TABLE: Record<string, Row> = {
     ok: 200,
     scoped: true,
     call: (f) => ({ path: `/incidents/${f.incidentId}` }),
+  },
+  'POST /incidents/{id}/evidence': {
+    allowed: WRITERS,
+    ok: 201,
+    scoped: true,
+    call: (f) => ({ path: `/incidents/${f.incidentId}/evidence`, upload: evidencePdf() }),
+  },
+  'GET /incidents/{id}/evidence': {
+    allowed: FULL_READERS,
+    ok: 200,
+    scoped: true,
+    call: (f) => ({ path: `/incidents/${f.incidentId}/evidence` }),
+  },
+  'GET /incidents/{id}/evidence/{evidenceId}': {
+    allowed: FULL_READERS,
+    ok: 200,
+    scoped: true,
+    call: (f) => ({ path: `/incidents/${f.incidentId}/evidence/${f.evidenceId}` }),
+  },
+  'POST /incidents/{id}/evidence/{evidenceId}/removal': {
+    allowed: WRITERS,
+    ok: 201,
+    scoped: true,
+    call: async (f) => ({
+      path: `/incidents/${f.incidentId}/evidence/${await f.freshEvidence()}/removal`,
+      body: { reason: 'Uploaded to the wrong incident' },
+    }),
   },
   'GET /incidents/{id}/history': {
     allowed: FULL_READERS,
@@ -735,6 +772,16 @@ describe('access matrix: every endpoint × every role × own and other workspace
       (await post('/incidents', report(`${names} case`, `${names} Person`))).id;
     const incident = await post('/incidents', report(`${names} case`, `${names} Person`));
     const person = await post('/persons', { name: `${names} Registered` });
+    const freshEvidence = async () => {
+      const res = await send(
+        'post',
+        { path: `/incidents/${incident.id}/evidence`, upload: evidencePdf() },
+        admin,
+      );
+      if (res.status !== 201) throw new Error(`fixture evidence: ${res.status} ${res.text}`);
+      return (res.body as { id: string }).id;
+    };
+    const evidenceId = await freshEvidence();
     const organisation = await post('/organisations', { name: `${names} Bureau`, category: 'ngo' });
     const snapshot = await post(`/snapshots?after=${incident.position}`, {
       name: `${names} report`,
@@ -767,7 +814,9 @@ describe('access matrix: every endpoint × every role × own and other workspace
       secondSnapshotId: second.id,
       exportJobId,
       exportFile: job.result?.files[0]?.name ?? 'none',
+      evidenceId,
       freshIncident,
+      freshEvidence,
       async freshPerson() {
         return (await post('/persons', { name: `${names} ${unique('Person')}` })).id;
       },
@@ -949,7 +998,11 @@ describe('access matrix: every endpoint × every role × own and other workspace
                 `${key} as ${caller} on its ${where} workspace: ${res.status}, expected ${expected} (${res.body?.detail ?? ''} ${JSON.stringify(res.body?.errors ?? '')})`,
               );
             if (res.status < 300 && home !== otherWorkspace) {
-              const text = key === 'GET /audit' ? auditedSuccesses(res.body) : res.text;
+              // Binary answers (an evidence file) have no text: their bytes are read as text.
+              const text =
+                key === 'GET /audit'
+                  ? auditedSuccesses(res.body)
+                  : (res.text ?? (Buffer.isBuffer(res.body) ? res.body.toString('latin1') : ''));
               // The deployment admin created workspace B: its id is in its own audit trail.
               const hidden = caller === 'deployment' ? otherSecrets.slice(1) : otherSecrets;
               for (const secret of hidden)
@@ -963,6 +1016,21 @@ describe('access matrix: every endpoint × every role × own and other workspace
     },
     300_000,
   );
+
+  it('searches by name (GET /persons?q=, GET /organisations?q=) only for the roles that see names', async () => {
+    const answers: string[] = [];
+    for (const path of ['/persons?q=Alpha', '/organisations?q=Alpha']) {
+      for (const caller of CALLERS) {
+        const token = caller === 'deployment' ? TEST_ADMIN_TOKEN : own.tokens[caller];
+        const res = await send('get', { path }, token);
+        answers.push(`${path} ${caller} ${res.status}`);
+      }
+    }
+    const expected = ['/persons?q=Alpha', '/organisations?q=Alpha'].flatMap((path) =>
+      CALLERS.map((c) => `${path} ${c} ${FULL_READERS.includes(c) ? 200 : 403}`),
+    );
+    expect(answers).toEqual(expected);
+  });
 
   it("refuses a request that names another workspace's record in its body", async () => {
     const mine = fixtures.get(own.id) as Fixture;

@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PersonsModule } from './persons/persons.module';
 import { VocabulariesModule } from './vocabularies/vocabularies.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { ListIncidentsModule } from './incidents/list-incidents/list-incidents.module';
 import { ProjectionsModule } from './projections/projections.module';
@@ -55,6 +56,7 @@ export class AppModule {
         ReadModelsModule,
         HealthModule,
         IncidentsModule,
+        EvidenceModule,
         WhoAmIModule,
         PersonsModule,
         OrganisationsModule,

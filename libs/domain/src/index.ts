@@ -11,3 +11,4 @@ export * from './dates';
 export * from './snapshots';
 export * from './reference-figures';
 export * from './legal-basis';
+export * from './evidence';

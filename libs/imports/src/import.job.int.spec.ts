@@ -3,7 +3,7 @@ import { Actor, CommandContext, CommandExecutor } from '@app/application';
 import { SqlClient } from '@app/database';
 import { EventStore } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
-import { SqlKeyVault } from '@app/protection';
+import { SqlKeyVault, SqlNameIndex } from '@app/protection';
 import { monitoringSheet, Row, sheetCsv } from '../../../test/acceptance/import/monitoring-sheet';
 import { sqlBackends } from '../../../test/support/sql-backends';
 import { IncidentTargets } from '@app/application/incidents/incident-targets';
@@ -33,6 +33,7 @@ interface Backend {
   store: EventStore;
   executor: CommandExecutor;
   vault: SqlKeyVault;
+  nameIndex: SqlNameIndex;
   job: ImportJob;
   records: JobRecords;
   close(): Promise<void>;
@@ -49,12 +50,14 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
     const { sql, close } = await setup();
     await JobRecords.migrate(sql);
     await SqlKeyVault.migrate(sql);
+    await SqlNameIndex.migrate(sql);
     const store = await PostgresEventStore.create(sql);
     const executor = new CommandExecutor(store);
     const vault = new SqlKeyVault(sql, Buffer.alloc(32, 3));
+    const nameIndex = new SqlNameIndex(sql, Buffer.alloc(32, 3));
     const records = new JobRecords(sql);
-    const job = new ImportJob(executor, records, store, vault);
-    return { sql, store, executor, vault, job, records, close };
+    const job = new ImportJob(executor, records, store, vault, nameIndex);
+    return { sql, store, executor, vault, nameIndex, job, records, close };
   };
 
   let db: Backend;
@@ -207,8 +210,11 @@ async function recordOneByOne(backend: Backend, jobId: string, rows: readonly Ro
     ...(body !== undefined && { requestHash: sha256(canonicalJson(body)) }),
     today: TODAY,
   });
-  const { executor, vault } = backend;
-  const report = new ReportIncidentHandler(executor, new IncidentTargets(executor, vault));
+  const { executor, vault, nameIndex } = backend;
+  const report = new ReportIncidentHandler(
+    executor,
+    new IncidentTargets(executor, vault, nameIndex),
+  );
   const ids = new Map<string, string>();
   for (const incident of plan.incidents) {
     const targets = [];
@@ -216,7 +222,7 @@ async function recordOneByOne(backend: Backend, jobId: string, rows: readonly Ro
       const key = `${t.kind} ${normaliseName(t.name)}`;
       if (!ids.has(key)) {
         const answer = await registerTarget(
-          { executor, vault },
+          { executor, vault, nameIndex },
           t.kind,
           { details: { name: t.name } },
           context(key),

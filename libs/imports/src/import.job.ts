@@ -19,13 +19,18 @@ import {
   TargetState,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, Position, START } from '@app/event-store';
-import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
+import { NAME_INDEX, NameIndex, PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
 import { incidentReport } from '@app/application/incidents/report-incident.handler';
 import { ReportIncidentRequestDto } from '@app/application/incidents/report-incident.request.dto';
 import { JobContext, JobOutcome, JobReleased, JobWork } from '@app/jobs/job-context';
 import { JobRecords } from '@app/jobs/job-records';
 import { canonicalJson } from '@app/application/command-request';
-import { planRegistration, registrationDecider } from '@app/application/targets/target.commands';
+import {
+  planRegistration,
+  registeredNames,
+  registrationDecider,
+} from '@app/application/targets/target.commands';
+import { nameTerms } from '@app/application/targets/name-search';
 import {
   ImportPlan,
   ImportProblem,
@@ -79,6 +84,7 @@ export class ImportJob implements JobWork {
     private readonly records: JobRecords,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
+    @Inject(NAME_INDEX) private readonly nameIndex: NameIndex,
   ) {}
 
   async run(context: JobContext): Promise<JobOutcome> {
@@ -113,10 +119,18 @@ export class ImportJob implements JobWork {
     if (input.dryRun) return { result, errors: plan.problems };
 
     const problems = [...plan.problems];
-    const recording = new Recording(this.executor, this.vault, input.actor, id, today, {
-      result,
-      problems,
-    });
+    const recording = new Recording(
+      this.executor,
+      this.vault,
+      this.nameIndex,
+      input.actor,
+      id,
+      today,
+      {
+        result,
+        problems,
+      },
+    );
     await recording.start(this.store);
     await recordAll(plan, context, (batch) => recording.batch(batch));
     // Every spelling's person id, for the monitor to compare them.
@@ -175,6 +189,7 @@ class Recording {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly vault: PersonalDataVault,
+    private readonly nameIndex: NameIndex,
     private readonly actor: Actor,
     private readonly jobId: string,
     private readonly today: string,
@@ -285,6 +300,15 @@ class Recording {
         ids: p.ids,
       })),
       { head: this.head },
+    );
+    // Found by name like a person registered through the API (one write for the batch).
+    await this.nameIndex.indexMany(
+      planned
+        .filter((_, i) => outcomes[i].status === 'fulfilled')
+        .map((p) => ({
+          subject: { workspaceId: this.actor.workspaceId, kind: p.kind, subjectId: p.id },
+          terms: nameTerms(registeredNames(p.commands)),
+        })),
     );
     return outcomes.map((outcome, i) => {
       if (outcome.status === 'rejected') return outcome;

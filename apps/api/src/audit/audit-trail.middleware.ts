@@ -21,6 +21,8 @@ export const AUDITED_READS: ReadonlySet<string> = new Set([
   'GET /organisations/:id',
   'GET /incidents/:id',
   'GET /incidents/:id/history',
+  'GET /incidents/:id/evidence',
+  'GET /incidents/:id/evidence/:evidenceId',
 ]);
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

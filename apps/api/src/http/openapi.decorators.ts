@@ -4,6 +4,7 @@ import { ProblemDetailsDto } from '../problem/problem-details.dto';
 
 const PROBLEMS = {
   400: 'Invalid input: `errors` names each field and, for codes, the allowed values.',
+  403: 'Your role may not do this (the problem says which roles may).',
   404: 'No such record in your workspace.',
   409: 'The record changed since it was read (`expectedVersion`, `actualVersion`), or the command conflicts with its current state (`code`).',
   422: 'The Idempotency-Key was already used for a different request.',

@@ -35,6 +35,7 @@ describe('organisations over HTTP', () => {
         id: expect.any(String),
         version: 3,
         position: expect.any(String),
+        possibleDuplicates: [],
       });
       id = response.body.id;
 

@@ -55,6 +55,7 @@ describe('persons over HTTP', () => {
         id: expect.any(String),
         version: 3,
         position: expect.any(String),
+        possibleDuplicates: [],
       });
       id = response.body.id;
     });

@@ -1,4 +1,9 @@
-import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -17,7 +22,14 @@ import { VOCABULARIES, allowedCodes, TargetEntityKind } from '@app/domain';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
 import { TARGET_CATEGORIES, TargetProjections, TARGETS } from '@app/read-models';
 import { refusePastHead } from '@app/read-models/projection-freshness';
+import { Actor } from '@app/application';
+import { MIN_NAME_PREFIX } from '@app/domain/names';
 import { ValidationException } from '@app/application/validation.exception';
+import { TargetStore } from '@app/application/targets/target.commands';
+import { readTarget } from '@app/application/targets/target.read';
+import { findByName } from '@app/application/targets/name-search';
+import { seesPersonalData } from './redaction';
+import { TARGET_STORE } from './target-store.provider';
 import { POSITION_PATTERN } from '../statistics/incident-filters.request.dto';
 
 /**
@@ -31,6 +43,19 @@ const CATEGORY_CODES = VOCABULARIES.target_category.terms.map((t) => t.code);
 const COUNTRY_CODES = VOCABULARIES.country.terms.map((t) => t.code);
 
 export class ListTargetsRequestDto {
+  @ApiPropertyOptional({
+    example: 'агадил',
+    maxLength: 300,
+    description:
+      'By name, in any script or transliteration (агадил, Agadil, Agadıl): each word must begin ' +
+      'a part of the name or of an alias, from 3 letters on. Admins, monitors and verifiers ' +
+      'only (403 for analysts): the answer says which names the workspace holds.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  q?: string;
+
   @ApiPropertyOptional({
     enum: CATEGORY_CODES,
     isArray: true,
@@ -91,6 +116,12 @@ export class TargetListItemDto {
 
   @ApiProperty({ example: 'P-6F1C1A', description: 'Pseudonymous for persons.' })
   label!: string;
+
+  @ApiPropertyOptional({
+    example: 'Dulat Agadil',
+    description: 'In answers to a search by name (q) only. Personal data.',
+  })
+  name?: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'civil_activist' })
   category!: string | null;
@@ -164,12 +195,51 @@ export class TargetList {
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: TargetProjections,
+    @Inject(TARGET_STORE) private readonly targets: TargetStore,
   ) {}
 
   async list(
     kind: TargetEntityKind,
+    actor: Actor,
+    query: ListTargetsRequestDto,
+  ): Promise<TargetListDto> {
+    const found = query.q === undefined ? undefined : await this.search(kind, actor, query.q);
+    const page = await this.page(kind, actor.workspaceId, query, found);
+    if (found === undefined) return page;
+    // A search by name answers with the names: the monitor picks the right person by them.
+    const named = await Promise.all(
+      page.items.map(async (item) => {
+        const { details } = await readTarget(this.targets, kind, item.id, actor);
+        return { ...item, name: details.name };
+      }),
+    );
+    return { ...page, items: named };
+  }
+
+  /** The ids whose names the query begins; only for the roles that see names. */
+  private async search(kind: TargetEntityKind, actor: Actor, q: string): Promise<string[]> {
+    if (!seesPersonalData(actor)) {
+      throw new ForbiddenException(
+        'Searching by name (q) requires the role admin, monitor or verifier.',
+      );
+    }
+    const ids = await findByName(this.targets.nameIndex, actor.workspaceId, kind, q);
+    if (ids === 'too_short') {
+      throw new ValidationException([
+        {
+          field: 'q',
+          message: `each word needs at least ${MIN_NAME_PREFIX} letters (after folding)`,
+        },
+      ]);
+    }
+    return ids;
+  }
+
+  private async page(
+    kind: TargetEntityKind,
     workspaceId: string,
     query: ListTargetsRequestDto,
+    ids: readonly string[] | undefined,
   ): Promise<TargetListDto> {
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.after !== undefined) await this.waitFor(query.after as Position);
@@ -177,6 +247,7 @@ export class TargetList {
     const values: unknown[] = [workspaceId, kind];
     const bind = (v: unknown) => `$${values.push(v)}`;
     const where = ['workspace_id = $1', 'kind = $2'];
+    if (ids !== undefined) where.push(`target_id = ANY(${bind(ids)}::uuid[])`);
     if (query.category) where.push(`category = ANY(${bind(query.category)}::text[])`);
     if (query.country) where.push(`country = ANY(${bind(query.country)}::text[])`);
     if (cursor) {

@@ -1,16 +1,17 @@
 import { Provider } from '@nestjs/common';
 import { CommandExecutor } from '@app/application';
-import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
+import { NAME_INDEX, NameIndex, PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
 import { TargetStore } from '@app/application/targets/target.commands';
 
 export const TARGET_STORE = Symbol('TargetStore');
 
-/** The executor and the key vault, for the persons' and organisations' use cases. */
+/** The executor, the key vault and the name index, for the persons' and organisations' use cases. */
 export const targetStoreProvider: Provider = {
   provide: TARGET_STORE,
-  inject: [CommandExecutor, PERSONAL_DATA_VAULT],
-  useFactory: (executor: CommandExecutor, vault: PersonalDataVault): TargetStore => ({
-    executor,
-    vault,
-  }),
+  inject: [CommandExecutor, PERSONAL_DATA_VAULT, NAME_INDEX],
+  useFactory: (
+    executor: CommandExecutor,
+    vault: PersonalDataVault,
+    nameIndex: NameIndex,
+  ): TargetStore => ({ executor, vault, nameIndex }),
 };

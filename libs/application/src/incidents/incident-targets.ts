@@ -3,9 +3,10 @@ import { CommandContext } from '../actor';
 import { CommandExecutor } from '../command-executor';
 import { IdSource } from '../deterministic-id';
 import { Act, DomainError, FieldError, TargetEntityKind } from '@app/domain';
-import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
+import { NAME_INDEX, NameIndex, PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
 import { registerTarget, TargetStore } from '../targets/target.commands';
 import { readTarget, TargetRead } from '../targets/target.read';
+import { InlineTargetDuplicatesDto, possibleDuplicates } from '../targets/possible-duplicates';
 import { TargetDto } from './report-incident.request.dto';
 
 export interface ResolvedTarget {
@@ -86,21 +87,38 @@ export class IncidentTargets {
   constructor(
     private readonly executor: CommandExecutor,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
+    @Inject(NAME_INDEX) private readonly nameIndex: NameIndex,
   ) {}
 
   private get store(): TargetStore {
-    return { executor: this.executor, vault: this.vault };
+    return { executor: this.executor, vault: this.vault, nameIndex: this.nameIndex };
   }
 
-  /** Registers the inline targets; the referenced ones were checked by `categoriesOf`. */
+  /**
+   * Registers the inline targets (the referenced ones were checked by `categoriesOf`), and
+   * reports, for each, the existing records of the same name: a monitor who typed a name
+   * again learns of the record made last month.
+   */
   async register(
     targets: readonly ResolvedTarget[],
     context: CommandContext,
     route: string,
-  ): Promise<void> {
+  ): Promise<InlineTargetDuplicatesDto[]> {
+    const reports: InlineTargetDuplicatesDto[] = [];
     for (const target of targets) {
-      if (target.inline) await this.registerInline(target, context, route);
+      if (!target.inline) continue;
+      await this.registerInline(target, context, route);
+      const { kind, targetId } = target.act;
+      const candidates = await possibleDuplicates(
+        this.store,
+        kind,
+        [target.inline.name],
+        context.actor,
+        targetId,
+      );
+      if (candidates.length > 0) reports.push({ field: target.field, id: targetId, candidates });
     }
+    return reports;
   }
 
   /**

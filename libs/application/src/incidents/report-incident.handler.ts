@@ -1,9 +1,10 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext } from '../actor';
-import { CommandExecutor, CommandResult, Creation } from '../command-executor';
+import { CommandExecutor, Creation } from '../command-executor';
 import { IdSource } from '../deterministic-id';
 import { IncidentCommand, incidentDecider, IncidentEvent, IncidentState } from '@app/domain';
 import { incidentStream } from '../streams';
+import { ReportIncidentResponseDto } from './report-incident.response.dto';
 import {
   IncidentTargets,
   RegisteredCategories,
@@ -12,7 +13,7 @@ import {
 } from './incident-targets';
 import { ReportIncidentRequestDto } from './report-incident.request.dto';
 
-export class ReportIncidentCommand extends Command<CommandResult> {
+export class ReportIncidentCommand extends Command<ReportIncidentResponseDto> {
   constructor(
     readonly body: ReportIncidentRequestDto,
     readonly context: CommandContext,
@@ -93,7 +94,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     private readonly targets: IncidentTargets,
   ) {}
 
-  async execute({ body, context }: ReportIncidentCommand): Promise<CommandResult> {
+  async execute({ body, context }: ReportIncidentCommand): Promise<ReportIncidentResponseDto> {
     const registered = await this.targets.categoriesOf(
       body.targets ?? [],
       context,
@@ -102,7 +103,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     const { targets, command, creation } = incidentReport(body, context, registered);
     // Check the whole report before registering anyone, so a refused report leaves nothing behind.
     incidentDecider.decide(command, incidentDecider.initialState);
-    await this.targets.register(targets, context, ROUTE);
-    return this.executor.execute(creation);
+    const possibleDuplicates = await this.targets.register(targets, context, ROUTE);
+    return { ...(await this.executor.execute(creation)), possibleDuplicates };
   }
 }

@@ -12,10 +12,12 @@ import {
   TargetState,
 } from '@app/domain';
 import { WrongExpectedVersion } from '@app/event-store';
-import { PersonalDataVault } from '@app/protection';
+import { NameIndex, PersonalDataVault } from '@app/protection';
 import { commandContext } from '../command-request';
-import { organisationStream, personStream } from '../streams';
+import { targetStream } from '../streams';
 import { PersonKey, sealingDecider } from './target-sealing';
+import { nameTerms } from './name-search';
+import { readTarget } from './target.read';
 
 /**
  * The commands on persons and organisations. One decider serves both kinds, and so do these
@@ -23,10 +25,11 @@ import { PersonKey, sealingDecider } from './target-sealing';
  * sealed with their own key on the way into the log (target-sealing.ts).
  */
 
-/** What the target commands need: the executor, and the vault of the persons' keys. */
+/** What the target commands need: the executor, the vault of the persons' keys, the name index. */
 export interface TargetStore {
   executor: CommandExecutor;
   vault: PersonalDataVault;
+  nameIndex: NameIndex;
 }
 
 /** What a controller passes to `commandContext`. */
@@ -35,9 +38,7 @@ export type CommandRequest = Parameters<typeof commandContext>[0];
 const COLLECTION = { person: 'persons', organisation: 'organisations' } as const;
 const MAX_LABEL = 100;
 
-export function targetStream(kind: TargetEntityKind, id: string): string {
-  return kind === 'person' ? personStream(id) : organisationStream(id);
-}
+export { targetStream };
 
 export interface TargetRegistration {
   details: Omit<TargetDetails, 'label'> & { label?: string };
@@ -102,7 +103,7 @@ export function registrationDecider(
 
 /** Registers a person or organisation and links its aliases, in one append. */
 export async function registerTarget(
-  { executor, vault }: TargetStore,
+  { executor, vault, nameIndex }: TargetStore,
   kind: TargetEntityKind,
   registration: TargetRegistration,
   context: CommandContext,
@@ -114,7 +115,7 @@ export async function registerTarget(
     kind === 'person'
       ? await vault.createKey({ workspaceId: context.actor.workspaceId, subjectId: id })
       : undefined;
-  return executor.execute({
+  const result = await executor.execute({
     streamId,
     id,
     decider: registrationDecider(key),
@@ -122,6 +123,37 @@ export async function registerTarget(
     context,
     ids,
   });
+  await nameIndex.index(
+    { workspaceId: context.actor.workspaceId, kind, subjectId: id },
+    nameTerms(registeredNames(commands)),
+  );
+  return result;
+}
+
+/** The name and aliases a registration's commands give: what the name index holds. */
+export function registeredNames(commands: readonly TargetCommand[]): string[] {
+  return commands.flatMap((c) =>
+    c.type === 'Register' ? [c.details.name] : c.type === 'LinkAlias' ? [c.alias] : [],
+  );
+}
+
+/**
+ * After a change of name or a new alias: the index holds the names as they now stand. After
+ * the append, so a refused change leaves the index as it was; a crash in between leaves the
+ * new name unfound until the next change of this target.
+ */
+async function reindexNames(
+  store: TargetStore,
+  kind: TargetEntityKind,
+  id: string,
+  context: CommandContext,
+): Promise<void> {
+  const target = await readTarget(store, kind, id, context.actor);
+  if (target.erased) return;
+  await store.nameIndex.index(
+    { workspaceId: context.actor.workspaceId, kind, subjectId: id },
+    nameTerms([target.details.name, ...target.aliases]),
+  );
 }
 
 /**
@@ -148,7 +180,7 @@ export async function amendTarget(
   context: CommandContext,
   expectedVersion?: number,
 ): Promise<CommandResult> {
-  return store.executor.execute({
+  const result = await store.executor.execute({
     streamId: targetStream(kind, id),
     id,
     decider: sealingDecider(await keyOf(store, kind, id, context)),
@@ -163,6 +195,8 @@ export async function amendTarget(
     expectedVersion,
     mustExist: true,
   });
+  if (amendment.field === 'name') await reindexNames(store, kind, id, context);
+  return result;
 }
 
 export async function linkTargetAlias(
@@ -173,7 +207,7 @@ export async function linkTargetAlias(
   context: CommandContext,
   expectedVersion?: number,
 ): Promise<CommandResult> {
-  return store.executor.execute({
+  const result = await store.executor.execute({
     streamId: targetStream(kind, id),
     id,
     decider: sealingDecider(await keyOf(store, kind, id, context)),
@@ -187,6 +221,8 @@ export async function linkTargetAlias(
     expectedVersion,
     mustExist: true,
   });
+  await reindexNames(store, kind, id, context);
+  return result;
 }
 
 /**
@@ -222,6 +258,9 @@ export async function erasePerson(
     );
     await store.vault.destroyKey({ workspaceId, subjectId: id });
   }
+  // The index entries go with the key: after erasure no digest of the name remains. Outside
+  // the check above, so a retry after a crash here still removes them.
+  await store.nameIndex.remove({ workspaceId, kind: 'person', subjectId: id });
   return store.executor.execute({
     streamId,
     id,

@@ -7,7 +7,8 @@ import {
   TargetEntityKind,
   withoutUndefined,
 } from '@app/domain';
-import { targetStream, TargetStore } from './target.commands';
+import { targetStream } from '../streams';
+import type { TargetStore } from './target.commands';
 import { PersonKey, sealingDecider } from './target-sealing';
 
 export interface TargetRead {
@@ -28,7 +29,7 @@ export interface TargetRead {
  * exactly like a missing one, so ids never reveal what other workspaces hold.
  */
 export async function readTarget(
-  { executor, vault }: TargetStore,
+  { executor, vault }: Pick<TargetStore, 'executor' | 'vault'>,
   kind: TargetEntityKind,
   id: string,
   actor: Actor,

@@ -5,18 +5,41 @@
  * key never decides it (namesakes exist), it only points a monitor at the rows to compare.
  */
 export function foldName(name: string): string {
+  return foldedParts(name).sort().join(' ');
+}
+
+/**
+ * The distinct folded parts of a name ("Дулат Агадил" → dulat, agadil): what the name index
+ * looks a person up by, whichever script or transliteration the monitor types.
+ */
+export function nameTokens(name: string): string[] {
+  return [...new Set(foldedParts(name))];
+}
+
+/** The shortest beginning of a name part that search matches: fewer letters name too many. */
+export const MIN_NAME_PREFIX = 3;
+
+/** A folded part and its beginnings from MIN_NAME_PREFIX letters on: "agadil" → aga … agadil. */
+export function namePrefixes(token: string): string[] {
+  const out: string[] = [];
+  for (let n = Math.min(MIN_NAME_PREFIX, token.length); n <= token.length; n++) {
+    out.push(token.slice(0, n));
+  }
+  return out;
+}
+
+function foldedParts(name: string): string[] {
   const latin = [...name.normalize('NFC').toLowerCase()]
     .map((c) => CYRILLIC_TO_LATIN[c] ?? c)
     .join('')
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
-  const parts = latin
+  return latin
     .replace(/['’ʼ`]/g, '')
     .replace(/[^a-z0-9\s]/g, ' ')
     .split(/\s+/)
     .filter((p) => p !== '')
     .map(foldSpelling);
-  return parts.sort().join(' ');
 }
 
 // One Latin spelling per sound, so that "Zhanna"/"Žanna"/"Janna", "Yerlan"/"Erlan",
@@ -88,8 +111,12 @@ const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
   ӣ: 'i',
   ӯ: 'u',
   ҙ: 'z',
-  // Latin transliterations with háčeks: the mark carries the sound.
+  // Latin transliterations with háčeks or cedillas: the mark carries the sound.
   ž: 'zh',
   š: 'sh',
   č: 'ch',
+  ş: 'sh',
+  ç: 'ch',
+  // Kazakh Latin (2021) and Turkish-style spellings: the dotless i has no decomposition.
+  ı: 'i',
 };

@@ -1,4 +1,4 @@
-import { foldName } from './fold-name';
+import { foldName, namePrefixes, nameTokens } from './fold-name';
 
 describe('foldName', () => {
   it.each([
@@ -25,5 +25,30 @@ describe('foldName', () => {
 
   it('ignores punctuation and spacing', () => {
     expect(foldName("  Nur-Sultan  O'Brien ")).toBe(foldName('nur sultan obrien'));
+  });
+});
+
+describe('nameTokens and namePrefixes (the name index)', () => {
+  it.each(['Дулат Агадил', 'Dulat Agadil', 'Dulat Agadıl', 'AGADIL, dulat'])(
+    '%s gives the same tokens',
+    (name) => {
+      expect(nameTokens(name).sort()).toEqual(['agadil', 'dulat']);
+    },
+  );
+
+  it('reads Kazakh Latin letters as their Cyrillic counterparts', () => {
+    expect(nameTokens('Şynar')).toEqual(nameTokens('Шынар'));
+  });
+
+  it('gives the beginnings from three letters on', () => {
+    expect(namePrefixes('agadil')).toEqual(['aga', 'agad', 'agadi', 'agadil']);
+    expect(namePrefixes('li')).toEqual(['li']);
+  });
+
+  it('finds a typed beginning among the prefixes of the full name', () => {
+    const indexed = nameTokens('Дулат Агадил').flatMap(namePrefixes);
+    for (const typed of ['агад', 'Agad', 'Agadıl']) {
+      expect(indexed).toEqual(expect.arrayContaining(nameTokens(typed)));
+    }
   });
 });

@@ -9,7 +9,7 @@ describe('A case as a monitor reads it (pglite)', () => {
   beforeAll(async () => {
     t = await startTestApp('pglite');
     ws = await createTestWorkspace(t.server, 'Case page NGO');
-  });
+  }, 120_000);
   afterAll(async () => t?.close());
 
   const as = (role: 'admin' | 'monitor' | 'analyst') => ({

@@ -7,13 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, CommandResult } from '@app/application';
+import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
 import { commandContext, RequestLike } from '@app/application/command-request';
-import { CommandResponseDto } from '@app/application/command-response.dto';
 import { ReportIncidentCommand } from '@app/application/incidents/report-incident.handler';
 import { ReportIncidentRequestDto } from '@app/application/incidents/report-incident.request.dto';
+import { ReportIncidentResponseDto } from '@app/application/incidents/report-incident.response.dto';
 
 @ApiTags('incidents')
 @Controller('incidents')
@@ -31,7 +31,7 @@ export class ReportIncidentHttpController {
     required: false,
     description: 'A retry with the same key records nothing new',
   })
-  @ApiCreatedResponse({ type: CommandResponseDto })
+  @ApiCreatedResponse({ type: ReportIncidentResponseDto })
   @ApiBadRequestResponse({
     type: ProblemDetailsDto,
     description: 'Names each bad field and the allowed values',
@@ -40,7 +40,7 @@ export class ReportIncidentHttpController {
     @Body() body: ReportIncidentRequestDto,
     @Req() request: RequestLike,
     @CurrentActor() actor: Actor,
-  ): Promise<CommandResult> {
+  ): Promise<ReportIncidentResponseDto> {
     return this.commands.execute(new ReportIncidentCommand(body, commandContext(request, actor)));
   }
 }

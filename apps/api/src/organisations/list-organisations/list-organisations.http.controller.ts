@@ -26,7 +26,7 @@ export class ListOrganisationsHttpController {
       '(GET /organisations/{id} has the details, for the roles that may see them). Pages follow `nextCursor`.',
   })
   @ApiOkResponse({ type: TargetListDto })
-  @ApiProblems(400)
+  @ApiProblems(400, 403)
   @ApiServiceUnavailableResponse({
     description: '`after` named a position the projection `targets` did not pass within 5 s.',
   })
@@ -34,6 +34,6 @@ export class ListOrganisationsHttpController {
     @Query() query: ListTargetsRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<TargetListDto> {
-    return this.targets.list('organisation', actor.workspaceId, query);
+    return this.targets.list('organisation', actor, query);
   }
 }

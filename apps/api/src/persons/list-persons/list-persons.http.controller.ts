@@ -20,13 +20,16 @@ export class ListPersonsHttpController {
   @Roles(...READER_ROLES)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: 'The persons of your workspace, filtered by category and country',
+    summary: 'The persons of your workspace, filtered by category and country, or found by name',
     description:
       'From the redacted read model: labels and codes, never a name, contacts, address or notes ' +
-      '(GET /persons/{id} has the details, for the roles that may see them). Pages follow `nextCursor`.',
+      '(GET /persons/{id} has the details, for the roles that may see them). Pages follow `nextCursor`. ' +
+      '`q` finds persons by the beginning of any part of their name or aliases, in any script ' +
+      '(a keyed blind index: no name is stored in clear for it), and then answers with names; ' +
+      'analysts get 403 for `q`.',
   })
   @ApiOkResponse({ type: TargetListDto })
-  @ApiProblems(400)
+  @ApiProblems(400, 403)
   @ApiServiceUnavailableResponse({
     description: '`after` named a position the projection `targets` did not pass within 5 s.',
   })
@@ -34,6 +37,6 @@ export class ListPersonsHttpController {
     @Query() query: ListTargetsRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<TargetListDto> {
-    return this.targets.list('person', actor.workspaceId, query);
+    return this.targets.list('person', actor, query);
   }
 }

@@ -1,8 +1,9 @@
-import { CommandContext, CommandResult } from '@app/application';
+import { CommandContext } from '@app/application';
 import { Command } from '@nestjs/cqrs';
 import { RegisterPersonRequestDto } from './register-person.request.dto';
+import { RegisterTargetResponseDto } from '@app/application/targets/possible-duplicates';
 
-export class RegisterPersonCommand extends Command<CommandResult> {
+export class RegisterPersonCommand extends Command<RegisterTargetResponseDto> {
   constructor(
     readonly person: RegisterPersonRequestDto,
     readonly context: CommandContext,

@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { commandContext } from '@app/application/command-request';
-import { CommandResponseDto } from '@app/application/command-response.dto';
+import { RegisterTargetResponseDto } from '@app/application/targets/possible-duplicates';
 import { ApiIdempotencyKey, ApiProblems } from '../../http/openapi.decorators';
 import { RECORDER_ROLES } from '../../targets/redaction';
 import { CommandRequest } from '@app/application/targets/target.commands';
@@ -25,7 +25,7 @@ export class RegisterPersonHttpController {
   })
   @ApiIdempotencyKey()
   @ApiCreatedResponse({
-    type: CommandResponseDto,
+    type: RegisterTargetResponseDto,
     description: 'Recorded; a retry with the same Idempotency-Key gets this same answer.',
   })
   @ApiProblems(400, 422)
@@ -33,7 +33,7 @@ export class RegisterPersonHttpController {
     @Body() body: RegisterPersonRequestDto,
     @Req() request: CommandRequest,
     @CurrentActor() actor: Actor,
-  ): Promise<CommandResponseDto> {
+  ): Promise<RegisterTargetResponseDto> {
     return this.commandBus.execute(new RegisterPersonCommand(body, commandContext(request, actor)));
   }
 }

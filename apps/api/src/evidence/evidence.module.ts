@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { commandExecutorProvider } from '@app/application/command-executor.provider';
+import { AttachEvidenceHttpController } from './attach-evidence/attach-evidence.http.controller';
+import { DownloadEvidenceHttpController } from './download-evidence/download-evidence.http.controller';
+import { EvidenceFiles } from './evidence.commands';
+import { ListEvidenceHttpController } from './list-evidence/list-evidence.http.controller';
+import { RemoveEvidenceHttpController } from './remove-evidence/remove-evidence.http.controller';
+
+/** Evidence files of incidents: kept encrypted, downloaded by the roles that see the case. */
+@Module({
+  controllers: [
+    AttachEvidenceHttpController,
+    ListEvidenceHttpController,
+    DownloadEvidenceHttpController,
+    RemoveEvidenceHttpController,
+  ],
+  providers: [commandExecutorProvider, EvidenceFiles],
+})
+export class EvidenceModule {}
