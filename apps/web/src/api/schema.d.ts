@@ -357,6 +357,70 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/incidents/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The incident's evidence files: digest, size, media type, who attached them and when
+         * @description Admins, monitors and verifiers: a file can show a person, so analysts see none. Removed files stay listed with `status: removed`.
+         */
+        get: operations["ListEvidenceHttpController_list"];
+        put?: never;
+        /**
+         * Attach an evidence file to an incident or to one of its sources
+         * @description A court decision, a photo of a summons, a screenshot of a deleted post. The kind of file is read from its bytes, not its name; it is stored encrypted under a key of its own, with its SHA-256, size and media type recorded in an `EvidenceAttached` event (who, when). At most 26214400 bytes (413), 50 files per incident (413); other kinds of file, executables and archives that would inflate past the limits are refused (415). Nothing is stored for a refused file.
+         */
+        post: operations["AttachEvidenceHttpController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an evidence file, byte for byte as it was kept (audited)
+         * @description Admins, monitors and verifiers. 410 once the file was removed.
+         */
+        get: operations["DownloadEvidenceHttpController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/evidence/{evidenceId}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove an evidence file for good: its key is destroyed, the removal recorded
+         * @description Destroys the file key and the ciphertext, then records `EvidenceRemoved` with the reason. Irreversible; the digest, size and media type stay in the history. 409 if already removed.
+         */
+        post: operations["RemoveEvidenceHttpController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/incidents/{id}/history": {
         parameters: {
             query?: never;
@@ -636,8 +700,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * The persons of your workspace, filtered by category and country
-         * @description From the redacted read model: labels and codes, never a name, contacts, address or notes (GET /persons/{id} has the details, for the roles that may see them). Pages follow `nextCursor`.
+         * The persons of your workspace, filtered by category and country, or found by name
+         * @description From the redacted read model: labels and codes, never a name, contacts, address or notes (GET /persons/{id} has the details, for the roles that may see them). Pages follow `nextCursor`. `q` finds persons by the beginning of any part of their name or aliases, in any script (a keyed blind index: no name is stored in clear for it), and then answers with names; analysts get 403 for `q`.
          */
         get: operations["ListPersonsHttpController_list"];
         put?: never;
@@ -1896,6 +1960,16 @@ export type components = {
              */
             name: string;
         };
+        InlineTargetDuplicatesDto: {
+            candidates: components["schemas"]["PossibleDuplicateDto"][];
+            /** @example targets.0 */
+            field: string;
+            /**
+             * Format: uuid
+             * @description The record this request registered.
+             */
+            id: string;
+        };
         InvitationListResponseDto: {
             /** @description Newest first; never a link. */
             invitations: components["schemas"]["InvitationSummaryDto"][];
@@ -2237,6 +2311,24 @@ export type components = {
              * @example 1
              */
             version: number;
+        };
+        PossibleDuplicateDto: {
+            /**
+             * Format: uuid
+             * @example 6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11
+             */
+            id: string;
+            /**
+             * @description The pseudonymous label of the existing record.
+             * @example P-6F1C1A
+             */
+            label: string;
+            /**
+             * @description `same_name`: a name or alias with the same parts once transliterated and folded (Дулат Агадил = Dulat Agadil); `name_parts_match`: every part of the new name is a part of one of its names.
+             * @example same_name
+             * @enum {string}
+             */
+            reason: "same_name" | "name_parts_match";
         };
         ProblemDetailsDto: {
             /**
@@ -2706,6 +2798,32 @@ export type components = {
             /** @example Member of a local civic initiative. */
             notes?: string;
         };
+        RegisterTargetResponseDto: {
+            /**
+             * Format: uuid
+             * @example 6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11
+             */
+            id: string;
+            /**
+             * @description Global position of the last event written; queries may wait for it (read-your-writes).
+             * @example 00000000000000000742.00000000000000001234
+             */
+            position: string;
+            /** @description Existing records of the workspace that may be the same one: recorded anyway (namesakes exist); compare them, and name the existing record by id next time. */
+            possibleDuplicates: components["schemas"]["PossibleDuplicateDto"][];
+            /**
+             * @description The record version after this command; send it as If-Match next time.
+             * @example 1
+             */
+            version: number;
+        };
+        RemoveEvidenceRequestDto: {
+            /**
+             * @description Why, for the record. It stays readable in the log: write no personal data here.
+             * @example Uploaded to the wrong incident
+             */
+            reason: string;
+        };
         ReportIncidentRequestDto: {
             /**
              * @description ISO 3166-1 alpha-2
@@ -2762,6 +2880,25 @@ export type components = {
             title: string;
             /** @example death_in_custody */
             type: string;
+        };
+        ReportIncidentResponseDto: {
+            /**
+             * Format: uuid
+             * @example 6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11
+             */
+            id: string;
+            /**
+             * @description Global position of the last event written; queries may wait for it (read-your-writes).
+             * @example 00000000000000000742.00000000000000001234
+             */
+            position: string;
+            /** @description For each person or organisation given inline, the existing records of the same name: possibly the same one, registered before. Name it by `personId` next time. */
+            possibleDuplicates: components["schemas"]["InlineTargetDuplicatesDto"][];
+            /**
+             * @description The record version after this command; send it as If-Match next time.
+             * @example 1
+             */
+            version: number;
         };
         RetractIncidentRequestDto: {
             /** @example Entered twice from the same monthly sheet */
@@ -3202,6 +3339,11 @@ export type components = {
              * @example P-6F1C1A
              */
             label: string;
+            /**
+             * @description In answers to a search by name (q) only. Personal data.
+             * @example Dulat Agadil
+             */
+            name?: string;
             /** @example 2021-03-04T10:15:00.000Z */
             updatedAt: string;
             /** @example 2 */
@@ -4145,7 +4287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResponseDto"];
+                    "application/json": components["schemas"]["ReportIncidentResponseDto"];
                 };
             };
             /** @description Names each bad field and the allowed values */
@@ -4407,6 +4549,303 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListEvidenceHttpController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AttachEvidenceHttpController_attach: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first answer and records nothing new; the same key with a different request answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file.
+                     */
+                    file: string;
+                    /**
+                     * @example false
+                     * @enum {string}
+                     */
+                    keepMetadata?: "true" | "false";
+                    /**
+                     * Format: uuid
+                     * @example 6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11
+                     */
+                    sourceId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Kept: its id, SHA-256, size, media type. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The file, or the incident's files, past the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a kind of evidence file: application/pdf, image/jpeg, image/png, image/webp, image/gif, image/heic, image/tiff, video/mp4, video/quicktime, video/webm, audio/mpeg, audio/mp4, audio/ogg, audio/wav, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.oasis.opendocument.text, text/plain. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DownloadEvidenceHttpController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evidenceId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its media type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Removed: its key is destroyed. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemoveEvidenceHttpController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first answer and records nothing new; the same key with a different request answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                evidenceId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveEvidenceRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The record changed since it was read (`expectedVersion`, `actualVersion`), or the command conflicts with its current state (`code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
@@ -5036,6 +5475,8 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 limit?: number;
+                /** @description By name, in any script or transliteration (агадил, Agadil, Agadıl): each word must begin a part of the name or of an alias, from 3 letters on. Admins, monitors and verifiers only (403 for analysts): the answer says which names the workspace holds. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -5069,12 +5510,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Requires the role admin or monitor or verifier or analyst. */
+            /**
+             * @description Your role may not do this (the problem says which roles may).
+             *
+             *     Requires the role admin or monitor or verifier or analyst.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description `after` named a position the projection `targets` did not pass within 5 s. */
             503: {
@@ -5107,7 +5554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResponseDto"];
+                    "application/json": components["schemas"]["RegisterTargetResponseDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
@@ -5381,6 +5828,8 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 limit?: number;
+                /** @description By name, in any script or transliteration (агадил, Agadil, Agadıl): each word must begin a part of the name or of an alias, from 3 letters on. Admins, monitors and verifiers only (403 for analysts): the answer says which names the workspace holds. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -5414,12 +5863,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Requires the role admin or monitor or verifier or analyst. */
+            /**
+             * @description Your role may not do this (the problem says which roles may).
+             *
+             *     Requires the role admin or monitor or verifier or analyst.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description `after` named a position the projection `targets` did not pass within 5 s. */
             503: {
@@ -5452,7 +5907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResponseDto"];
+                    "application/json": components["schemas"]["RegisterTargetResponseDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
