@@ -87,7 +87,7 @@ describe('authentication, embedded mode with BOOTSTRAP_ADMIN_TOKEN', () => {
       security: unknown;
       paths: Record<string, { get: { security?: unknown; responses: Record<string, unknown> } }>;
     };
-    expect(document.security).toEqual([{ bearer: [] }]);
+    expect(document.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(document.paths['/me']?.get.responses).toHaveProperty('401');
     expect(document.paths['/health']?.get.security).toEqual([{}]);
   });

@@ -66,6 +66,8 @@ describe('GET /audit and the audit trail', () => {
         targetId: incidentId,
         status: 403,
         correlationId: expect.any(String),
+        // Only sign-in attempts record the client address.
+        address: null,
       },
       expect.objectContaining({
         userId: ngo.userIds.verifier,

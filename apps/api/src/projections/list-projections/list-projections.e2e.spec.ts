@@ -48,18 +48,15 @@ describe.each(['pglite', 'postgres'] as const)('Projections and after= (%s)', (b
     expect(status).toMatchObject({ caughtUp: true, lagEvents: 0 });
   });
 
+  // A position past the last committed event can never be reached: it is refused at once,
+  // naming the field, instead of holding the request 5 s and answering 503.
   it.each(['/stats?measure=acts', '/incidents?limit=1'])(
-    'answers %s with 503 naming the projection and its lag when after= is not reached in 5 s',
+    'answers %s with 400 naming after= when it is past the end of the log',
     async (path) => {
-      const started = Date.now();
       const response = await get(`${path}&after=${FAR_AHEAD}`);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
-      expect(response.status).toBe(503);
+      expect(response.status).toBe(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.body.detail).toContain('incident-facts');
-      expect(response.body.detail).toContain(FAR_AHEAD);
-      const [status] = (await get('/projections')).body;
-      expect(response.body.detail).toContain(`it is at ${status.position}`);
+      expect(JSON.stringify(response.body)).toContain('after');
     },
   );
 
