@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-/** The same 183-byte event for every scenario (bench-emmett-anchor.md). */
+/** The same 183-byte event for every scenario (the size of the event in the Emmett comparison, bench/README.md). */
 export const PAYLOAD = {
   incidentId: '3f2b6c1e-8d4a-4f7b-9a52-1c6e0d9b7a41',
   reportedAt: '2026-03-14T09:26:53.589Z',

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
 
-// Seed: research/seed-kazakhstan-en.md, KZ-09 and KZ-10 (Retreating Rights - Kazakhstan:
+// Seed: incidents KZ-09 and KZ-10 of the Retreating Rights - Kazakhstan report (section
 // Introduction › Monitoring the security situation of human rights defenders).
 const agadilDeath = {
   title: 'Dulat Agadil dies in pre-trial detention',

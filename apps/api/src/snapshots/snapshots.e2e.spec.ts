@@ -5,7 +5,7 @@ import { startTestApp, TestApp } from '../../../../test/support/test-app';
 import { tokenInNewWorkspace } from '../../../../test/support/workspaces';
 import { SnapshotPositions } from '@app/read-models/snapshots/snapshot-positions';
 
-// Seed: research/seed-kazakhstan-en.md (Retreating Rights - Kazakhstan, Kadyr-Kasiyet 2020).
+// Seed: Retreating Rights - Kazakhstan, the Kadyr-Kasiyet 2020 figures (see test/acceptance).
 const memorialDetentions = {
   title: 'Detentions after the memorial for Dulat Agadil',
   country: 'KZ',
