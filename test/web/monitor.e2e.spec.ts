@@ -387,4 +387,83 @@ describe('a monitor in the browser', () => {
     await screenshot(page, 'import');
     await page.context().close();
   });
+
+  it('adds a target, a perpetrator, a source and an outcome on the case page; an administrator marks it a duplicate and undoes that', async () => {
+    const report = async (title: string) =>
+      (
+        await request(app.server)
+          .post('/incidents')
+          .set(bearer(ws.tokens.monitor))
+          .send({
+            title,
+            country: 'KZ',
+            occurred: { date: '2020-06', precision: 'month' },
+            type: 'detention',
+          })
+          .expect(201)
+      ).body.id as string;
+    const id = await report('Detention of a trade unionist in Zhanaozen');
+    const survivor = await report('Trade unionist detained in Zhanaozen (first report)');
+    const read = async () =>
+      (await request(app.server).get(`/incidents/${id}`).set(bearer(ws.tokens.monitor)).expect(200))
+        .body;
+
+    const page = await monitorPage(`/cases/${id}`);
+    const history = page.getByTestId('history');
+    const target = page.getByTestId('add-targets');
+    await type(target, 'Full name', 'Yerlan Kaliev');
+    await pick(target, 'Category', 'Trade union activist');
+    await target.getByRole('button', { name: 'Add the target' }).click();
+    await history.getByText('Target added').waitFor();
+
+    await page.getByRole('tab', { name: 'Perpetrator' }).click();
+    const perpetrator = page.getByTestId('add-perpetrators');
+    await pick(perpetrator, 'Source of threat', 'Police');
+    await type(perpetrator, 'Unit or office', 'Zhanaozen city police');
+    await perpetrator.getByRole('button', { name: 'Add the perpetrator' }).click();
+    await history.getByText('Perpetrator added').waitFor();
+
+    await page.getByRole('tab', { name: 'Source' }).click();
+    const source = page.getByTestId('add-sources');
+    await type(source, 'Title of the source', 'Statement of the trade union');
+    await type(source, 'Address (URL)', 'https://example.org/statement');
+    await source.getByRole('button', { name: 'Add the source' }).click();
+    await history.getByText('Source attached').waitFor();
+
+    await page.getByRole('tab', { name: 'Outcome' }).click();
+    const outcome = page.getByTestId('add-outcomes');
+    await pick(outcome, 'What happened', 'Charged');
+    await type(outcome, 'Date (YYYY-MM-DD)', '2020-06-20');
+    await outcome.getByRole('button', { name: 'Record the outcome' }).click();
+    await history.getByText('Outcome recorded').waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'case-additions');
+
+    const added = await read();
+    expect(added).toMatchObject({
+      version: 5,
+      perpetrators: [{ source: 'police', role: 'main', unit: 'Zhanaozen city police' }],
+      sources: [{ title: 'Statement of the trade union', url: 'https://example.org/statement' }],
+      outcomes: [{ type: 'charged', date: '2020-06-20' }],
+    });
+    expect(
+      added.targets.map((t: { kind: string; category: string }) => [t.kind, t.category]),
+    ).toEqual([['person', 'trade_union_activist']]);
+    await page.context().close();
+
+    // Marking duplicates is a reviewer's work: the workspace's administrator here.
+    const context = await newContext(browser, { baseURL: app.baseURL, token: ws.tokens.admin });
+    const admin = await context.newPage();
+    await admin.goto(`/cases/${id}`);
+    await pick(admin, 'Duplicate of', 'Trade unionist detained in Zhanaozen (first report)');
+    await admin.getByRole('button', { name: 'Mark as a duplicate' }).click();
+    await admin.getByTestId('duplicate-of').waitFor();
+    expect(await read()).toMatchObject({ status: 'duplicate', duplicateOf: survivor });
+    await admin.getByRole('button', { name: 'Not a duplicate after all' }).click();
+    await admin.getByTestId('history').getByText('No longer a duplicate').waitFor();
+    const undone = await read();
+    expect(undone.status).toBe('recorded');
+    expect(undone.duplicateOf).toBeUndefined();
+    await context.close();
+  });
 });

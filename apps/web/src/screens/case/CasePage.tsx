@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -17,12 +18,14 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError, api, unwrap } from '../../api/client';
+import { callJson } from '../../api/json';
 import type { components } from '../../api/schema';
 import { useSession } from '../../auth/session';
 import { formatDateTime, formatPartialDate, type PartialDate } from '../../format/format';
 import { useVocabularies } from '../../vocab/vocabularies';
+import { AddToCase } from './AddToCase';
 import { changeIncident } from './commands';
 import {
   CODE_FIELDS,
@@ -163,16 +166,38 @@ function ConflictView({
   );
 }
 
+/** The other cases of the workspace, by title: the survivor a duplicate is merged into. */
+function useOtherCases(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['incidents', 'titles'],
+    enabled,
+    staleTime: 60_000,
+    queryFn: () =>
+      callJson<components['schemas']['IncidentListDto']>('GET', '/incidents?limit=200'),
+    select: (list) =>
+      list.items.filter((i) => i.id !== id).map((i) => ({ value: i.id, label: i.title })),
+  });
+}
+
 function ReviewActions({ incident, onDone }: { incident: Incident; onDone: () => void }) {
   const { t } = useTranslation();
   const vocab = useVocabularies();
   const [reason, setReason] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  const [survivor, setSurvivor] = useState<string | null>(null);
   const [error, setError] = useState<string>();
-  const run = async (action: string, body: unknown) => {
+  const others = useOtherCases(incident.id, incident.status === 'recorded');
+  const run = async (action: string, body: unknown, method: 'POST' | 'DELETE' = 'POST') => {
     setError(undefined);
     try {
-      await changeIncident(incident.id, action, body, incident.version, crypto.randomUUID());
+      await changeIncident(
+        incident.id,
+        action,
+        body,
+        incident.version,
+        crypto.randomUUID(),
+        method,
+      );
       onDone();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -209,7 +234,33 @@ function ReviewActions({ incident, onDone }: { incident: Incident; onDone: () =>
           >
             {t('review.retract')}
           </Button>
+          <Select
+            label={t('review.duplicateOf')}
+            placeholder={t('case.typeToSearch')}
+            searchable
+            nothingFoundMessage={t('common.nothingFound')}
+            data={others.data ?? []}
+            value={survivor}
+            onChange={setSurvivor}
+          />
+          <Button
+            variant="light"
+            disabled={!survivor}
+            onClick={() =>
+              run('duplicate-of', {
+                duplicateOf: survivor,
+                ...(note.trim() && { note: note.trim() }),
+              })
+            }
+          >
+            {t('review.markDuplicate')}
+          </Button>
         </>
+      )}
+      {incident.status === 'duplicate' && (
+        <Button variant="light" onClick={() => run('duplicate-of', undefined, 'DELETE')}>
+          {t('review.undoDuplicate')}
+        </Button>
       )}
       {error && (
         <Alert color="red" role="alert">
@@ -299,6 +350,13 @@ export default function CasePage() {
             <Field label={t('fields.legalBasis')}>
               {(c.legalBasis ?? []).map((l) => `${l.instrument} ${l.article}`).join('; ') || '—'}
             </Field>
+            {c.duplicateOf && (
+              <Field label={t('review.duplicateOf')}>
+                <Anchor component={Link} to={`/cases/${c.duplicateOf}`} data-testid="duplicate-of">
+                  {t('case.survivor')}
+                </Anchor>
+              </Field>
+            )}
             {c.tags !== undefined && (
               <Field label={t('fields.tags')}>{c.tags.join(', ') || '—'}</Field>
             )}
@@ -381,6 +439,14 @@ export default function CasePage() {
                 setPending(correction);
               }}
             />
+          </Card>
+        )}
+        {mayCorrect && c.status === 'recorded' && (
+          <Card withBorder>
+            <Title order={3} size="h5" mb="xs">
+              {t('add.title')}
+            </Title>
+            <AddToCase incident={c} onDone={() => void reload()} />
           </Card>
         )}
         {mayReview && (

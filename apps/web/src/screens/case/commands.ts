@@ -10,18 +10,19 @@ export async function changeIncident(
   body: unknown,
   version: number,
   idempotencyKey: string,
+  method: 'POST' | 'DELETE' = 'POST',
 ): Promise<{ id: string; version: number }> {
   const response = await fetch(`/incidents/${id}/${action}`, {
-    method: 'POST',
+    method,
     credentials: 'same-origin',
     headers: {
-      ...authHeaders('POST'),
+      ...authHeaders(method),
       Accept: 'application/json',
-      'Content-Type': 'application/json',
+      ...(method === 'POST' && { 'Content-Type': 'application/json' }),
       'If-Match': `"${version}"`,
       'Idempotency-Key': idempotencyKey,
     },
-    body: JSON.stringify(body),
+    body: method === 'POST' ? JSON.stringify(body) : undefined,
   });
   const parsed = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) throw new ApiError({ ...parsed, status: response.status });

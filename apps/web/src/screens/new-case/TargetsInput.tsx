@@ -7,7 +7,7 @@ import { useVocabularies } from '../../vocab/vocabularies';
 import { type CaseFormValues, EMPTY_TARGET, type TargetEntry } from './case-form';
 
 /** Persons or organisations already recorded, by their pseudonymous label (type-ahead). */
-function useExistingTargets(kind: 'persons' | 'organisations', enabled: boolean) {
+export function useExistingTargets(kind: 'persons' | 'organisations', enabled: boolean) {
   return useQuery({
     queryKey: ['targets', kind],
     enabled,
