@@ -1,5 +1,9 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Download, Page } from 'playwright-core';
 import { createTestWorkspace, TestWorkspace } from '../support/workspaces';
 import {
   accessibilityProblems,
@@ -12,6 +16,26 @@ import { field, pick, type } from './support/forms';
 import { RunningWebApp, startWebApp } from './support/web-app';
 
 const TITLE = 'Death of Dulat Agadil in pre-trial detention';
+
+const normalise = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Retries `read` until it equals `expected` (the page catches up with its data), then compares. */
+async function settled<T>(read: () => Promise<T>, expected: T, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  let value = await read();
+  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}
 
 /**
  * Acceptance (issue 14): a monitor records a case through the form, corrects it with a reason
@@ -212,6 +236,155 @@ describe('a monitor in the browser', () => {
     expect(await incidentsTitled('memorial')).toHaveLength(1);
     expect(await missingTranslations(page)).toEqual([]);
     await screenshot(page, 'offline-draft-recorded');
+    await page.context().close();
+  });
+
+  it('filters the cases by country and category through the controls: the same incidents as GET /incidents, and the address keeps the filter', async () => {
+    const report = (title: string, country: string, category: string) =>
+      request(app.server)
+        .post('/incidents')
+        .set(bearer(ws.tokens.monitor))
+        .send({
+          title,
+          country,
+          occurred: { date: '2020-04', precision: 'month' },
+          type: 'summons',
+          targets: [{ person: { name: `Person in ${title}` }, category }],
+        })
+        .expect(201);
+    await report('Journalist summoned in Almaty', 'KZ', 'journalist');
+    await report('Journalist summoned in Oral', 'KZ', 'journalist');
+    await report('Journalist summoned in Osh', 'KG', 'journalist');
+    await report('Lawyer summoned in Almaty', 'KZ', 'lawyer');
+    const api = await request(app.server)
+      .get('/incidents?country=KZ&targetCategory=journalist')
+      .set(bearer(ws.tokens.monitor))
+      .expect(200);
+    const expected = (api.body.items as { id: string }[]).map((i) => i.id).sort();
+    expect(expected).toHaveLength(2);
+    const stats = await request(app.server)
+      .get('/stats?measure=incidents&country=KZ&targetCategory=journalist')
+      .set(bearer(ws.tokens.monitor))
+      .expect(200);
+
+    const page = await monitorPage('/cases');
+    const table = page.getByTestId('cases-table');
+    await table.locator('tbody tr').first().waitFor();
+    await pick(page, 'Country', 'Kazakhstan');
+    await page.keyboard.press('Escape');
+    await pick(page, 'Target category', 'Journalist or blogger');
+    await page.keyboard.press('Escape');
+    const shownIds = async () =>
+      (
+        await table
+          .locator('tbody tr')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-incident-id') ?? ''))
+      ).sort();
+    expect(await settled(shownIds, expected)).toEqual(expected);
+    const counts = async () =>
+      normalise((await page.getByTestId('case-counts').textContent()) ?? '');
+    const countsText = `${stats.body.total} incidents, ${stats.body.total} acts match these filters`;
+    expect(await settled(counts, countsText)).toBe(countsText);
+    const address = new URL(page.url());
+    expect(address.searchParams.getAll('country')).toEqual(['KZ']);
+    expect(address.searchParams.getAll('targetCategory')).toEqual(['journalist']);
+
+    // Bookmarked: the same address, opened again, shows the same filter and the same cases.
+    await page.reload();
+    await table.locator('tbody tr').first().waitFor();
+    expect(await settled(shownIds, expected)).toEqual(expected);
+    expect(await settled(counts, countsText)).toBe(countsText);
+    await page.getByText('Kazakhstan', { exact: true }).first().waitFor();
+    await page.getByText('Journalist or blogger', { exact: true }).first().waitFor();
+    await screenshot(page, 'cases-filtered');
+    await page.context().close();
+  });
+
+  it('imports a sheet built from the template with two bad rows: those two rows named, the rest recorded, the progress bar at 100%', async () => {
+    const page = await monitorPage('/import');
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the template (XLSX)' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bytesOf(template)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const example = (sheet.getRow(2).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+    const column = (name: string) => header.indexOf(name);
+    expect(column('date')).toBeGreaterThanOrEqual(0);
+
+    // Five incidents of one act each; the second and fourth are broken in one column each.
+    const rows = [1, 2, 3, 4, 5].map((n) => {
+      const row = [...example];
+      row[column('title')] = `Imported detention ${n}`;
+      row[column('target_name')] = `Imported person ${n}`;
+      row[column('incident_ref')] = `IMP-${n}`;
+      return row;
+    });
+    rows[1]![column('date')] = 'yesterday';
+    rows[3]![column('country')] = 'Narnia';
+    rows[3]![column('region')] = '';
+    const upload = new ExcelJS.Workbook();
+    const acts = upload.addWorksheet('acts');
+    for (const row of [header, ...rows]) acts.addRow(row);
+    const file = join(await mkdtemp(join(tmpdir(), 'rl-import-')), 'monitoring.xlsx');
+    await writeFile(file, Buffer.from(await upload.xlsx.writeBuffer()));
+
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Sheet (CSV or XLSX)' }).click(),
+    ]);
+    await chooser.setFiles(file);
+    const started = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/imports',
+    );
+    await page.getByRole('button', { name: 'Check it' }).click();
+    const { jobId } = (await (await started).json()) as { jobId: string };
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor();
+    const job = await request(app.server)
+      .get(`/jobs/${jobId}`)
+      .set(bearer(ws.tokens.monitor))
+      .expect(200);
+    const shown = await problems
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+    // Sheet rows 3 and 5 (the header is row 1), each with the column, value and message.
+    expect(shown.map(([row, col, value]) => [row, col, value])).toEqual([
+      ['3', 'date', 'yesterday'],
+      ['5', 'country', 'Narnia'],
+    ]);
+    expect(shown).toEqual(
+      (job.body.errors as { row: number; column: string; value: unknown; message: string }[]).map(
+        (e) => [String(e.row), e.column, String(e.value), e.message],
+      ),
+    );
+    expect(shown.every(([, , , message]) => message!.length > 0)).toBe(true);
+    expect(await incidentsTitled('Imported detention')).toEqual([]);
+
+    await page.getByTestId('import-record').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 120_000 });
+    const progress = page.getByTestId('import-progress');
+    expect(await progress.getAttribute('data-progress')).toBe('100');
+    expect(await progress.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(normalise((await page.getByTestId('import-result').textContent()) ?? '')).toContain(
+      'Incidents recorded: 3',
+    );
+    const recorded = await request(app.server)
+      .get('/incidents')
+      .query({ q: 'Imported detention', limit: 50 })
+      .set(bearer(ws.tokens.monitor))
+      .expect(200);
+    expect((recorded.body.items as { title: string }[]).map((i) => i.title).sort()).toEqual([
+      'Imported detention 1',
+      'Imported detention 3',
+      'Imported detention 5',
+    ]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'import');
     await page.context().close();
   });
 });

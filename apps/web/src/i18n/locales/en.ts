@@ -303,6 +303,7 @@ export const en = {
     title: 'Import a sheet',
     template: 'Download the template',
     file: 'Sheet (CSV or XLSX)',
+    clearFile: 'Remove the file',
     check: 'Check it',
     record: 'Record it',
     progress: 'Progress',

@@ -300,6 +300,7 @@ export const kk: Messages = {
     title: 'Кестені импорттау',
     template: 'Үлгіні жүктеп алу',
     file: 'Кесте (CSV немесе XLSX)',
+    clearFile: 'Файлды алып тастау',
     check: 'Тексеру',
     record: 'Жазу',
     progress: 'Орындалу барысы',

@@ -305,6 +305,7 @@ export const ky: Messages = {
     title: 'Таблицаны импорттоо',
     template: 'Үлгүнү жүктөп алуу',
     file: 'Таблица (CSV же XLSX)',
+    clearFile: 'Файлды алып салуу',
     check: 'Текшерүү',
     record: 'Жазуу',
     progress: 'Аткарылышы',

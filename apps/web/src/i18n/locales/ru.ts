@@ -306,6 +306,7 @@ export const ru: Messages = {
     title: 'Импорт таблицы',
     template: 'Скачать шаблон',
     file: 'Таблица (CSV или XLSX)',
+    clearFile: 'Убрать файл',
     check: 'Проверить',
     record: 'Записать',
     progress: 'Ход выполнения',

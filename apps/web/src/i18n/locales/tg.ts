@@ -302,6 +302,7 @@ export const tg: Messages = {
     title: 'Воридоти ҷадвал',
     template: 'Боргирии намуна',
     file: 'Ҷадвал (CSV ё XLSX)',
+    clearFile: 'Файлро хориҷ кардан',
     check: 'Санҷидан',
     record: 'Сабт кардан',
     progress: 'Ҷараёни иҷро',

@@ -21,7 +21,14 @@ import { callJson } from '../../api/json';
 import type { components } from '../../api/schema';
 import { formatNumber, formatPartialDate } from '../../format/format';
 import { useVocabularies } from '../../vocab/vocabularies';
-import { FILTER_VOCABULARY, queryOf, type QueryRecord, searchOf, statsFiltersOf } from './filters';
+import {
+  currentParams,
+  FILTER_VOCABULARY,
+  queryOf,
+  type QueryRecord,
+  searchOf,
+  statsFiltersOf,
+} from './filters';
 
 type Item = components['schemas']['IncidentListItemDto'];
 type SortKey = 'occurred' | 'title' | 'type' | 'targetCount';
@@ -67,7 +74,7 @@ export default function CasesPage() {
   const [history, setHistory] = useState<string[]>([]);
 
   const setFilter = (name: string, value: string | string[] | null) => {
-    const next = new URLSearchParams(params);
+    const next = currentParams();
     next.delete(name);
     next.delete('cursor');
     for (const v of Array.isArray(value) ? value : value ? [value] : []) next.append(name, v);

@@ -63,3 +63,12 @@ export function searchOf(
   }
   return params.toString();
 }
+
+/**
+ * The address's query as it is now, for a change to build on. The `params` a render saw lag
+ * behind when two filters are picked in quick succession (the router commits the first in a
+ * transition), and building on them would drop the first filter.
+ */
+export function currentParams(): URLSearchParams {
+  return new URLSearchParams(window.location.search);
+}

@@ -24,7 +24,13 @@ import { callJson } from '../../api/json';
 import type { components } from '../../api/schema';
 import { formatNumber, formatPeriod } from '../../format/format';
 import { useVocabularies } from '../../vocab/vocabularies';
-import { FILTER_VOCABULARY, queryOf, searchOf, statsFiltersOf } from '../cases/filters';
+import {
+  currentParams,
+  FILTER_VOCABULARY,
+  queryOf,
+  searchOf,
+  statsFiltersOf,
+} from '../cases/filters';
 import { LagTriangle } from './LagTriangle';
 
 // vega-embed and Vega come with this chunk only when the dashboard opens.
@@ -85,7 +91,7 @@ export default function DashboardPage() {
   const groupBy = [params.get('g1'), params.get('g2')].filter((g): g is string => !!g);
 
   const set = (name: string, value: string | string[] | null) => {
-    const next = new URLSearchParams(params);
+    const next = currentParams();
     next.delete(name);
     for (const v of Array.isArray(value) ? value : value ? [value] : []) next.append(name, v);
     if (name === 'g1' && !value) next.delete('g2');

@@ -114,6 +114,7 @@ export default function ImportPage() {
         value={file}
         onChange={setFile}
         clearable
+        clearButtonProps={{ 'aria-label': t('import.clearFile') }}
       />
       <Group>
         <Button disabled={!file} variant="default" onClick={() => void run(true)}>
@@ -136,7 +137,7 @@ export default function ImportPage() {
             </Text>
             <Progress
               value={job.data.progress}
-              aria-labelledby="import-progress-label"
+              aria-label={t('import.progress')}
               data-testid="import-progress"
               data-progress={job.data.progress}
             />
