@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The Retreating Rights dataset (data/retreating-rights): every incident row of the research
- * extractions' §4A tables for Kazakhstan and Kyrgyzstan, in our vocabularies, plus the
- * reports' own aggregates as reference figures. The JSON files are the records; this module
+ * The Retreating Rights dataset (data/retreating-rights): every incident the Kazakhstan and
+ * Kyrgyzstan reports describe, in our vocabularies, each citing the publication, section and
+ * footnotes, plus the reports' own aggregates as reference figures. The JSON files are the records; this module
  * reads them and turns them into the API requests the loader sends.
  */
 
 export const DATASET_DIR = join(__dirname, '..', '..', 'data', 'retreating-rights');
 export const DATASET_FILES = ['kazakhstan.json', 'kyrgyzstan.json'] as const;
 
-/** How precisely the extraction says the source dates the row. */
+/** How precisely the publication dates the incident. */
 export const STATED_PRECISIONS = [
   'day',
   'month',
@@ -38,8 +38,6 @@ export interface Publication {
   url: string;
   publishedOn: string;
   language: string;
-  sourceFile: string;
-  extraction: string;
 }
 
 export interface TargetRecord {
@@ -50,12 +48,11 @@ export interface TargetRecord {
   aliases?: string[];
 }
 
+/** Where the publication tells it: its title, the sub-heading, the footnotes. */
 export interface Citation {
   publication: string;
   section: string;
   footnotes?: string;
-  /** Where the row stands in the research extraction. */
-  extraction: string;
 }
 
 export interface OutcomeRecord {
@@ -73,7 +70,7 @@ export interface OutcomeRecord {
 
 export interface IncidentRecord {
   id: string;
-  /** The row id in the extraction: `KZ-09`, or the row number of the Kyrgyzstan table. */
+  /** The record's number within its country: `KZ-09`, or a number for Kyrgyzstan. */
   row: string;
   title: string;
   dateAsStated: string;
@@ -99,7 +96,7 @@ export interface IncidentRecord {
   notes?: string[];
 }
 
-/** A row of §4A that describes no act against a target: kept, with the reason, not loaded. */
+/** A passage that describes no act against a target: kept, with the reason, not loaded. */
 export interface ContextRecord {
   id: string;
   row: string;
@@ -135,7 +132,6 @@ export interface ReferenceFigureRecord {
   period: { from?: string; to: string };
   dimensions: Record<string, string>;
   note?: string;
-  extraction: string;
 }
 
 export interface Dataset {
@@ -255,7 +251,7 @@ export function describe(record: IncidentRecord): string {
     ...(record.flags ?? []).map((f) => `Flag: ${f}.`),
     `Citation: ${record.citation.publication} › ${record.citation.section}` +
       (record.citation.footnotes ? ` (footnotes ${record.citation.footnotes})` : '') +
-      `; extraction ${record.citation.extraction}.`,
+      '.',
   ];
   return lines.join('\n');
 }
@@ -271,12 +267,8 @@ export function referenceFigureRequest(
   figure: ReferenceFigureRecord,
   allPersons: readonly TargetRecord[],
 ) {
-  const { id: _id, extraction, ...rest } = figure;
-  return {
-    ...rest,
-    statement: withholdNames(figure.statement, allPersons),
-    note: [figure.note, `Extraction: ${extraction}.`].filter(Boolean).join(' '),
-  };
+  const { id: _id, ...rest } = figure;
+  return { ...rest, statement: withholdNames(figure.statement, allPersons) };
 }
 
 /** Idempotency-Keys derived from record ids: a second load sends the same keys. */

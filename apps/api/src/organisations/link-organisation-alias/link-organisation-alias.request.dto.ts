@@ -1,14 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { AliasProperty } from '../../targets/target-properties';
 
 export class LinkOrganisationAliasRequestDto {
-  @ApiProperty({
-    example: 'Қазақстан адам құқықтары жөніндегі халықаралық бюросы',
-    maxLength: 300,
-    description: 'Another name: an abbreviation, translation or former name.',
-  })
-  @IsString()
-  @MaxLength(300)
-  @Matches(/\S/, { message: 'alias must not be blank' })
+  @AliasProperty(
+    'Қазақстан адам құқықтары жөніндегі халықаралық бюросы',
+    'Another name: an abbreviation, translation or former name.',
+  )
   alias!: string;
 }

@@ -1,5 +1,6 @@
+import { AliasesProperty } from '../../targets/target-properties';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const NOT_BLANK = /\S/;
 
@@ -44,21 +45,9 @@ export class RegisterOrganisationRequestDto {
   @MaxLength(20000)
   notes?: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    example: [
-      'Казахстанское международное бюро по правам человека и соблюдению законности',
-      'KIBHR',
-    ],
-    maxItems: 50,
-    description:
-      'Other names: abbreviations, translations, former names. Linked in the same request.',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(300, { each: true })
-  @Matches(NOT_BLANK, { each: true, message: 'each alias must not be blank' })
+  @AliasesProperty(
+    ['Казахстанское международное бюро по правам человека и соблюдению законности', 'KIBHR'],
+    'Other names: abbreviations, translations, former names. Linked in the same request.',
+  )
   aliases?: string[];
 }

@@ -1,14 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { AliasProperty } from '../../targets/target-properties';
 
 export class LinkPersonAliasRequestDto {
-  @ApiProperty({
-    example: 'Aigerim Serikkyzy',
-    maxLength: 300,
-    description: 'Another spelling of the name (a transliteration).',
-  })
-  @IsString()
-  @MaxLength(300)
-  @Matches(/\S/, { message: 'alias must not be blank' })
+  @AliasProperty('Aigerim Serikkyzy', 'Another spelling of the name (a transliteration).')
   alias!: string;
 }

@@ -1,13 +1,6 @@
+import { AliasesProperty } from '../../targets/target-properties';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const NOT_BLANK = /\S/;
 
@@ -85,17 +78,9 @@ export class RegisterPersonRequestDto {
   @MaxLength(20000)
   notes?: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['Айгерим Серикова', 'Aygerim Serikova'],
-    maxItems: 50,
-    description: 'Other spellings of the name (transliterations), linked in the same request.',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(300, { each: true })
-  @Matches(NOT_BLANK, { each: true, message: 'each alias must not be blank' })
+  @AliasesProperty(
+    ['Айгерим Серикова', 'Aygerim Serikova'],
+    'Other spellings of the name (transliterations), linked in the same request.',
+  )
   aliases?: string[];
 }

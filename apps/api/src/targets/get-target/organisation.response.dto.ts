@@ -1,3 +1,4 @@
+import { CodeProperty } from '../target-properties';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** An organisation as recorded now. Absent details are null; analysts get no name, notes or aliases. */
@@ -19,10 +20,10 @@ export class OrganisationResponseDto {
   })
   name?: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'ngo' })
+  @CodeProperty('ngo')
   category!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'KZ' })
+  @CodeProperty('KZ')
   country!: string | null;
 
   @ApiPropertyOptional({

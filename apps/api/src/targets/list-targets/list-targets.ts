@@ -28,9 +28,9 @@ import { ValidationException } from '@app/application/validation.exception';
 import { TargetStore } from '@app/application/targets/target.commands';
 import { readTarget } from '@app/application/targets/target.read';
 import { findByName } from '@app/application/targets/name-search';
-import { seesPersonalData } from './redaction';
-import { TARGET_STORE } from './target-store.provider';
-import { POSITION_PATTERN } from '../statistics/incident-filters.request.dto';
+import { seesPersonalData } from '../redaction';
+import { TARGET_STORE } from '../target-store.provider';
+import { POSITION_PATTERN } from '../../statistics/incident-filters.request.dto';
 
 /**
  * GET /persons and GET /organisations: pages of the redacted read model `rm_targets`. Every

@@ -1,3 +1,4 @@
+import { CodeProperty } from '../target-properties';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /**
@@ -23,13 +24,13 @@ export class PersonResponseDto {
   })
   name?: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'civil_activist' })
+  @CodeProperty('civil_activist')
   category!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'KZ' })
+  @CodeProperty('KZ')
   country!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'female' })
+  @CodeProperty('female')
   gender!: string | null;
 
   @ApiProperty({ type: Number, nullable: true, example: 1990 })
