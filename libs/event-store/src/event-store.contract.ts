@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DuplicateEventId, WrongExpectedVersion } from './errors';
 import { EventStore, NewEvent, RecordedEvent } from './event-store.port';
-import { comparePositions, START } from './position';
+import { comparePositions, Position, START } from './position';
 
 /**
  * What an adapter's spec hands the contract suite. `openAppend` appends inside a transaction
@@ -11,6 +11,12 @@ import { comparePositions, START } from './position';
 export interface ContractHarness {
   store: EventStore;
   openAppend?(streamId: string, events: NewEvent[]): Promise<{ commit(): Promise<void> }>;
+  /**
+   * Opens transactions that hold transaction ids but append no events, as other work on a
+   * shared server does, and keeps them open until `release()`. Adapters without other
+   * sessions beside them (PGlite, KurrentDB) leave it out and that case is skipped.
+   */
+  holdUnrelatedTransactions?(): Promise<{ release(): Promise<void> }>;
   /** False where the store indexes event ids per stream only (KurrentDB). */
   eventIdsUniqueAcrossStreams?: boolean;
   close(): Promise<void>;
@@ -394,19 +400,9 @@ export function eventStoreContract(
       it('(b) 8 writers × 1,000 events while a subscriber runs live: each seen once, in readAll order', async () => {
         const from = await store.headPosition();
         const category = `sub${run}`;
-        const controller = new AbortController();
-        const seen: RecordedEvent[] = [];
         const total = 8 * 1000;
-        const subscriber = (async () => {
-          for await (const e of store.subscribe({
-            from,
-            categories: [category],
-            signal: controller.signal,
-          })) {
-            seen.push(e);
-            if (seen.length === total) controller.abort();
-          }
-        })();
+        const subscriber = deliver(store, from, category, total);
+        const { seen } = subscriber;
         await Promise.all(
           range(8).map(async (w) => {
             const s = `${category}-${w}-${randomUUID()}`;
@@ -415,7 +411,7 @@ export function eventStoreContract(
             }
           }),
         );
-        await withTimeout(subscriber, 60_000, () => controller.abort());
+        await withTimeout(subscriber.done, 60_000, subscriber.stop);
         const all = await collect(store.readAll({ from, categories: [category] }));
         expect(all).toHaveLength(total);
         expect(new Set(seen.map((e) => e.eventId)).size).toBe(total);
@@ -430,18 +426,8 @@ export function eventStoreContract(
         }
         const from = await store.headPosition();
         const category = `late${run}`;
-        const controller = new AbortController();
-        const seen: RecordedEvent[] = [];
-        const subscriber = (async () => {
-          for await (const e of store.subscribe({
-            from,
-            categories: [category],
-            signal: controller.signal,
-          })) {
-            seen.push(e);
-            if (seen.length === 2) controller.abort();
-          }
-        })();
+        const subscriber = deliver(store, from, category, 2);
+        const { seen } = subscriber;
         const early = event('T1');
         const late = event('T2');
         const t1 = await harness.openAppend(`${category}-${randomUUID()}`, [early]);
@@ -459,9 +445,50 @@ export function eventStoreContract(
           await t1.commit();
           await t2;
         }
-        await withTimeout(subscriber, 10_000, () => controller.abort());
+        await withTimeout(subscriber.done, 10_000, subscriber.stop);
         expect(seen.map((e) => e.eventId)).toEqual([early.eventId, late.eventId]);
       });
+
+      it('(e) transactions that append nothing hold no subscriber back: 3 subscribers deliver 8 writers × 125 appends within 2 s of each commit', async () => {
+        if (!harness.holdUnrelatedTransactions) {
+          console.info(`${name}: held-transaction case not applicable (no other sessions)`);
+          return;
+        }
+        const from = await store.headPosition();
+        const category = `held${run}`;
+        const [writers, perWriter] = [8, 125];
+        const total = writers * perWriter;
+        const held = await harness.holdUnrelatedTransactions();
+        const committedAt = new Map<string, number>();
+        const subscribers = range(3).map(() => deliver(store, from, category, total));
+        try {
+          // Paced over HELD_APPENDS_MS: the unrelated transactions stay open through all of it.
+          await Promise.all(
+            range(writers).map(async (w) => {
+              const s = `${category}-${w}-${randomUUID()}`;
+              for (let v = 0; v < perWriter; v++) {
+                const e = event('E', { w, v });
+                await store.append(s, [e], { expectedVersion: v });
+                committedAt.set(e.eventId, Date.now());
+                await delay(HELD_APPENDS_MS / perWriter);
+              }
+            }),
+          );
+          await withTimeout(Promise.all(subscribers.map((d) => d.done)), 5_000, () =>
+            subscribers.forEach((d) => d.stop()),
+          );
+        } finally {
+          subscribers.forEach((d) => d.stop());
+          await held.release();
+        }
+        const all = await collect(store.readAll({ from, categories: [category] }));
+        expect(all).toHaveLength(total);
+        for (const { seen, deliveredAt } of subscribers) {
+          expect(seen.map((e) => e.eventId)).toEqual(all.map((e) => e.eventId));
+          const late = seen.filter((e, i) => deliveredAt[i] - committedAt.get(e.eventId)! > 2_000);
+          expect(late).toEqual([]);
+        }
+      }, 90_000);
 
       it('resumes exclusively after a position and stops on abort', async () => {
         const category = `res${run}`;
@@ -529,6 +556,28 @@ function assertStrictlyIncreasing(events: RecordedEvent[]): void {
       );
     }
   }
+}
+
+/** How long the held-transaction case spreads its appends over (the issue asks for 30 s held). */
+const HELD_APPENDS_MS = 25_000;
+
+/** A live subscriber from `from` on one category, until it has seen `total` events. */
+function deliver(store: EventStore, from: Position, category: string, total: number) {
+  const controller = new AbortController();
+  const seen: RecordedEvent[] = [];
+  const deliveredAt: number[] = [];
+  const done = (async () => {
+    for await (const e of store.subscribe({
+      from,
+      categories: [category],
+      signal: controller.signal,
+    })) {
+      seen.push(e);
+      deliveredAt.push(Date.now());
+      if (seen.length === total) controller.abort();
+    }
+  })();
+  return { seen, deliveredAt, done, stop: () => controller.abort() };
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

@@ -94,6 +94,13 @@ export interface SubscribeOptions {
  * PostgreSQL adapter serves both a server and embedded PGlite. Every adapter passes
  * `event-store.contract.ts`.
  */
+/** Appends whose transaction is still open: readers wait for the oldest of them. */
+export interface AppendsInFlight {
+  count: number;
+  /** How long the oldest has been open, in seconds; null when none is. */
+  oldestSeconds: number | null;
+}
+
 export interface EventStore {
   /**
    * Appends atomically with an optimistic concurrency check; throws `WrongExpectedVersion`
@@ -137,6 +144,9 @@ export interface EventStore {
    * so a position past it was made up (the API answers 400 rather than wait for it).
    */
   lastCommittedPosition(): Promise<Position>;
+
+  /** Where the store can tell (not KurrentDB: its appends are never held open). */
+  appendsInFlight?(): Promise<AppendsInFlight>;
 
   /** Resolves when the store answers; rejects with the reason otherwise (for /health). */
   ping(): Promise<void>;

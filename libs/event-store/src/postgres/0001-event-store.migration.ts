@@ -5,7 +5,9 @@ import { Migration } from '@app/database';
  * `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`, ordered by
  * `(transaction_id, global_position)`: every transaction below the oldest running one has
  * ended, so no row can later appear before a position a reader has passed, whatever order
- * writers commit in. No gap detection, no lock on the write path.
+ * writers commit in. No gap detection, no lock on the write path. (Migration 0003 replaces
+ * xmin, which any transaction on the server held back, with a horizon that waits only for
+ * event writers.)
  */
 export const eventStoreSchema: Migration = {
   id: '0001-event-store',

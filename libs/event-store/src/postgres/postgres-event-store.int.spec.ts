@@ -1,6 +1,11 @@
 import { Client } from 'pg';
 import { openTestPglite } from '../../../../test/support/pglite-template';
-import { createTestSchema, TestSchema } from '../../../../test/support/test-postgres';
+import {
+  createTestSchema,
+  TEST_DATABASE_URL,
+  TestSchema,
+  withDatabase,
+} from '../../../../test/support/test-postgres';
 import { collect, event, eventStoreContract } from '../event-store.contract';
 import { NewEvent } from '../event-store.port';
 import { PostgresEventStore } from './postgres-event-store';
@@ -26,6 +31,31 @@ eventStoreContract('PostgreSQL server', async () => {
         async commit() {
           await client.query('COMMIT');
           await client.end();
+        },
+      };
+    },
+    // Work that appends no events: a transaction in another database of the server (it holds
+    // the cluster-wide xmin back) and a temp-table write in this one.
+    async holdUnrelatedTransactions() {
+      const elsewhere = new Client({
+        connectionString: withDatabase(TEST_DATABASE_URL, 'postgres'),
+      });
+      const here = new Client({ connectionString: schema.url });
+      await Promise.all([elsewhere.connect(), here.connect()]);
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('SELECT pg_current_xact_id()');
+      await here.query('BEGIN');
+      await here.query('CREATE TEMP TABLE held (n int)');
+      await here.query('INSERT INTO held VALUES (1)');
+      return {
+        async release() {
+          try {
+            // Both still open, as they were through the case (a closed one would throw here).
+            await elsewhere.query('ROLLBACK');
+            await here.query('ROLLBACK');
+          } finally {
+            await Promise.all([elsewhere.end(), here.end()]);
+          }
         },
       };
     },
@@ -77,6 +107,7 @@ describe('PostgreSQL adapter specifics', () => {
     expect(rows).toEqual([
       { name: '0001-event-store.0000000000001' },
       { name: '0002-append-many.0000000000002' },
+      { name: '0003-writer-horizon.0000000000003' },
     ]);
   });
 
@@ -90,4 +121,58 @@ describe('PostgreSQL adapter specifics', () => {
       expect((await collect(store.readAll())).length).toBeGreaterThan(0);
     },
   );
+
+  describe('writers announce themselves before they have a transaction id', () => {
+    const inTransaction = async (work: (client: Client) => Promise<void>) => {
+      const client = new Client({ connectionString: schema.url });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await work(client);
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end();
+      }
+    };
+    const batchSql = 'SELECT * FROM es_append_many($1::jsonb)';
+    const batch = (streamId: string) =>
+      JSON.stringify([{ streamId, expected: 0, events: JSON.parse(payload([event('E')])) }]);
+
+    it.each([
+      ['es_append', (c: Client, s: string) => c.query(appendSql, [s, payload([event('E')])])],
+      ['es_append_many', (c: Client, s: string) => c.query(batchSql, [batch(s)])],
+    ])('refuses %s after the transaction wrote something else (ES001)', async (_, append) => {
+      const s = `incident-${crypto.randomUUID()}`;
+      await inTransaction(async (client) => {
+        await client.query('CREATE TEMP TABLE before_append (n int)');
+        await client.query('INSERT INTO before_append VALUES (1)');
+        await expect(append(client, s)).rejects.toMatchObject({ code: 'ES001' });
+      });
+      expect(await collect(store.readStream(s))).toEqual([]);
+    });
+
+    it('refuses events inserted without announcing (ES002)', async () => {
+      const insert = `INSERT INTO es_events (stream_id, stream_version, event_id, event_type, data)
+        VALUES ($1, 1, gen_random_uuid(), 'E', '{}')`;
+      await expect(
+        schema.sql.query(insert, [`incident-${crypto.randomUUID()}`]),
+      ).rejects.toMatchObject({ code: 'ES002' });
+    });
+
+    it('appends several times in one transaction once announced', async () => {
+      const [a, b] = [`incident-${crypto.randomUUID()}`, `incident-${crypto.randomUUID()}`];
+      const client = new Client({ connectionString: schema.url });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(appendSql, [a, payload([event('E')])]);
+        await client.query(batchSql, [batch(b)]);
+        await client.query('COMMIT');
+      } finally {
+        await client.end();
+      }
+      expect(await collect(store.readStream(a))).toHaveLength(1);
+      expect(await collect(store.readStream(b))).toHaveLength(1);
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { abortableSleep } from '../abortable-sleep';
 import { DuplicateEventId, WrongExpectedVersion } from '../errors';
 import {
   AppendOptions,
+  AppendsInFlight,
   AppendResult,
   checkStreamAppends,
   EventMetadata,
@@ -19,6 +20,7 @@ import {
 import { decodePosition, encodePosition, Position, START } from '../position';
 import { eventStoreSchema } from './0001-event-store.migration';
 import { appendManySchema } from './0002-append-many.migration';
+import { writerHorizonSchema } from './0003-writer-horizon.migration';
 
 export interface PostgresEventStoreOptions {
   /** Events fetched per query by readAll, readStream and subscribe. */
@@ -40,6 +42,11 @@ interface EventRow {
   recorded_at: string;
 }
 
+/** A read horizon (an xid8 as text), kept while it still bounds full pages. */
+interface Horizon {
+  value?: string;
+}
+
 interface AppendRow {
   outcome: 'ok' | 'duplicate' | 'duplicate_conflict' | 'conflict';
   version: string | null;
@@ -52,16 +59,19 @@ interface AppendRow {
 const COLUMNS = `global_position AS gp, transaction_id AS tx, stream_id, stream_version, event_id,
   event_type, schema_version, data, metadata, recorded_at`;
 
-// Only transactions older than the oldest one still running are readable: see the migration.
+// Only transactions below a horizon (es_read_horizon, computed by an earlier statement) are
+// readable: none below it can still add events, so no row can later appear before a position
+// a reader has passed. See migration 0003.
+const HORIZON = 'SELECT es_read_horizon()::text AS horizon';
 const READ_ALL = `SELECT ${COLUMNS} FROM es_events
-  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
-  ORDER BY transaction_id, global_position LIMIT $3`;
+  WHERE transaction_id < $1::xid8
+    AND (transaction_id, global_position) > ($2::xid8, $3::bigint)
+  ORDER BY transaction_id, global_position LIMIT $4`;
 const READ_CATEGORIES = `SELECT ${COLUMNS} FROM es_events
-  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
-    AND category = ANY ($4::text[])
-  ORDER BY transaction_id, global_position LIMIT $3`;
+  WHERE transaction_id < $1::xid8
+    AND (transaction_id, global_position) > ($2::xid8, $3::bigint)
+    AND category = ANY ($5::text[])
+  ORDER BY transaction_id, global_position LIMIT $4`;
 
 const UNIQUE_VIOLATION = '23505';
 /** es_append_many refused one append of the batch (see its migration). */
@@ -88,7 +98,7 @@ export class PostgresEventStore implements EventStore {
     sql: SqlClient,
     options: PostgresEventStoreOptions = {},
   ): Promise<PostgresEventStore> {
-    await migrate(sql, 'es_migrations', [eventStoreSchema, appendManySchema]);
+    await migrate(sql, 'es_migrations', [eventStoreSchema, appendManySchema, writerHorizonSchema]);
     return new PostgresEventStore(sql, options);
   }
 
@@ -215,14 +225,20 @@ export class PostgresEventStore implements EventStore {
     maxCount = Number.MAX_SAFE_INTEGER,
     categories,
   }: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const horizon: Horizon = {};
     let after = from;
     let left = maxCount;
     while (left > 0) {
-      const limit = Math.min(this.pageSize, left);
-      const rows = await this.readPage(after, limit, categories);
+      const { rows, caughtUp } = await this.readPage(
+        horizon,
+        after,
+        Math.min(this.pageSize, left),
+        categories,
+      );
       for (const row of rows) yield toRecorded(row);
-      if (rows.length < limit) return;
-      after = encodePosition(rows[rows.length - 1].tx, rows[rows.length - 1].gp);
+      if (caughtUp) return;
+      if (rows.length > 0)
+        after = encodePosition(rows[rows.length - 1].tx, rows[rows.length - 1].gp);
       left -= rows.length;
     }
   }
@@ -232,50 +248,83 @@ export class PostgresEventStore implements EventStore {
     categories,
     signal,
   }: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+    const horizon: Horizon = {};
     let after = from;
     while (!signal?.aborted) {
-      const rows = await this.readPage(after, this.pageSize, categories);
+      const { rows, caughtUp } = await this.readPage(horizon, after, this.pageSize, categories);
       for (const row of rows) {
         if (signal?.aborted) return;
         const event = toRecorded(row);
         yield event;
         after = event.position;
       }
-      if (rows.length < this.pageSize) await abortableSleep(this.pollIntervalMs, signal);
+      if (caughtUp) await abortableSleep(this.pollIntervalMs, signal);
     }
   }
 
+  /**
+   * Rows after `after` below a horizon. One horizon serves page after page while they come
+   * back full (a replay pays for one horizon query, not one per page); a short page clears it,
+   * and only a short page read against a horizon taken for it means caught up: one read
+   * against an older horizon is followed by one against a new one.
+   */
   private async readPage(
+    horizon: Horizon,
     after: Position,
     limit: number,
     categories: readonly string[] | undefined,
-  ): Promise<EventRow[]> {
+  ): Promise<{ rows: EventRow[]; caughtUp: boolean }> {
+    if (categories?.length === 0) return { rows: [], caughtUp: true };
+    const fresh = horizon.value === undefined;
+    horizon.value ??= await this.readHorizon();
     const [tx, gp] = decodePosition(after, 2);
-    const params: unknown[] = [tx.toString(), gp.toString(), limit];
-    if (categories === undefined) return (await this.sql.query<EventRow>(READ_ALL, params)).rows;
-    if (categories.length === 0) return [];
-    return (await this.sql.query<EventRow>(READ_CATEGORIES, [...params, categories])).rows;
+    const params: unknown[] = [horizon.value, tx.toString(), gp.toString(), limit];
+    const { rows } =
+      categories === undefined
+        ? await this.sql.query<EventRow>(READ_ALL, params)
+        : await this.sql.query<EventRow>(READ_CATEGORIES, [...params, categories]);
+    if (rows.length < limit) horizon.value = undefined;
+    return { rows, caughtUp: rows.length < limit && fresh };
+  }
+
+  /** A statement of its own, so that the reads it bounds run on a later snapshot. */
+  private async readHorizon(): Promise<string> {
+    return (await this.sql.query<{ horizon: string }>(HORIZON)).rows[0].horizon;
   }
 
   async headPosition(): Promise<Position> {
     const { rows } = await this.sql.query<{ tx: string; gp: string }>(
       `SELECT transaction_id::text AS tx, global_position::text AS gp FROM es_events
-        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE transaction_id < $1::xid8
         ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      [await this.readHorizon()],
     );
     return rows.length === 0 ? START : encodePosition(rows[0].tx, rows[0].gp);
   }
 
-  /**
-   * Unlike the head, not held back below the oldest transaction in flight: on a shared
-   * server another database's long transaction can hold that back for minutes.
-   */
+  /** Unlike the head, not held back below an append still in flight. */
   async lastCommittedPosition(): Promise<Position> {
     const { rows } = await this.sql.query<{ tx: string; gp: string }>(
       `SELECT transaction_id::text AS tx, global_position::text AS gp FROM es_events
         ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
     );
     return rows.length === 0 ? START : encodePosition(rows[0].tx, rows[0].gp);
+  }
+
+  /**
+   * The announced writers of this database (migration 0003): in PGlite, whose one connection
+   * serves this query, never one.
+   */
+  async appendsInFlight(): Promise<AppendsInFlight> {
+    const { rows } = await this.sql.query<{ count: number; oldest: number | null }>(
+      `SELECT count(*)::int AS count,
+              extract(epoch FROM clock_timestamp() - min(a.xact_start))::float8 AS oldest
+         FROM pg_locks l JOIN pg_stat_get_activity(NULL) a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.classid = 8302 AND l.objsubid = 2 AND l.granted
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    const { count, oldest } = rows[0];
+    return { count, oldestSeconds: oldest === null ? null : Math.round(oldest * 1000) / 1000 };
   }
 
   async ping(): Promise<void> {
