@@ -1,4 +1,5 @@
 import { Decider, DomainError, DomainEvent, fold } from '@app/domain';
+import { noteSameTransactionSubject } from '@app/database';
 import {
   comparePositions,
   DuplicateEventId,
@@ -102,6 +103,8 @@ export class CommandExecutor {
       const decided = options.decider.decide(options.command(state), state);
       const ids = eventIdsOf(decided.length);
       const expected: ExpectedVersion = history.version === 0 ? 'no_stream' : history.version;
+      // The request's audit entry commits with this append and names what it concerned.
+      noteSameTransactionSubject(options.id);
       try {
         const result = await this.store.append(streamId, newEvents(decided, ids, context), {
           expectedVersion: expected,

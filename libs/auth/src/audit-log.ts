@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SQL_CLIENT, SqlClient } from '@app/database';
+import { outsideSameTransactionRecord, SQL_CLIENT, SqlClient } from '@app/database';
 
 /** One audited request: who, what route, on which id, with what outcome. Never a body or name. */
 export interface AuditEntry {
@@ -36,27 +36,34 @@ export interface AuditFilter {
   limit: number;
 }
 
+/** The INSERT of one entry, for `AuditLog.record` or a transaction that commits it with a change. */
+export function auditInsert(entry: AuditEntry): { sql: string; params: readonly unknown[] } {
+  return {
+    sql: `INSERT INTO audit_log (workspace_id, user_id, role, action, target_id, status, correlation_id,
+                                 address)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    params: [
+      entry.workspaceId ?? null,
+      entry.userId ?? null,
+      entry.role ?? null,
+      entry.action.slice(0, 200),
+      entry.targetId?.slice(0, 200) ?? null,
+      entry.status,
+      entry.correlationId ?? null,
+      entry.address?.slice(0, 100) ?? null,
+    ],
+  };
+}
+
 /** The append-only audit log (table `audit_log`, migration 0002 of the auth schema). */
 @Injectable()
 export class AuditLog {
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.sql.query(
-      `INSERT INTO audit_log (workspace_id, user_id, role, action, target_id, status, correlation_id,
-                              address)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        entry.workspaceId ?? null,
-        entry.userId ?? null,
-        entry.role ?? null,
-        entry.action.slice(0, 200),
-        entry.targetId?.slice(0, 200) ?? null,
-        entry.status,
-        entry.correlationId ?? null,
-        entry.address?.slice(0, 100) ?? null,
-      ],
-    );
+    const { sql, params } = auditInsert(entry);
+    // An entry of its own (a refused sign-in, a sign-out) is not the request's change.
+    await outsideSameTransactionRecord(() => this.sql.query(sql, params));
   }
 
   /** Something a known user did (a sign-out, an admin's act on a user), in its workspace. */

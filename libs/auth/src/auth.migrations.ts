@@ -1,6 +1,10 @@
-import { migrate, Migration, SqlClient } from '@app/database';
+import { migrate, Migration, SqlClient, SqlExecutor } from '@app/database';
+import { TotpSecretBox } from './second-factor/totp-secret-box';
 
-/** Applied ids are never reused: a change to the schema is a new migration. */
+/**
+ * Applied ids are never reused: a change to the schema is a new migration. These need nothing
+ * but SQL; migrateAuthSchema adds the ones that need the master key.
+ */
 export const AUTH_MIGRATIONS: readonly Migration[] = [
   {
     id: '0001-workspaces-users-api-tokens',
@@ -150,6 +154,84 @@ export const AUTH_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export function migrateAuthSchema(sql: SqlClient): Promise<string[]> {
-  return migrate(sql, 'auth_migrations', AUTH_MIGRATIONS);
+/**
+ * TOTP secrets were stored in clear: they move into bytea columns sealed under the master key
+ * (TotpSecretBox), and the clear columns are dropped. Needs the key, so it is built per call.
+ */
+export function sealTotpSecretsMigration(box: TotpSecretBox): Migration {
+  return {
+    id: '0004-totp-secrets-sealed',
+    sql: `
+      ALTER TABLE users
+        ADD COLUMN totp_secret_sealed bytea NULL,
+        ADD COLUMN totp_pending_sealed bytea NULL;
+    `,
+    code: async (tx) => {
+      await sealClearTotpSecrets(tx, box);
+      await tx.exec('ALTER TABLE users DROP COLUMN totp_secret, DROP COLUMN totp_pending_secret');
+    },
+  };
+}
+
+async function sealClearTotpSecrets(tx: SqlExecutor, box: TotpSecretBox): Promise<void> {
+  const { rows } = await tx.query<{ id: string; secret: string | null; pending: string | null }>(
+    `SELECT id, totp_secret AS secret, totp_pending_secret AS pending FROM users
+      WHERE totp_secret IS NOT NULL OR totp_pending_secret IS NOT NULL`,
+  );
+  const sealed = (id: string, secret: string | null) =>
+    secret === null ? null : box.seal(id, secret);
+  for (const row of rows) {
+    await tx.query(
+      `UPDATE users SET totp_secret_sealed = decode($2, 'base64'),
+                        totp_pending_sealed = decode($3, 'base64')
+        WHERE id = $1`,
+      [row.id, sealed(row.id, row.secret), sealed(row.id, row.pending)],
+    );
+  }
+}
+
+/**
+ * Sessions remember whether they were made by accepting an invitation (or a reset): only those
+ * may enrol a second factor that the person is required to have (SessionService).
+ */
+const SESSIONS_VIA_INVITATION: Migration = {
+  id: '0005-sessions-via-invitation',
+  sql: 'ALTER TABLE sessions ADD COLUMN via_invitation boolean NOT NULL DEFAULT false;',
+};
+
+/**
+ * Passkeys (WebAuthn), a second kind of second factor, and the challenges given for them (one
+ * use, minutes). Sessions remember whether they passed the second factor: only those add one.
+ */
+const PASSKEYS: Migration = {
+  id: '0006-passkeys',
+  sql: `
+    CREATE TABLE passkeys (
+      id text PRIMARY KEY,
+      user_id uuid NOT NULL REFERENCES users (id),
+      public_key bytea NOT NULL,
+      counter bigint NOT NULL,
+      transports text NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      last_used_at timestamptz NULL
+    );
+    CREATE INDEX passkeys_user ON passkeys (user_id);
+    CREATE TABLE webauthn_challenges (
+      challenge text PRIMARY KEY,
+      user_id uuid NOT NULL REFERENCES users (id),
+      purpose text NOT NULL CHECK (purpose IN ('register', 'sign-in')),
+      expires_at timestamptz NOT NULL
+    );
+    ALTER TABLE sessions ADD COLUMN second_factor_passed boolean NOT NULL DEFAULT false;
+  `,
+};
+
+/** The auth schema; the box (master key) is for the migrations that seal secrets. */
+export function migrateAuthSchema(sql: SqlClient, box: TotpSecretBox): Promise<string[]> {
+  return migrate(sql, 'auth_migrations', [
+    ...AUTH_MIGRATIONS,
+    sealTotpSecretsMigration(box),
+    SESSIONS_VIA_INVITATION,
+    PASSKEYS,
+  ]);
 }

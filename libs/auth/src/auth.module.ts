@@ -1,10 +1,13 @@
 import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { loadMasterKey } from '@app/protection';
 import { AuditLog } from './audit-log';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { InvitationService } from './invitations/invitation.service';
+import { PasskeyService } from './passkeys/passkey.service';
 import { SecondFactorService } from './second-factor/second-factor.service';
+import { TotpSecretBox } from './second-factor/totp-secret-box';
 import { SessionService } from './sessions/session.service';
 import { SignInService } from './sign-in/sign-in.service';
 import { UserAccessService } from './sign-in/user-access.service';
@@ -20,6 +23,7 @@ const SERVICES = [
   InvitationService,
   SecondFactorService,
   UserAccessService,
+  PasskeyService,
 ];
 
 /**
@@ -27,7 +31,15 @@ const SERVICES = [
  * sessions for people. Needs SQL_CLIENT and APP_CONFIG, which InfrastructureModule provides.
  */
 @Module({
-  providers: [...SERVICES, { provide: APP_GUARD, useClass: BearerAuthGuard }],
+  providers: [
+    ...SERVICES,
+    { provide: APP_GUARD, useClass: BearerAuthGuard },
+    {
+      provide: TotpSecretBox,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) => new TotpSecretBox(await loadMasterKey(config)),
+    },
+  ],
   exports: SERVICES,
 })
 export class AuthModule implements OnApplicationBootstrap {

@@ -197,8 +197,11 @@ export class BearerAuthGuard implements CanActivate {
       this.reflector.getAllAndOverride<boolean | undefined>(DURING_ENROLMENT_KEY, targets) === true;
     if (session.secondFactor.required && !session.secondFactor.enrolled && !duringEnrolment) {
       throw new ForbiddenException(
-        'Second factor enrolment required: enrol an authenticator app (POST /auth/totp/enrol, ' +
-          'then POST /auth/totp/confirm) before anything else.',
+        session.secondFactor.mayEnrol
+          ? 'Second factor enrolment required: enrol an authenticator app (POST /auth/totp/enrol, ' +
+              'then POST /auth/totp/confirm) before anything else.'
+          : 'Second factor enrolment required, and this session was opened with a password ' +
+              'alone: ask an administrator to reset your sign-in and enrol one through the new link.',
       );
     }
     return {

@@ -25,3 +25,6 @@ export * from './sign-in/user-access.service';
 export * from './invitations/invitation.service';
 export * from './second-factor/second-factor.service';
 export * from './second-factor/totp';
+export * from './second-factor/totp-secret-box';
+export * from './passkeys/passkey.service';
+export * from './workspace-settings.migrations';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { SqlClient } from '@app/database';
 import { openTestPglite } from '../../../test/support/pglite-template';
@@ -6,8 +6,12 @@ import { createTestSchema } from '../../../test/support/test-postgres';
 import { migrate } from '@app/database';
 import { generateApiToken, verifyApiToken } from './api-token';
 import { AUTH_MIGRATIONS, migrateAuthSchema } from './auth.migrations';
+import { TotpSecretBox } from './second-factor/totp-secret-box';
 import { secretHash } from './secrets';
 import { TokenAuthService } from './token-auth.service';
+
+/** Seals TOTP secrets in this test's database (a key of its own, as MASTER_KEY would be). */
+const totpSecrets = new TotpSecretBox(randomBytes(32));
 
 interface Database {
   sql: SqlClient;
@@ -47,16 +51,16 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
   // One database per file (PGlite takes seconds to start), emptied before each test.
   beforeAll(async () => {
     db = await open();
-    await migrateAuthSchema(db.sql);
+    await migrateAuthSchema(db.sql, totpSecrets);
   });
 
   afterAll(() => db.close());
 
   beforeEach(async () => {
     await db.sql.exec(
-      'TRUNCATE api_tokens, sessions, recovery_codes, invitations, users, workspaces',
+      'TRUNCATE api_tokens, sessions, recovery_codes, passkeys, webauthn_challenges, invitations, users, workspaces',
     );
-    auth = new TokenAuthService(db.sql);
+    auth = new TokenAuthService(db.sql, totpSecrets);
     printed = [];
     warnings = [];
     jest.spyOn(process.stdout, 'write').mockImplementation((text) => {
@@ -75,7 +79,7 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
     it('creates one workspace, one admin and one printed token when two starts race (embedded)', async () => {
       const outcomes = await Promise.all([
         auth.bootstrap({ mode: 'embedded' }),
-        new TokenAuthService(db.sql).bootstrap({ mode: 'embedded' }),
+        new TokenAuthService(db.sql, totpSecrets).bootstrap({ mode: 'embedded' }),
       ]);
 
       expect(outcomes.map((o) => o.adminToken).sort()).toEqual(['printed', 'unchanged']);
@@ -122,7 +126,9 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
       const [token] = printedTokens();
       printed = [];
 
-      const restart = await new TokenAuthService(db.sql).bootstrap({ mode: 'embedded' });
+      const restart = await new TokenAuthService(db.sql, totpSecrets).bootstrap({
+        mode: 'embedded',
+      });
 
       expect(restart).toEqual({ ...first, adminToken: 'unchanged' });
       expect(printed).toEqual([]);
@@ -133,7 +139,7 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
     it('registers BOOTSTRAP_ADMIN_TOKEN once, however many starts, and prints nothing', async () => {
       const outcomes = await Promise.all(
         [1, 2, 3].map(() =>
-          new TokenAuthService(db.sql).bootstrap({
+          new TokenAuthService(db.sql, totpSecrets).bootstrap({
             mode: 'embedded',
             bootstrapToken: BOOTSTRAP_TOKEN,
           }),
@@ -268,7 +274,9 @@ describe.each(databases)('TokenAuthService on %s', (_, open) => {
           [randomUUID(), admin],
         );
 
-        const outcome = await new TokenAuthService(old.sql).bootstrap({ mode: 'embedded' });
+        const outcome = await new TokenAuthService(old.sql, totpSecrets).bootstrap({
+          mode: 'embedded',
+        });
 
         expect(outcome).toMatchObject({
           adminUserId: admin,

@@ -5,6 +5,7 @@ import { AppConfig } from '@app/config';
 import { SQL_CLIENT, SqlClient, SqlExecutor } from '@app/database';
 import { apiTokenId, generateApiToken, hashApiToken, verifyApiToken } from './api-token';
 import { migrateAuthSchema } from './auth.migrations';
+import { TotpSecretBox } from './second-factor/totp-secret-box';
 import { Role } from './role';
 import { insertInvitation } from './invitations/invitation.service';
 import type { SignedInSession } from './sessions/session.service';
@@ -92,7 +93,11 @@ export class TokenAuthService {
   private readonly logger = new Logger('Auth');
   private readonly cache = new TokenCache<Principal>(TOKEN_CACHE_TTL_MS, TOKEN_CACHE_ENTRIES);
 
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    /** For the migrations that seal TOTP secrets under the master key. */
+    private readonly totpSecrets: TotpSecretBox,
+  ) {}
 
   /** The actor a token stands for; undefined when it is unknown, revoked or expired. */
   async authenticate(token: string): Promise<Actor | undefined> {
@@ -185,7 +190,7 @@ export class TokenAuthService {
     mode,
     publicOrigin,
   }: BootstrapOptions): Promise<BootstrapOutcome> {
-    await migrateAuthSchema(this.sql);
+    await migrateAuthSchema(this.sql, this.totpSecrets);
     const { outcome, created, printable, setupUrl } = await this.sql.transaction(async (tx) => {
       // Concurrent starts (api replicas on one database) wait here, then see what the first
       // one created.

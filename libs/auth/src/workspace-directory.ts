@@ -35,6 +35,7 @@ export interface UserSummary {
   name: string;
   role: Role;
   createdAt: string;
+  secondFactorEnrolled: boolean;
   tokens: TokenSummary[];
 }
 
@@ -95,9 +96,11 @@ export class WorkspaceDirectory {
       name: string;
       role: Role;
       created_at: string;
+      enrolled: boolean;
       tokens: TokenSummary[] | null;
     }>(
       `SELECT u.id, u.name, u.role, ${ISO('u.created_at')} AS created_at,
+              (u.totp_enrolled_at IS NOT NULL) AS enrolled,
               (SELECT json_agg(json_build_object(
                         'id', t.id, 'createdAt', ${ISO('t.created_at')},
                         'expiresAt', ${ISO('t.expires_at')}, 'revokedAt', ${ISO('t.revoked_at')},
@@ -113,6 +116,7 @@ export class WorkspaceDirectory {
       name: r.name,
       role: r.role,
       createdAt: r.created_at,
+      secondFactorEnrolled: r.enrolled,
       tokens: r.tokens ?? [],
     }));
   }

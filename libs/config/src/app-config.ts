@@ -7,7 +7,20 @@ import { isIP } from 'node:net';
 export type EventStoreConfig = { kind: 'postgres' } | { kind: 'kurrentdb'; url: string };
 
 /** Where the SQL data (event store tables, read models) lives. */
-export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
+export type DatabaseConfig =
+  | {
+      kind: 'postgres';
+      url: string;
+      /**
+       * DATABASE_STATEMENT_TIMEOUT_SECONDS and DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS, set
+       * on each of the service's connections: a stuck statement or a transaction left open
+       * holds locks, and an open append holds every projection back.
+       */
+      statementTimeoutMs: number;
+      idleInTransactionTimeoutMs: number;
+    }
+  /** `fsync`: PGLITE_FSYNC=on, each commit flushed to disk before it is acknowledged. */
+  | { kind: 'pglite'; dir: string; fsync: boolean };
 
 export interface AppConfig {
   /** `embedded` when no DATABASE_URL is set: one process, PGlite, no service to install. */
@@ -36,7 +49,15 @@ export interface AppConfig {
   trustProxy?: number | string[];
   /** Sign-in for people (libs/auth): sessions, invitation links, the throttle. */
   signIn: SignInConfig;
+  /**
+   * LOG_LEVEL: `info` prints what an operator acts on (the URL, the mode, warnings); `debug`
+   * adds the framework's start-up detail (modules, the route table).
+   */
+  logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface SignInConfig {
   /** PUBLIC_ORIGIN: where people open the web app; invitation links start with it. */
@@ -58,6 +79,8 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_PGLITE_DIR = './data';
 export const DEFAULT_PROJECTION_LEASE_SECONDS = 30;
 export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+export const DEFAULT_STATEMENT_TIMEOUT_SECONDS = 60;
+export const DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS = 30;
 export const DEFAULT_SESSION_MAX_HOURS = 12;
 export const DEFAULT_SIGN_IN_DELAY_MS = 1000;
 export const DEFAULT_SIGN_IN_LOCKOUT_MINUTES = 15;
@@ -137,6 +160,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const corsOrigins = checkOrigins(read('CORS_ORIGINS'), fail);
   const trustProxy = checkTrustProxy(read('TRUST_PROXY'), fail);
   const pgliteDir = read('PGLITE_DIR') ?? DEFAULT_PGLITE_DIR;
+  const pgliteFsync = read('PGLITE_FSYNC') ?? 'off';
+  if (pgliteFsync !== 'on' && pgliteFsync !== 'off') {
+    fail('PGLITE_FSYNC', `is ${quote(pgliteFsync)}; allowed: on, off`);
+  }
+  const logLevel = read('LOG_LEVEL') ?? 'info';
+  if (!isLogLevel(logLevel)) {
+    fail('LOG_LEVEL', `is ${quote(logLevel)}; allowed: ${LOG_LEVELS.join(', ')}`);
+  }
   const leaseText = read('PROJECTION_LEASE_SECONDS') ?? String(DEFAULT_PROJECTION_LEASE_SECONDS);
   const leaseSeconds = /^\d{1,4}$/.test(leaseText) ? Number(leaseText) : NaN;
   if (!(leaseSeconds >= 1 && leaseSeconds <= 3600)) {
@@ -164,6 +195,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     1440,
     'minutes',
   );
+  const statementTimeout = whole(
+    'DATABASE_STATEMENT_TIMEOUT_SECONDS',
+    DEFAULT_STATEMENT_TIMEOUT_SECONDS,
+    1,
+    86_400,
+    'seconds',
+  );
+  const idleInTransactionTimeout = whole(
+    'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS',
+    DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS,
+    1,
+    86_400,
+    'seconds',
+  );
   const publicOrigin = checkOrigins(read('PUBLIC_ORIGIN'), fail, 'PUBLIC_ORIGIN')?.[0];
   if (read('PUBLIC_ORIGIN')?.includes(',') === true) {
     fail(
@@ -176,8 +221,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const database: DatabaseConfig =
     databaseUrl === undefined
-      ? { kind: 'pglite', dir: pgliteDir }
-      : { kind: 'postgres', url: databaseUrl };
+      ? { kind: 'pglite', dir: pgliteDir, fsync: pgliteFsync === 'on' }
+      : {
+          kind: 'postgres',
+          url: databaseUrl,
+          statementTimeoutMs: (statementTimeout ?? 0) * 1000,
+          idleInTransactionTimeoutMs: (idleInTransactionTimeout ?? 0) * 1000,
+        };
   const eventStore: EventStoreConfig =
     eventStoreKind === 'kurrentdb' && kurrentDbUrl !== undefined
       ? { kind: 'kurrentdb', url: kurrentDbUrl }
@@ -188,6 +238,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database,
     port,
     projectionLeaseMs: leaseSeconds * 1000,
+    logLevel: isLogLevel(logLevel) ? logLevel : 'info',
     signIn: {
       publicOrigin: publicOrigin ?? `http://localhost:${port}`,
       sessionIdleMs: (idleMinutes ?? 0) * 60_000,
@@ -201,6 +252,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ...(corsOrigins === undefined ? {} : { corsOrigins }),
     ...(trustProxy === undefined ? {} : { trustProxy }),
   };
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
 }
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];

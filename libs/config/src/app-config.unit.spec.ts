@@ -15,9 +15,10 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       mode: 'embedded',
       eventStore: { kind: 'postgres' },
-      database: { kind: 'pglite', dir: './data' },
+      database: { kind: 'pglite', dir: './data', fsync: false },
       port: 3000,
       projectionLeaseMs: 30_000,
+      logLevel: 'info',
       signIn: {
         publicOrigin: 'http://localhost:3000',
         sessionIdleMs: 30 * 60_000,
@@ -73,12 +74,38 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       mode: 'server',
       eventStore: { kind: 'postgres' },
-      database: { kind: 'postgres', url: 'postgresql://app:secret@db:5432/ledger' },
+      database: {
+        kind: 'postgres',
+        url: 'postgresql://app:secret@db:5432/ledger',
+        statementTimeoutMs: 60_000,
+        idleInTransactionTimeoutMs: 30_000,
+      },
       redisUrl: 'rediss://cache:6380',
       port: 8080,
       projectionLeaseMs: 30_000,
+      logLevel: 'info',
       signIn: expect.objectContaining({ publicOrigin: 'http://localhost:8080' }),
     });
+  });
+
+  it('takes the timeouts of its PostgreSQL connections, in seconds', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://db/ledger',
+      DATABASE_STATEMENT_TIMEOUT_SECONDS: '300',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: '5',
+    });
+    expect(config.database).toMatchObject({
+      statementTimeoutMs: 300_000,
+      idleInTransactionTimeoutMs: 5_000,
+    });
+    for (const bad of ['0', '86401', '1.5', 'never']) {
+      expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_SECONDS: bad })).toThrow(
+        /DATABASE_STATEMENT_TIMEOUT_SECONDS .*1 to 86400/,
+      );
+      expect(() => loadConfig({ DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: bad })).toThrow(
+        /DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS/,
+      );
+    }
   });
 
   it('takes KurrentDB as the event store with its URL', () => {
@@ -91,7 +118,7 @@ describe('loadConfig', () => {
       kind: 'kurrentdb',
       url: 'kurrentdb://localhost:2113?tls=false',
     });
-    expect(config.database).toEqual({ kind: 'pglite', dir: 'var/ledger' });
+    expect(config.database).toEqual({ kind: 'pglite', dir: 'var/ledger', fsync: false });
   });
 
   it.each(['esdb://localhost:2113?tls=false', 'kurrentdb+discover://a:2113,b:2113'])(
@@ -103,6 +130,24 @@ describe('loadConfig', () => {
       });
     },
   );
+
+  it('flushes each PGlite commit to disk with PGLITE_FSYNC=on, and refuses other values', () => {
+    expect(loadConfig({ PGLITE_FSYNC: 'on' }).database).toEqual({
+      kind: 'pglite',
+      dir: './data',
+      fsync: true,
+    });
+    expect(() => loadConfig({ PGLITE_FSYNC: 'yes' })).toThrow(
+      /PGLITE_FSYNC is "yes"; allowed: on, off/,
+    );
+  });
+
+  it('takes LOG_LEVEL, and refuses other values naming the allowed ones', () => {
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(
+      /LOG_LEVEL is "verbose"; allowed: error, warn, info, debug/,
+    );
+  });
 
   it('carries BOOTSTRAP_ADMIN_TOKEN', () => {
     const token = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdl+/=';

@@ -3,3 +3,4 @@ export * from './pg-pool.sql-client';
 export * from './pglite.sql-client';
 export * from './migrations';
 export * from './copy-text';
+export * from './same-transaction-record';

@@ -9,6 +9,11 @@ export interface Migration {
    */
   id: string;
   sql: string;
+  /**
+   * Work SQL cannot do (encrypting under a key the database never sees), run after `sql` in the
+   * same transaction: if it throws, the whole migration set is rolled back and not recorded.
+   */
+  code?: (tx: SqlExecutor) => Promise<void>;
 }
 
 /**
@@ -27,12 +32,15 @@ export async function migrate(
   const ids = new Map(migrations.map((m) => [typeormName(m.id), m.id]));
   const sorted = [...migrations].sort((a, b) => a.id.localeCompare(b.id));
   return client.transaction(async (tx) => {
+    // A migration may build an index over the whole log: the connection's timeout for
+    // requests does not apply to it (nor to waiting for a concurrent migrator's lock).
+    await tx.exec('SET LOCAL statement_timeout = 0');
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [table]);
     await adoptLegacyRecords(tx, table);
     const dataSource = new DataSource({
       type: 'postgres',
       driver: transactionPgDriver(tx),
-      migrations: sorted.map(migrationClass),
+      migrations: sorted.map((m) => migrationClass(m, tx)),
       migrationsTableName: table,
       // The transaction is ours (above), so TypeORM must not open its own.
       migrationsTransactionMode: 'none',
@@ -55,13 +63,14 @@ function typeormName(id: string): string {
   return `${id}.${sequence.padStart(13, '0')}`;
 }
 
-function migrationClass(migration: Migration): new () => MigrationInterface {
+function migrationClass(migration: Migration, tx: SqlExecutor): new () => MigrationInterface {
   const name = typeormName(migration.id);
   return class implements MigrationInterface {
     readonly name = name;
 
     async up(queryRunner: QueryRunner): Promise<void> {
       await queryRunner.query(migration.sql);
+      await migration.code?.(tx);
     }
 
     async down(): Promise<void> {

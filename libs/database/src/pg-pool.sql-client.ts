@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Pool, PoolConfig, QueryResult, types } from 'pg';
+import { Pool, PoolClient, PoolConfig, QueryResult, types } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyText } from './copy-text';
 import { SqlClient, SqlExecutor, SqlResult } from './sql-client.port';
@@ -17,6 +17,25 @@ const typeParsers = {
       ? TEXT
       : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
 };
+
+/**
+ * The server may end a session while this process holds its connection between statements
+ * (idle_in_transaction_session_timeout, a restart): `pg` reports that as an `error` event on
+ * the client, not to a query, and the pool listens only while the client is idle, so without
+ * this an ended transaction would take the whole process down. The next statement fails
+ * instead, and the connection is discarded on release.
+ */
+function watchCheckedOut(client: PoolClient): { readonly broken: boolean; stop(): void } {
+  const watch = {
+    broken: false,
+    stop: () => client.off('error', onError),
+  };
+  const onError = () => {
+    watch.broken = true;
+  };
+  client.on('error', onError);
+  return watch;
+}
 
 export class PgPoolSqlClient implements SqlClient {
   readonly kind = 'postgres';
@@ -49,18 +68,21 @@ export class PgPoolSqlClient implements SqlClient {
   ): Promise<void> {
     if (rows.length === 0) return;
     const client = await this.pool.connect();
+    const lost = watchCheckedOut(client);
     try {
       await pipeline(
         Readable.from([copyText(rows)]),
         client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)),
       );
     } finally {
-      client.release();
+      lost.stop();
+      client.release(lost.broken);
     }
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const lost = watchCheckedOut(client);
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -80,7 +102,8 @@ export class PgPoolSqlClient implements SqlClient {
       });
       throw error;
     } finally {
-      client.release(broken);
+      lost.stop();
+      client.release(broken || lost.broken);
     }
   }
 

@@ -12,3 +12,4 @@ export * from './snapshots';
 export * from './reference-figures';
 export * from './legal-basis';
 export * from './evidence';
+export * from './places';

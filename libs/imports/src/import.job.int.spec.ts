@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Actor, CommandContext, CommandExecutor } from '@app/application';
 import { SqlClient } from '@app/database';
 import { EventStore } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
-import { SqlKeyVault, SqlNameIndex } from '@app/protection';
+import { SqlKeyVault, SqlNameIndex, SqlUploadStorage } from '@app/protection';
 import { monitoringSheet, Row, sheetCsv } from '../../../test/acceptance/import/monitoring-sheet';
 import { sqlBackends } from '../../../test/support/sql-backends';
 import { IncidentTargets } from '@app/application/incidents/incident-targets';
@@ -12,13 +12,14 @@ import {
   ReportIncidentHandler,
 } from '@app/application/incidents/report-incident.handler';
 import { ReportIncidentRequestDto } from '@app/application/incidents/report-incident.request.dto';
-import { JobContext, JobReleased } from '@app/jobs/job-context';
-import { JobRecords } from '@app/jobs/job-records';
+import { JobContext, JobFailed, JobReleased } from '@app/jobs/job-context';
+import { JobRecord, JobRecords } from '@app/jobs/job-records';
 import { canonicalJson } from '@app/application/command-request';
 import { registerTarget } from '@app/application/targets/target.commands';
-import { IMPORT_FILE, ImportInput, ImportJob, ImportResult } from './import.job';
+import { ImportInput, ImportJob, importUpload, ImportResult } from './import.job';
 import { normaliseName, planImport } from './plan-import';
 import { readSheet } from './sheet/read-sheet';
+import { TEMPLATE_COLUMNS } from './sheet/sheet-columns';
 
 const actor: Actor = {
   userId: '00000000-0000-4000-8000-0000000000aa',
@@ -36,6 +37,7 @@ interface Backend {
   nameIndex: SqlNameIndex;
   job: ImportJob;
   records: JobRecords;
+  uploads: SqlUploadStorage;
   close(): Promise<void>;
 }
 
@@ -51,13 +53,15 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
     await JobRecords.migrate(sql);
     await SqlKeyVault.migrate(sql);
     await SqlNameIndex.migrate(sql);
+    await SqlUploadStorage.migrate(sql);
     const store = await PostgresEventStore.create(sql);
     const executor = new CommandExecutor(store);
     const vault = new SqlKeyVault(sql, Buffer.alloc(32, 3));
     const nameIndex = new SqlNameIndex(sql, Buffer.alloc(32, 3));
     const records = new JobRecords(sql);
-    const job = new ImportJob(executor, records, store, vault, nameIndex);
-    return { sql, store, executor, vault, nameIndex, job, records, close };
+    const uploads = new SqlUploadStorage(sql, Buffer.alloc(32, 3));
+    const job = new ImportJob(executor, store, vault, nameIndex, uploads);
+    return { sql, store, executor, vault, nameIndex, job, records, uploads, close };
   };
 
   let db: Backend;
@@ -72,19 +76,16 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
     jobId: string,
     rows: readonly Row[],
     stopAfter = Infinity,
+    options: Partial<ImportInput> = {},
   ): Promise<Run> => {
-    const input: ImportInput = { dryRun: false, format: 'csv', actor };
+    const input: ImportInput = { dryRun: false, format: 'csv', actor, ...options };
     const { record } = await backend.records.create({
       id: jobId,
       workspaceId: actor.workspaceId,
       type: 'import',
       input: input as unknown as Record<string, unknown>,
     });
-    await backend.records.putFile(jobId, {
-      name: IMPORT_FILE,
-      contentType: 'text/csv',
-      content: sheetCsv(rows),
-    });
+    await backend.uploads.put(importUpload(record), sheetCsv(rows), 0);
     const progress: number[] = [];
     const context: JobContext = {
       record,
@@ -129,6 +130,61 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
     });
     expect(again.errors.map((e) => e.row)).toEqual(sheet.broken);
     expect(await events(db.sql)).toHaveLength(before.length);
+    // Its own persons, found in the name index now, are no possible duplicates of its names.
+    expect(again.result.possibleDuplicatePersons.filter((d) => d.candidates)).toEqual([]);
+  });
+
+  it('names recorded persons by id or by the same name, and refuses what it cannot decide', async () => {
+    const register = async (name: string, key: string) =>
+      (
+        await registerTarget(
+          { executor: db.executor, vault: db.vault, nameIndex: db.nameIndex },
+          'person',
+          { details: { name, category: 'journalist' } },
+          { actor, correlationId: 'match', idempotencyKey: key, today: TODAY },
+        )
+      ).id;
+    const alone = await register('Жанна Ерлановна', 'match-1');
+    await register('Дулат Агадил', 'match-2');
+    await register('Dulat Agadil', 'match-3');
+    const row = (ref: string, target: Partial<Row>): Row =>
+      ({
+        ...Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c, ''])),
+        incident_ref: ref,
+        date: '2021-05-14',
+        country: 'KZ',
+        type: 'detention',
+        title: `Case ${ref}`,
+        ...target,
+      }) as Row;
+    const rows = [
+      row('M-1', { target_name: 'Zhanna Yerlanovna', target_category: 'journalist' }),
+      row('M-2', { target_name: 'Agadil Dulat', target_category: 'journalist' }),
+      row('M-3', { target_id: '00000000-0000-4000-8000-00000000dead' }),
+      row('M-4', { target_id: alone }),
+      // Another workspace's export names its target by an id unknown here, and by name.
+      row('M-5', {
+        target_id: '00000000-0000-4000-8000-00000000beef',
+        target_name: 'Someone Exported',
+        target_category: 'lawyer',
+      }),
+    ];
+
+    const run = await importRows(db, 'import-match', rows, Infinity, { matchPersons: 'same_name' });
+
+    expect(run.errors).toEqual([
+      expect.objectContaining({
+        row: 3,
+        message: expect.stringMatching(/name one of them in target_id/),
+      }),
+      expect.objectContaining({ row: 4, message: 'no person of this workspace has this id' }),
+    ]);
+    expect(run.result.matchedTargets).toEqual([
+      { rows: [5], kind: 'person', id: alone, by: 'target_id' },
+      { rows: [2], kind: 'person', id: alone, by: 'same_name' },
+    ]);
+    expect(run.result.recorded).toMatchObject({ incidents: 3, acts: 3, persons: 1 });
+    expect(run.result.rowsNotImported).toBe(2);
   });
 
   it('released by a shutdown between batches, resumes without recording anything twice', async () => {
@@ -169,6 +225,61 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
     expect(refused.map((e) => e.row)).toEqual([changed + 2]);
     expect(run.result.recorded.incidents).toBe(1);
     expect(run.result.alreadyImported.incidents).toBe(sheet.expected.incidents - 1);
+  });
+
+  it('keeps the sheet sealed only while its job runs, unless kept; erasing a person it names deletes it', async () => {
+    const sheet = monitoringSheet(120);
+    const name = sheet.rows.find((r) => /^Person \d+ Testov$/.test(r.target_name))!.target_name;
+    const inClear = async () => {
+      const { rows } = await db.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM upload_files
+          WHERE position(convert_to($1, 'UTF8') IN content) > 0 OR content::text LIKE $2`,
+        [name, `%${Buffer.from(name).toString('hex')}%`],
+      );
+      return rows[0].n;
+    };
+    const stored = async () =>
+      (await db.sql.query<{ id: string }>('SELECT upload_id AS id FROM upload_files')).rows.map(
+        (r) => r.id,
+      );
+    const input: ImportInput = { dryRun: false, format: 'csv', actor };
+    const record = (id: string) =>
+      ({ id, workspaceId: actor.workspaceId, input }) as unknown as JobRecord;
+
+    // Not kept: sealed while the job runs, gone with its key when it ends.
+    await importRows(db, 'import-upload-once', sheet.rows);
+    expect(await stored()).toContain('import-upload-once');
+    expect(await inClear()).toBe(0);
+    await db.job.ended(record('import-upload-once'));
+    expect(await stored()).not.toContain('import-upload-once');
+    expect(await db.uploads.get(importUpload(record('import-upload-once')))).toBeUndefined();
+    // Run again without it: failed for good, saying why.
+    const again = db.job.run({
+      record: record('import-upload-once'),
+      progress: async () => undefined,
+      stopping: () => false,
+    });
+    await expect(again).rejects.toBeInstanceOf(JobFailed);
+    await expect(again).rejects.toMatchObject({
+      errors: [expect.objectContaining({ message: expect.stringMatching(/no longer kept/) })],
+    });
+
+    // Kept by an admin: past its job's end, linked to the persons it names (registered ids).
+    const kept = importUpload(record('import-upload-kept'));
+    await importRows(db, 'import-upload-kept', sheet.rows);
+    await db.uploads.put(kept, sheetCsv(sheet.rows), 7);
+    await db.job.ended(record('import-upload-kept'));
+    expect(await db.uploads.get(kept)).toEqual(sheetCsv(sheet.rows));
+    const { rows } = await db.sql.query<{ ids: string[] }>(
+      `SELECT person_ids AS ids FROM upload_files WHERE upload_id = 'import-upload-kept'`,
+    );
+    const persons = new Set((await events(db.sql, 'person')).map((e) => e.stream_id.slice(-36)));
+    expect(rows[0].ids.length).toBeGreaterThan(0);
+    expect(rows[0].ids.filter((id) => !persons.has(id))).toEqual([]);
+    // Another person's erasure leaves it; hers deletes it.
+    expect(await db.uploads.forgetPersons(actor.workspaceId, [randomUUID()])).toBe(0);
+    expect(await db.uploads.forgetPersons(actor.workspaceId, [rows[0].ids[0]])).toBeGreaterThan(0);
+    expect(await db.uploads.get(kept)).toBeUndefined();
   });
 
   it('writes exactly the events the API commands write one by one (same ids, same data)', async () => {
@@ -219,12 +330,12 @@ async function recordOneByOne(backend: Backend, jobId: string, rows: readonly Ro
   for (const incident of plan.incidents) {
     const targets = [];
     for (const t of incident.targets) {
-      const key = `${t.kind} ${normaliseName(t.name)}`;
+      const key = `${t.kind} ${normaliseName(t.name!)}`;
       if (!ids.has(key)) {
         const answer = await registerTarget(
           { executor, vault, nameIndex },
           t.kind,
-          { details: { name: t.name } },
+          { details: { name: t.name! } },
           context(key),
         );
         ids.set(key, answer.id);

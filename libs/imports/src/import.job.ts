@@ -19,11 +19,19 @@ import {
   TargetState,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, Position, START } from '@app/event-store';
-import { NAME_INDEX, NameIndex, PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
+import {
+  NAME_INDEX,
+  NameIndex,
+  PERSONAL_DATA_VAULT,
+  PersonalDataVault,
+  UPLOAD_STORAGE,
+  UploadRef,
+  UploadStorage,
+} from '@app/protection';
 import { incidentReport } from '@app/application/incidents/report-incident.handler';
 import { ReportIncidentRequestDto } from '@app/application/incidents/report-incident.request.dto';
-import { JobContext, JobOutcome, JobReleased, JobWork } from '@app/jobs/job-context';
-import { JobRecords } from '@app/jobs/job-records';
+import { JobContext, JobFailed, JobOutcome, JobReleased, JobWork } from '@app/jobs/job-context';
+import { JobRecord } from '@app/jobs/job-records';
 import { canonicalJson } from '@app/application/command-request';
 import {
   planRegistration,
@@ -39,16 +47,29 @@ import {
   PlannedTarget,
   planImport,
   possibleDuplicatePersons,
+  targetIdentity,
 } from './plan-import';
-import { readSheet, SheetFormat, SheetTable, UnreadableSheet } from './sheet/read-sheet';
+import {
+  ExistingPersonCandidate,
+  MatchedTargetReport,
+  PersonMatchRule,
+  resolveExistingTargets,
+} from './existing-targets';
+import { SheetFormat, SheetTable, UnreadableSheet } from './sheet/read-sheet';
+import { readSheetInThread } from './sheet/read-sheet-in-thread';
 
 export interface ImportInput {
   dryRun: boolean;
   format: SheetFormat;
   actor: Actor;
+  /** How the sheet's names meet the persons already recorded; `none` when not given. */
+  matchPersons?: PersonMatchRule;
 }
 
-export const IMPORT_FILE = 'input';
+/** The upload of an import job: the job's id names it. */
+export function importUpload(record: Pick<JobRecord, 'id' | 'workspaceId'>): UploadRef {
+  return { workspaceId: record.workspaceId ?? '', uploadId: record.id };
+}
 
 /** Incidents per batch at most: one append of a few hundred KB. */
 const MAX_BATCH = 250;
@@ -64,7 +85,18 @@ export interface ImportResult {
   recorded: { incidents: number; acts: number; persons: number; organisations: number };
   alreadyImported: { incidents: number; acts: number };
   rowsNotImported: number;
-  possibleDuplicatePersons: { rows: number[]; personIds?: string[]; message: string }[];
+  /**
+   * Names that may be one person: differently written names of the sheet (`personIds`, once
+   * recorded), or a name and persons already recorded (`candidates`, with why they match).
+   */
+  possibleDuplicatePersons: {
+    rows: number[];
+    personIds?: string[];
+    candidates?: ExistingPersonCandidate[];
+    message: string;
+  }[];
+  /** Rows whose acts went (or, in a dry run, go) to a recorded person or organisation. */
+  matchedTargets: MatchedTargetReport[];
 }
 
 /**
@@ -81,31 +113,57 @@ export class ImportJob implements JobWork {
 
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly records: JobRecords,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     @Inject(NAME_INDEX) private readonly nameIndex: NameIndex,
+    @Inject(UPLOAD_STORAGE) private readonly uploads: UploadStorage,
   ) {}
+
+  /** The sheet is kept only while the job runs (or as long as an admin asked). */
+  ended(record: JobRecord): Promise<void> {
+    return this.uploads.release(importUpload(record));
+  }
 
   async run(context: JobContext): Promise<JobOutcome> {
     const { id } = context.record;
     const input = context.record.input as unknown as ImportInput;
     const today = new Date().toISOString().slice(0, 10);
-    const file = await this.records.getFile(id, IMPORT_FILE);
+    const upload = importUpload(context.record);
+    const file = await this.uploads.get(upload);
+    if (file === undefined) throw new JobFailed([NOT_KEPT]);
     let table: SheetTable;
     try {
-      table = await readSheet(file?.content ?? Buffer.alloc(0), input.format);
+      table = await readSheetInThread(file, input.format);
     } catch (error) {
       if (!(error instanceof UnreadableSheet)) throw error;
+      // Nothing of it was read: the import failed, naming the limit or what was seen.
       const problem: ImportProblem = {
         row: null,
         column: null,
         value: null,
         message: error.reason,
       };
-      return { result: emptyResult(input.dryRun), errors: [problem] };
+      throw new JobFailed([problem]);
     }
-    const plan = planImport(table, today);
+    const planned = planImport(table, today);
+    // Names met with the recorded persons, in a dry run too: the monitor sees the matches first.
+    const existing = await resolveExistingTargets(
+      { executor: this.executor, vault: this.vault, nameIndex: this.nameIndex },
+      planned,
+      input.actor,
+      input.matchPersons ?? 'none',
+      registeredPersonIds(planned, input.actor, today),
+    );
+    const plan: ImportPlan = {
+      rows: planned.rows,
+      incidents: existing.incidents,
+      problems: [...planned.problems, ...existing.problems].sort(
+        (a, b) => (a.row ?? 0) - (b.row ?? 0),
+      ),
+      rowsNotImportable: planned.rowsNotImportable + existing.rowsNotImportable,
+    };
+    // Who the sheet names, dry run or not: erasing one of them deletes the sheet if it is kept.
+    await this.uploads.naming(upload, namedPersonIds(plan, input.actor, today));
     await context.progress(input.dryRun ? 50 : 2);
     const duplicates = possibleDuplicatePersons(plan.incidents);
     const result: ImportResult = {
@@ -114,7 +172,11 @@ export class ImportJob implements JobWork {
       incidents: plan.incidents.length,
       acts: plan.incidents.reduce((n, i) => n + i.targets.length, 0),
       rowsNotImported: plan.rowsNotImportable,
-      possibleDuplicatePersons: duplicates.map(({ rows, message }) => ({ rows, message })),
+      possibleDuplicatePersons: [
+        ...duplicates.map(({ rows, message }) => ({ rows, message })),
+        ...existing.possible,
+      ],
+      matchedTargets: existing.matched,
     };
     if (input.dryRun) return { result, errors: plan.problems };
 
@@ -130,15 +192,19 @@ export class ImportJob implements JobWork {
         result,
         problems,
       },
+      existing.categories,
     );
     await recording.start(this.store);
     await recordAll(plan, context, (batch) => recording.batch(batch));
     // Every spelling's person id, for the monitor to compare them.
-    result.possibleDuplicatePersons = duplicates.map(({ rows, names, message }) => ({
-      rows,
-      personIds: names.map((n) => recording.personIdOf(n)).filter((x) => x !== undefined),
-      message,
-    }));
+    result.possibleDuplicatePersons = [
+      ...duplicates.map(({ rows, names, message }) => ({
+        rows,
+        personIds: names.map((n) => recording.personIdOf(n)).filter((x) => x !== undefined),
+        message,
+      })),
+      ...existing.possible,
+    ];
     return { result, errors: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
   }
 }
@@ -194,6 +260,8 @@ class Recording {
     private readonly jobId: string,
     private readonly today: string,
     private readonly out: { result: ImportResult; problems: ImportProblem[] },
+    /** The registered categories of the recorded targets the sheet names. */
+    private readonly categories: ReadonlyMap<string, string>,
   ) {}
 
   /** What the store held before: a command answering an older position was a replay. */
@@ -234,17 +302,16 @@ class Recording {
   private async report(incident: PlannedIncident): Promise<IncidentCreation> {
     const targets = [];
     for (const t of incident.targets) {
-      const id = await this.targets.get(targetKey(t))!;
+      const id = t.id ?? (await this.targets.get(targetIdentity(t))!);
+      const category = t.category !== undefined && { category: t.category };
       targets.push(
-        t.kind === 'person'
-          ? { personId: id, category: t.category }
-          : { organisationId: id, category: t.category },
+        t.kind === 'person' ? { personId: id, ...category } : { organisationId: id, ...category },
       );
     }
     const body = { ...incident.draft, targets } as unknown as ReportIncidentRequestDto;
     const context = this.context(`incident ${incident.key}`, body);
-    // Its targets are this job's registrations, in this workspace: nothing else to check.
-    return incidentReport(body, context).creation;
+    // Its targets are this job's registrations or records checked before (existing-targets).
+    return incidentReport(body, context, this.categories).creation;
   }
 
   /**
@@ -256,7 +323,8 @@ class Recording {
   private registerTargets(incidents: readonly PlannedIncident[]): void {
     const fresh = new Map<string, PlannedTarget>();
     for (const t of incidents.flatMap((i) => i.targets)) {
-      const key = targetKey(t);
+      if (t.id !== undefined) continue; // recorded already
+      const key = targetIdentity(t);
       if (!this.targets.has(key) && !fresh.has(key)) fresh.set(key, t);
     }
     if (fresh.size === 0) return;
@@ -282,7 +350,7 @@ class Recording {
       return {
         t,
         context,
-        ...planRegistration(t.kind, { details: { name: t.name } }, context),
+        ...planRegistration(t.kind, { details: { name: t.name! } }, context),
       };
     });
     const persons = planned.filter((p) => p.kind === 'person');
@@ -313,7 +381,7 @@ class Recording {
     return outcomes.map((outcome, i) => {
       if (outcome.status === 'rejected') return outcome;
       const { t, kind } = planned[i];
-      if (kind === 'person') this.personIds.set(normaliseName(t.name), outcome.value.id);
+      if (kind === 'person') this.personIds.set(normaliseName(t.name!), outcome.value.id);
       if (this.isNew(outcome.value)) this.out.result.recorded[COUNTED[kind]]++;
       return { status: 'fulfilled', value: outcome.value.id };
     });
@@ -328,7 +396,7 @@ class Recording {
     return {
       actor: this.actor,
       correlationId: this.jobId,
-      idempotencyKey: `import-${sha256(what).slice(0, 48)}`,
+      idempotencyKey: importKey(what),
       ...(body !== undefined && { requestHash: sha256(canonicalJson(body)) }),
       today: this.today,
     };
@@ -339,14 +407,54 @@ class Recording {
   }
 }
 
+const NOT_KEPT: ImportProblem = {
+  row: null,
+  column: null,
+  value: null,
+  message:
+    'the uploaded sheet is no longer kept (it is deleted when its job ends): upload it again',
+};
+
+/** The ids the import gives (or gave) the persons of the plan: they derive from the names. */
+/** The persons a sheet names: those named by id, and those its names register. */
+function namedPersonIds(plan: ImportPlan, actor: Actor, today: string): string[] {
+  const byId = plan.incidents.flatMap((i) =>
+    i.targets.flatMap((t) => (t.kind === 'person' && t.id !== undefined ? [t.id] : [])),
+  );
+  return [...new Set([...byId, ...registeredPersonIds(plan, actor, today)])];
+}
+
+/** The ids the sheet's names are (or will be) registered under, whichever run registers them. */
+function registeredPersonIds(plan: ImportPlan, actor: Actor, today: string): Set<string> {
+  const keys = new Set(
+    plan.incidents.flatMap((i) =>
+      i.targets
+        .filter((t) => t.kind === 'person' && t.name !== undefined)
+        .map((t) => targetIdentity({ ...t, id: undefined })),
+    ),
+  );
+  return new Set(
+    [...keys].map(
+      (key) =>
+        planRegistration('person', { details: { name: key } }, targetContext(actor, key, today)).id,
+    ),
+  );
+}
+
+/** A target's registration context: its idempotency key derives from its name as written. */
+function targetContext(actor: Actor, key: string, today: string): CommandContext {
+  return { actor, correlationId: '', idempotencyKey: importKey(key), today };
+}
+
+/** A row's Idempotency-Key: from what it records, so a re-upload records nothing twice. */
+function importKey(what: string): string {
+  return `import-${sha256(what).slice(0, 48)}`;
+}
+
 const COUNTED = { person: 'persons', organisation: 'organisations' } as const satisfies Record<
   TargetEntityKind,
   string
 >;
-
-function targetKey(t: PlannedTarget): string {
-  return `${t.kind} ${normaliseName(t.name)}`;
-}
 
 function refusal(error: unknown, incident: PlannedIncident): ImportProblem[] {
   const row = incident.rows[0];
@@ -384,6 +492,7 @@ function emptyResult(dryRun: boolean): ImportResult {
     alreadyImported: { incidents: 0, acts: 0 },
     rowsNotImported: 0,
     possibleDuplicatePersons: [],
+    matchedTargets: [],
   };
 }
 

@@ -4,13 +4,21 @@ import {
   DomainError,
   IncidentDraft,
   incidentDecider,
+  labelOf,
+  Lang,
+  LegalBasis,
+  Location,
+  LOCATION_PRECISIONS,
+  LocationPrecision,
+  parseLegalBasis,
   parseOccurred,
   resolveCode,
   termOf,
   VocabularyName,
 } from '@app/domain';
 import { foldName } from '@app/domain/names';
-import { columnOf, Column, REQUIRED_COLUMNS } from './sheet/sheet-columns';
+import { columnOf, Column, REQUIRED_COLUMNS, sheetLanguage } from './sheet/sheet-columns';
+import { CODED_COLUMNS } from './import-template';
 import { SheetTable } from './sheet/read-sheet';
 
 /** One problem with one cell, as an import reports it. */
@@ -25,13 +33,21 @@ export interface ImportProblem {
   value: string | null;
   message: string;
   allowed?: readonly string[];
+  /** The allowed values as labels in the language of the sheet's headers. */
+  allowedLabels?: readonly string[];
 }
 
+/**
+ * An act's target: a name to register (or to find among the workspace's persons, when the
+ * import matches them), or an existing record named by id (`target_id`), whose registered
+ * category the act takes when the row gives none.
+ */
 export interface PlannedTarget {
   row: number;
   kind: 'person' | 'organisation';
-  name: string;
-  category: string;
+  name?: string;
+  id?: string;
+  category?: string;
 }
 
 /** An incident ready for the ReportIncident command, with the rows it came from. */
@@ -61,6 +77,7 @@ const MAX_TEXT = 300;
 const MAX_DESCRIPTION = 20_000;
 const MAX_VALUE_ECHO = 200;
 const LANGUAGES = 'a code, or its label in English, Russian, Kazakh, Kyrgyz or Tajik';
+/** `<any instrument> art. 8`: the form sheets used before the codes' notations were read. */
 const LEGAL_ARTICLE =
   /^(.+?)[\s,]*(?:art\.?|article|ст\.?|статья|бап|беренеси|берене)\s*([\p{L}\p{N}.\-/]+)$/iu;
 
@@ -73,15 +90,23 @@ interface RowFacts {
   lists: {
     secondary: string[];
     rights: string[];
-    legalBasis: { instrument: string; article: string }[];
+    legalBasis: LegalBasis[];
     tags: string[];
   };
-  source?: { title: string; url?: string };
+  sources?: { title: string; url?: string }[];
   target?: Omit<PlannedTarget, 'row'>;
 }
 
 type ScalarField =
-  'country' | 'region' | 'place' | 'type' | 'title' | 'description' | 'source_main' | 'occurred';
+  | 'country'
+  | 'region'
+  | 'place'
+  | 'location'
+  | 'type'
+  | 'title'
+  | 'description'
+  | 'source_main'
+  | 'occurred';
 
 /**
  * Reads a sheet into incidents, checking every row: codes or labels in any of our five
@@ -95,6 +120,8 @@ export function planImport(table: SheetTable, today: string): ImportPlan {
     return { rows: table.rows.length, incidents: [], problems, rowsNotImportable: 0 };
   }
   const headerOf = (c: Column) => table.headers[columns.get(c)!];
+  // Messages that show an example (a legal basis) show it in the sheet's language.
+  const lang = sheetLanguage(table.headers);
 
   const facts: RowFacts[] = [];
   const brokenRows = new Set<number>();
@@ -114,10 +141,10 @@ export function planImport(table: SheetTable, today: string): ImportPlan {
         header: headerOf(column),
         value: column === 'target_name' ? null : echo(cell(column)),
         message,
-        ...(allowed && { allowed }),
+        ...(allowed && { allowed, allowedLabels: labelsOf(column, allowed, lang) }),
       });
     };
-    const fact = readRow(row, cell, today, add);
+    const fact = readRow(row, cell, today, add, lang);
     if (problems.length > before) brokenRows.add(row);
     facts.push(fact);
   }
@@ -140,6 +167,14 @@ export function planImport(table: SheetTable, today: string): ImportPlan {
   }
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { rows, incidents, problems, rowsNotImportable };
+}
+
+const VOCABULARY_OF = new Map(CODED_COLUMNS.map((c) => [c.column, c.vocabulary]));
+
+/** Codes as a monitor reads them: labels in the sheet's language (codes of other columns as is). */
+function labelsOf(column: Column, codes: readonly string[], lang: Lang): string[] {
+  const vocabulary = VOCABULARY_OF.get(column);
+  return codes.map((code) => (vocabulary && labelOf(vocabulary, code, lang)) || code);
 }
 
 function mapHeaders(headers: readonly string[], problems: ImportProblem[]) {
@@ -171,44 +206,85 @@ function mapHeaders(headers: readonly string[], problems: ImportProblem[]) {
   return missing.length > 0 || problems.length > 0 ? undefined : columns;
 }
 
-function readRow(
-  row: number,
-  cell: (c: Column) => string,
-  today: string,
-  add: (column: Column, message: string, allowed?: readonly string[]) => void,
-): RowFacts {
-  const scalars: RowFacts['scalars'] = {};
-  const code = (
+type AddProblem = (column: Column, message: string, allowed?: readonly string[]) => void;
+
+/** One row's cells and where its problems go, with the two ways a cell is read. */
+interface RowCells {
+  cell: (c: Column) => string;
+  add: AddProblem;
+  /** A code, or its label in any of our languages; `undefined` when empty or unknown. */
+  code(
     vocabulary: VocabularyName,
     column: Column,
     what: string,
     required: boolean,
-  ): string | undefined => {
-    const text = cell(column);
-    if (text === '') {
-      if (required) add(column, `is required: the ${what}, as ${LANGUAGES}`);
-      return undefined;
-    }
-    return resolve(vocabulary, text, what, (message, allowed) => add(column, message, allowed));
-  };
-  const text = (column: Column, max: number, required: boolean): string | undefined => {
-    const value = cell(column);
-    if (value === '') {
-      if (required) add(column, 'is required');
-      return undefined;
-    }
-    if (value.length > max) {
-      add(column, `is ${value.length} characters long; at most ${max}`);
-      return undefined;
-    }
-    return value;
-  };
+  ): string | undefined;
+  /** Free text up to `max` characters; `undefined` when empty or too long. */
+  text(column: Column, max: number, required: boolean): string | undefined;
+}
 
-  // When
+function rowCells(cell: (c: Column) => string, add: AddProblem): RowCells {
+  return {
+    cell,
+    add,
+    code(vocabulary, column, what, required) {
+      const text = cell(column);
+      if (text === '') {
+        if (required) add(column, `is required: the ${what}, as ${LANGUAGES}`);
+        return undefined;
+      }
+      return resolve(vocabulary, text, what, (message, allowed) => add(column, message, allowed));
+    },
+    text(column, max, required) {
+      const value = cell(column);
+      if (value === '') {
+        if (required) add(column, 'is required');
+        return undefined;
+      }
+      if (value.length > max) {
+        add(column, `is ${value.length} characters long; at most ${max}`);
+        return undefined;
+      }
+      return value;
+    },
+  };
+}
+
+/**
+ * One row, column group by column group in the sheet's order (so problems come in that
+ * order too): when, what and where, who did it, where we learned it, whom.
+ */
+function readRow(
+  row: number,
+  cell: (c: Column) => string,
+  today: string,
+  add: AddProblem,
+  lang: Lang,
+): RowFacts {
+  const cells = rowCells(cell, add);
+  const scalars: RowFacts['scalars'] = {};
   const occurred = readOccurred(cell('date'), cell('precision'), today, add);
   if (occurred) scalars.occurred = `${occurred.date}|${occurred.precision}`;
+  const type = readWhatAndWhere(cells, scalars);
+  const lists = readWhoDidIt(cells, scalars, lang);
+  const sources = readSource(cells);
+  const target = readTarget(cells);
+  const incidentRef = cell('incident_ref');
+  return {
+    row,
+    key: incidentKey(cells, incidentRef, occurred, type),
+    ...(incidentRef !== '' && { incidentRef }),
+    scalars,
+    ...(occurred && { occurred }),
+    lists,
+    ...(sources && { sources }),
+    ...(target && { target }),
+  };
+}
 
-  // What and where
+/** Country, region, type, title, place, description; answers the type (part of the key). */
+function readWhatAndWhere(cells: RowCells, scalars: RowFacts['scalars']): string | undefined {
+  const { code, text, add } = cells;
   const country = code('country', 'country', 'country', true);
   if (country) scalars.country = country;
   const region = code('region', 'region', 'region', false);
@@ -221,112 +297,187 @@ function readRow(
   if (title) scalars.title = title;
   const place = text('place', MAX_TEXT, false);
   if (place) scalars.place = place;
+  const location = readLocation(cells);
+  if (location)
+    scalars.location = `${location.latitude}|${location.longitude}|${location.precision}`;
   const description = text('description', MAX_DESCRIPTION, false);
   if (description) scalars.description = description;
+  return type;
+}
 
-  // Who did it
-  const main = code('perpetrator_source', 'source_main', 'source of threat', false);
-  if (main) scalars.source_main = main;
-  const secondary = list(cell('sources_secondary')).flatMap((t) => {
-    const c = resolve('perpetrator_source', t, 'source of threat', (message, allowed) =>
-      add('sources_secondary', message, allowed),
+/**
+ * The place's coordinates as a map copies them (`37.48974, 71.55304`, latitude first; decimal
+ * commas with `;` between), with the precision they have, which is then required.
+ */
+function readLocation({ cell, add }: RowCells): Location | undefined {
+  const text = cell('coordinates');
+  const precisionText = cell('location_precision').toLowerCase();
+  if (text === '' && precisionText === '') return undefined;
+  const m = /^(-?\d{1,3}(?:[.,]\d+)?)\s*(?:[;\s]|,\s)\s*(-?\d{1,3}(?:[.,]\d+)?)$/.exec(text);
+  const [latitude, longitude] = m ? [m[1], m[2]].map((n) => Number(n.replace(',', '.'))) : [];
+  if (m === null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+    add('coordinates', 'write latitude, longitude in degrees, e.g. 37.48974, 71.55304');
+    return undefined;
+  }
+  if (!(LOCATION_PRECISIONS as readonly string[]).includes(precisionText)) {
+    add(
+      'location_precision',
+      'is required with coordinates: what they locate (exact, settlement, district, region or country)',
+      LOCATION_PRECISIONS,
     );
+    return undefined;
+  }
+  return { latitude, longitude, precision: precisionText as LocationPrecision };
+}
+
+/** The sources of threat, the rights and the legal basis they broke, and the tags. */
+function readWhoDidIt(
+  cells: RowCells,
+  scalars: RowFacts['scalars'],
+  lang: Lang,
+): RowFacts['lists'] {
+  const main = cells.code('perpetrator_source', 'source_main', 'source of threat', false);
+  if (main) scalars.source_main = main;
+  return {
+    secondary: codeList(cells, 'perpetrator_source', 'sources_secondary', 'source of threat'),
+    rights: codeList(cells, 'right', 'rights', 'right'),
+    legalBasis: readLegalBasis(cells, lang),
+    tags: list(cells.cell('tags')).flatMap((t) => {
+      if (t.length > 100) {
+        cells.add('tags', `a tag is ${t.length} characters long; at most 100`);
+        return [];
+      }
+      return [t];
+    }),
+  };
+}
+
+/** A cell listing several codes or labels; the unknown ones are problems, not codes. */
+function codeList(
+  { cell, add }: RowCells,
+  vocabulary: VocabularyName,
+  column: Column,
+  what: string,
+): string[] {
+  return list(cell(column)).flatMap((t) => {
+    const c = resolve(vocabulary, t, what, (message, allowed) => add(column, message, allowed));
     return c ? [c] : [];
   });
-  const rights = list(cell('rights')).flatMap((t) => {
-    const c = resolve('right', t, 'right', (message, allowed) => add('rights', message, allowed));
-    return c ? [c] : [];
-  });
-  const legalBasis = cell('legal_article')
+}
+
+/** The legal basis as monitors write it (`ч. 1 ст. 307 УК РТ`), several separated by `;`. */
+function readLegalBasis({ cell, add }: RowCells, lang: Lang): LegalBasis[] {
+  return cell('legal_article')
     .split(/[;\n]/)
     .map((t) => t.trim())
     .filter((t) => t !== '')
     .flatMap((t) => {
-      const parsed = parseLegalArticle(t);
-      if (parsed === undefined) {
-        add(
-          'legal_article',
-          'write the legal basis as "KZ Criminal Code|405" or "KZ Criminal Code art. 405"; separate several with ;',
-        );
+      const parsed = parseLegalArticle(t, lang);
+      if (!parsed.ok) {
+        add('legal_article', parsed.message);
         return [];
       }
-      if (parsed.instrument.length > 200 || parsed.article.length > 50) {
-        add('legal_article', 'the instrument may have 200 characters, the article 50');
+      const { instrument, article, part } = parsed.value;
+      if (instrument.length > 200 || article.length > 50 || (part?.length ?? 0) > 20) {
+        add('legal_article', 'the instrument may have 200 characters, the article 50, the part 20');
         return [];
       }
-      return [parsed];
+      return [parsed.value];
     });
-  const tags = list(cell('tags')).flatMap((t) => {
-    if (t.length > 100) {
-      add('tags', `a tag is ${t.length} characters long; at most 100`);
-      return [];
+}
+
+/**
+ * Where we learned it: a title, a web address, or both (the address's host stands for a
+ * title). Several sources in one row go one per line, line n of the titles with line n of
+ * the addresses, as the case-level export writes them.
+ */
+function readSource({ cell, add, text }: RowCells): RowFacts['sources'] {
+  const titles = text('source_title', MAX_TEXT * 20, false)?.split('\n') ?? [];
+  const urls = cell('source_url') === '' ? [] : cell('source_url').split('\n');
+  const sources: NonNullable<RowFacts['sources']> = [];
+  for (let i = 0; i < Math.max(titles.length, urls.length); i++) {
+    const title = titles[i]?.trim() ?? '';
+    const url = urls[i]?.trim() ?? '';
+    if (title.length > MAX_TEXT) {
+      add('source_title', `is ${title.length} characters long; at most ${MAX_TEXT}`);
+      return undefined;
     }
-    return [t];
-  });
-
-  // Where we learned it
-  let source: RowFacts['source'];
-  const sourceTitle = text('source_title', MAX_TEXT, false);
-  const url = cell('source_url');
-  if (url !== '' && !isHttpUrl(url)) {
-    add('source_url', 'must be a web address starting with http:// or https://');
-  } else if (url !== '' || sourceTitle !== undefined) {
-    source = {
-      title: sourceTitle ?? new URL(url).hostname,
+    if (url !== '' && !isHttpUrl(url)) {
+      add('source_url', 'must be a web address starting with http:// or https://');
+      return undefined;
+    }
+    if (url === '' && title === '') continue;
+    sources.push({
+      title: title === '' ? new URL(url).hostname : title,
       ...(url !== '' && { url }),
-    };
+    });
   }
+  return sources.length === 0 ? undefined : sources;
+}
 
-  // Whom: the act
-  let target: RowFacts['target'];
+/** Whom: the act's target, when the row names one (its kind guessed from the category). */
+function readTarget({ cell, add, code }: RowCells): RowFacts['target'] {
   const name = cell('target_name');
+  const id = cell('target_id');
   const categoryText = cell('target_category');
   const kindText = cell('target_kind');
-  if (name !== '' || categoryText !== '' || kindText !== '') {
-    const category = code('target_category', 'target_category', 'target category', true);
-    const fits = category ? termOf('target_category', category)?.targetKind : undefined;
-    const kind =
-      kindText === ''
-        ? (fits ?? 'person')
-        : (resolve('target_kind', kindText, 'kind of target (person or organisation)', (m, a) =>
-            add('target_kind', m, a),
-          ) as 'person' | 'organisation' | undefined);
-    if (name === '') add('target_name', 'is required: the name of the person or organisation');
-    else if (name.length > MAX_TEXT) {
-      add('target_name', `is ${name.length} characters long; at most ${MAX_TEXT}`);
-    }
-    if (category && kind && fits !== undefined && fits !== kind) {
-      const allowed = allowedCodes('target_category').filter((c) => {
-        const k = termOf('target_category', c)?.targetKind;
-        return k === undefined || k === kind;
-      });
-      add('target_category', `is a category of ${fits}s, not of ${kind}s`, allowed);
-    }
-    if (category && kind && name !== '') target = { kind, name, category };
+  if (name === '' && id === '' && categoryText === '' && kindText === '') return undefined;
+  // A record named by id has a category already: the act takes it unless the row says otherwise.
+  const category = code('target_category', 'target_category', 'target category', id === '');
+  const fits = category ? termOf('target_category', category)?.targetKind : undefined;
+  const kind =
+    kindText === ''
+      ? (fits ?? 'person')
+      : (resolve('target_kind', kindText, 'kind of target (person or organisation)', (m, a) =>
+          add('target_kind', m, a),
+        ) as 'person' | 'organisation' | undefined);
+  if (id !== '' && !UUID.test(id)) {
+    add(
+      'target_id',
+      'must be the id of a person or organisation of this workspace, as GET /persons/{id} shows it',
+    );
+  } else if (name === '' && id === '') {
+    add(
+      'target_name',
+      'is required: the name of the person or organisation (or its id in target_id)',
+    );
+  } else if (name.length > MAX_TEXT) {
+    add('target_name', `is ${name.length} characters long; at most ${MAX_TEXT}`);
   }
+  if (category && kind && fits !== undefined && fits !== kind) {
+    const allowed = allowedCodes('target_category').filter((c) => {
+      const k = termOf('target_category', c)?.targetKind;
+      return k === undefined || k === kind;
+    });
+    add('target_category', `is a category of ${fits}s, not of ${kind}s`, allowed);
+  }
+  if (!kind || (id === '' && !category)) return undefined;
+  if (id !== '') {
+    // The name stays beside the id: a row of another workspace's export names its target by both.
+    return UUID.test(id)
+      ? { kind, id: id.toLowerCase(), ...(name !== '' && { name }), ...(category && { category }) }
+      : undefined;
+  }
+  return name !== '' ? { kind, name, ...(category && { category }) } : undefined;
+}
 
-  const incidentRef = cell('incident_ref');
-  const key =
-    incidentRef !== ''
-      ? `ref|${incidentRef.toLowerCase()}`
-      : [
-          'row',
-          occurred ? `${occurred.date}` : cell('date'),
-          cell('place').toLowerCase(),
-          type ?? cell('type').toLowerCase(),
-          cell('title').toLowerCase(),
-        ].join('|');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-  return {
-    row,
-    key,
-    ...(incidentRef !== '' && { incidentRef }),
-    scalars,
-    ...(occurred && { occurred }),
-    lists: { secondary, rights, legalBasis, tags },
-    ...(source && { source }),
-    ...(target && { target }),
-  };
+/** Rows with the same `incident_ref`, or else the same date, place, type and title, are one incident. */
+function incidentKey(
+  { cell }: RowCells,
+  incidentRef: string,
+  occurred: { date: string } | undefined,
+  type: string | undefined,
+): string {
+  if (incidentRef !== '') return `ref|${incidentRef.toLowerCase()}`;
+  return [
+    'row',
+    occurred ? `${occurred.date}` : cell('date'),
+    cell('place').toLowerCase(),
+    type ?? cell('type').toLowerCase(),
+    cell('title').toLowerCase(),
+  ].join('|');
 }
 
 /** Dates as sheets write them: ISO, or day-first with dots (25.02.2020, 02.2020). */
@@ -334,7 +485,7 @@ function readOccurred(
   dateText: string,
   precisionText: string,
   today: string,
-  add: (column: Column, message: string, allowed?: readonly string[]) => void,
+  add: AddProblem,
 ): { date: string; precision: string } | undefined {
   if (dateText === '') {
     add('date', 'is required: YYYY, YYYY-MM or YYYY-MM-DD (or DD.MM.YYYY)');
@@ -419,7 +570,8 @@ function mergeProblems(
       const earlier = first.get(field);
       if (earlier === undefined) first.set(field, { row: f.row, value });
       else if (earlier.value !== value) {
-        const column: Column = field === 'occurred' ? 'date' : field;
+        const column: Column =
+          field === 'occurred' ? 'date' : field === 'location' ? 'coordinates' : field;
         problems.push({
           row: f.row,
           column,
@@ -431,7 +583,7 @@ function mergeProblems(
       }
     }
     if (f.target) {
-      const who = `${f.target.kind}|${normaliseName(f.target.name)}`;
+      const who = targetIdentity(f.target);
       const earlier = seenTargets.get(who);
       if (earlier !== undefined) {
         problems.push({
@@ -460,12 +612,12 @@ function toIncident(
   const main = scalar('source_main');
   const secondary = unique(group.flatMap((f) => f.lists.secondary)).filter((s) => s !== main);
   const sources = uniqueBy(
-    group.flatMap((f) => (f.source ? [f.source] : [])),
+    group.flatMap((f) => f.sources ?? []),
     (s) => `${s.title}|${s.url ?? ''}`,
   );
   const legalBasis = uniqueBy(
     group.flatMap((f) => f.lists.legalBasis),
-    (l) => `${l.instrument}|${l.article}`,
+    (l) => `${l.instrument}|${l.article}|${l.part ?? ''}`,
   );
   const draft: PlannedIncident['draft'] = {
     title: scalar('title')!,
@@ -475,6 +627,7 @@ function toIncident(
     ...optional('description', scalar('description')),
     ...optional('region', scalar('region')),
     ...optional('place', scalar('place')),
+    ...optional('location', locationOf(scalar('location'))),
     ...nonEmpty('rights', unique(group.flatMap((f) => f.lists.rights))),
     ...nonEmpty('legalBasis', legalBasis),
     ...nonEmpty('perpetrators', [
@@ -497,12 +650,12 @@ function toIncident(
           ...draft,
           perpetrators: draft.perpetrators?.map((p, i) => ({ ...p, perpetratorId: `p${i}` })),
           sources: draft.sources?.map((s, i) => ({ ...s, sourceId: `s${i}` })),
-          acts: targets.map((t, i) => ({
-            actId: `a${i}`,
-            kind: t.kind,
-            targetId: `t${i}`,
-            category: t.category,
-          })),
+          // An act without a category takes its record's, checked when it is recorded.
+          acts: targets.flatMap((t, i) =>
+            t.category === undefined
+              ? []
+              : [{ actId: `a${i}`, kind: t.kind, targetId: `t${i}`, category: t.category }],
+          ),
         },
       },
       incidentDecider.initialState,
@@ -527,6 +680,17 @@ function toIncident(
   return { key, rows: group.map((f) => f.row), draft, targets };
 }
 
+/** A location as rows compare it (`lat|lon|precision`), back to one. */
+function locationOf(scalar: string | undefined): Location | undefined {
+  if (scalar === undefined) return undefined;
+  const [latitude, longitude, precision] = scalar.split('|');
+  return {
+    latitude: Number(latitude),
+    longitude: Number(longitude),
+    precision: precision as LocationPrecision,
+  };
+}
+
 function columnOfField(field: string): Column | null {
   const head = field.split('.')[0];
   const map: Record<string, Column> = {
@@ -536,6 +700,7 @@ function columnOfField(field: string): Column | null {
     country: 'country',
     region: 'region',
     place: 'place',
+    location: 'coordinates',
     type: 'type',
     rights: 'rights',
     legalBasis: 'legal_article',
@@ -547,14 +712,25 @@ function columnOfField(field: string): Column | null {
   return map[head] ?? null;
 }
 
+/**
+ * A legal basis in any notation `parseLegalBasis` reads; failing that, `<instrument> art. N`
+ * for instruments that are not codes (`KZ Law on Peaceful Assemblies art. 8`), as before.
+ */
 export function parseLegalArticle(
   text: string,
-): { instrument: string; article: string } | undefined {
-  const piped = /^([^|]+)\|([^|]+)$/.exec(text);
-  if (piped) return { instrument: piped[1].trim(), article: piped[2].trim() };
+  lang: Lang = 'en',
+): ReturnType<typeof parseLegalBasis> {
+  const parsed = parseLegalBasis(text, lang);
+  if (parsed.ok) return parsed;
   const worded = LEGAL_ARTICLE.exec(text);
-  if (worded) return { instrument: worded[1].trim(), article: worded[2].trim() };
-  return undefined;
+  if (worded)
+    return { ok: true, value: { instrument: worded[1].trim(), article: worded[2].trim() } };
+  return parsed;
+}
+
+/** One target of a sheet: the record its id names, or else its name as written. */
+export function targetIdentity(t: Pick<PlannedTarget, 'kind' | 'name' | 'id'>): string {
+  return t.id !== undefined ? `${t.kind} id ${t.id}` : `${t.kind} ${normaliseName(t.name!)}`;
 }
 
 /** The same name however it is spaced or capitalised: one person within our records. */
@@ -577,7 +753,7 @@ export function possibleDuplicatePersons(
   const byFold = new Map<string, Map<string, number[]>>();
   for (const incident of incidents) {
     for (const t of incident.targets) {
-      if (t.kind !== 'person') continue;
+      if (t.kind !== 'person' || t.name === undefined || t.id !== undefined) continue;
       const fold = foldName(t.name);
       const spellings = byFold.get(fold) ?? new Map<string, number[]>();
       byFold.set(fold, spellings);

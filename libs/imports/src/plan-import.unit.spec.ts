@@ -1,6 +1,7 @@
 import { planImport, possibleDuplicatePersons } from './plan-import';
 import { SheetTable } from './sheet/read-sheet';
 import { headersIn, TEMPLATE_COLUMNS } from './sheet/sheet-columns';
+import { TEMPLATE_LANGS, templateRows } from './import-template';
 
 const TODAY = '2026-11-28';
 const HEADERS = [
@@ -40,8 +41,8 @@ describe('planImport', () => {
     ]);
   });
 
-  it('reads Russian, Kazakh and Kyrgyz headers', () => {
-    for (const lang of ['ru', 'kk', 'ky'] as const) {
+  it('reads Russian, Kazakh, Kyrgyz and Tajik headers', () => {
+    for (const lang of ['ru', 'kk', 'ky', 'tg'] as const) {
       const headers = headersIn(lang, TEMPLATE_COLUMNS);
       const row = TEMPLATE_COLUMNS.map((c) =>
         c === 'date'
@@ -58,6 +59,38 @@ describe('planImport', () => {
       expect({ lang, problems: plan.problems }).toEqual({ lang, problems: [] });
       expect(plan.incidents).toHaveLength(1);
     }
+  });
+
+  it.each(TEMPLATE_LANGS)("plans the template's example row in %s, labels and all", (lang) => {
+    const [headers, example] = templateRows(lang);
+    const plan = planImport(sheet([example], headers), TODAY);
+    expect(plan.problems).toEqual([]);
+    expect(plan.incidents[0].draft).toMatchObject({
+      country: 'KZ',
+      region: 'KZ-71',
+      type: 'detention',
+      rights: ['freedom_of_peaceful_assembly', 'liberty_and_security'],
+      perpetrators: [
+        { source: 'police', role: 'main' },
+        { source: 'court', role: 'secondary' },
+      ],
+    });
+    expect(plan.incidents[0].targets[0]).toMatchObject({
+      kind: 'person',
+      category: 'civil_activist',
+    });
+  });
+
+  it("lists the allowed values as labels in the language of the sheet's headers", () => {
+    const headers = headersIn('ru', ['date', 'country', 'type', 'title']);
+    const plan = planImport(
+      sheet([['2020-02-25', 'Атлантида', 'Задержание', 'A']], headers),
+      TODAY,
+    );
+    expect(plan.problems).toHaveLength(1);
+    expect(plan.problems[0].allowed).toContain('KZ');
+    expect(plan.problems[0].allowedLabels).toContain('Казахстан');
+    expect(plan.problems[0].allowedLabels).toHaveLength(plan.problems[0].allowed!.length);
   });
 
   it('makes one incident of the rows sharing incident_ref, or date, place, type and title', () => {
@@ -89,6 +122,89 @@ describe('planImport', () => {
     );
     expect(plan.problems).toEqual([
       expect.objectContaining({ column: 'target_name', value: null }),
+    ]);
+  });
+
+  it("reads the legal basis as monitors write it, and shows a form in the sheet's language", () => {
+    const headers = [...HEADERS.slice(0, 4), 'legal_article'];
+    const plan = planImport(
+      sheet(
+        [
+          ['2020-02-25', 'TJ', 'detention', 'A', 'ч. 1 ст. 307 УК РТ; KZ Criminal Code art. 405'],
+          ['2020-02-26', 'KZ', 'detention', 'B', 'KZ Law on Peaceful Assemblies art. 8'],
+        ],
+        headers,
+      ),
+      TODAY,
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.incidents.map((i) => i.draft.legalBasis)).toEqual([
+      [
+        { instrument: 'TJ Criminal Code', article: '307', part: '1' },
+        { instrument: 'KZ Criminal Code', article: '405' },
+      ],
+      [{ instrument: 'KZ Law on Peaceful Assemblies', article: '8' }],
+    ]);
+
+    const russian = headersIn('ru', ['date', 'country', 'type', 'title', 'legal_article']);
+    const refused = planImport(
+      sheet([['2020-02-25', 'TJ', 'detention', 'A', 'триста семь']], russian),
+      TODAY,
+    );
+    expect(refused.problems).toEqual([
+      expect.objectContaining({
+        column: 'legal_article',
+        message: expect.stringContaining('ч. 1 ст. 405 УК РК'),
+      }),
+    ]);
+  });
+
+  it('takes a recorded target by id in target_id, its category optional', () => {
+    const id = '6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11';
+    const headers = [...HEADERS, 'target_id'];
+    const plan = planImport(
+      sheet(
+        [
+          ['2020-02-25', 'KZ', 'detention', 'A', '', '', '', id.toUpperCase()],
+          ['2020-02-26', 'KZ', 'detention', 'B', '', 'lawyer', '', id],
+          ['2020-02-27', 'KZ', 'detention', 'C', '', '', '', 'P-6F1C1A'],
+          ['2020-02-28', 'KZ', 'detention', 'D', '', 'lawyer', '', ''],
+        ],
+        headers,
+      ),
+      TODAY,
+    );
+    expect(plan.incidents.map((i) => i.targets)).toEqual([
+      [{ row: 2, kind: 'person', id }],
+      [{ row: 3, kind: 'person', id, category: 'lawyer' }],
+    ]);
+    expect(plan.problems.map((p) => [p.row, p.column])).toEqual([
+      [4, 'target_id'],
+      [5, 'target_name'],
+    ]);
+  });
+
+  it('reads coordinates as maps give them, with the precision they have', () => {
+    const headers = [...HEADERS.slice(0, 4), 'координаты', 'location_precision'];
+    const plan = planImport(
+      sheet(
+        [
+          ['2020-02-25', 'TJ', 'detention', 'A', '37.48974, 71.55304', 'settlement'],
+          ['2020-02-26', 'TJ', 'detention', 'B', '37,48974; 71,55304', 'exact'],
+          ['2020-02-27', 'TJ', 'detention', 'C', '137.5, 71.5', 'exact'],
+          ['2020-02-28', 'TJ', 'detention', 'D', '37.5 71.5', ''],
+        ],
+        headers,
+      ),
+      TODAY,
+    );
+    expect(plan.incidents.map((i) => i.draft.location)).toEqual([
+      { latitude: 37.48974, longitude: 71.55304, precision: 'settlement' },
+      { latitude: 37.48974, longitude: 71.55304, precision: 'exact' },
+    ]);
+    expect(plan.problems.map((p) => [p.row, p.column])).toEqual([
+      [4, 'coordinates'],
+      [5, 'location_precision'],
     ]);
   });
 

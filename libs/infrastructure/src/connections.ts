@@ -1,19 +1,33 @@
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DatabaseConfig, EventStoreConfig } from '@app/config';
 import { PgliteSqlClient, PgPoolSqlClient, SqlClient } from '@app/database';
 import { EventStore } from '@app/event-store';
 import Redis from 'ioredis';
+import { preparePrivateDirectory, tightenPrivateDirectory } from './private-directory';
 
-/** The SQL database of the event store (postgres kind) and the read models. */
-export async function openSqlClient(database: DatabaseConfig): Promise<SqlClient> {
+/**
+ * The SQL database of the event store (postgres kind) and the read models. `bulk`: an
+ * operator's command (migrations, rebuilds) whose statements may run longer than a request's
+ * (an index over the whole log): no statement timeout.
+ */
+export async function openSqlClient(
+  database: DatabaseConfig,
+  { bulk = false }: { bulk?: boolean } = {},
+): Promise<SqlClient> {
   if (database.kind === 'postgres') {
-    // Without a bound, a connection to an unreachable host waits for the OS (minutes).
-    return PgPoolSqlClient.fromUrl(database.url, { connectionTimeoutMillis: 5_000 });
+    return PgPoolSqlClient.fromUrl(database.url, {
+      // Without a bound, a connection to an unreachable host waits for the OS (minutes).
+      connectionTimeoutMillis: 5_000,
+      // Sent with each connection's start-up; 0 turns the timeout off.
+      statement_timeout: bulk ? 0 : database.statementTimeoutMs,
+      idle_in_transaction_session_timeout: database.idleInTransactionTimeoutMs,
+    });
   }
   const dir = resolve(database.dir);
-  await mkdir(dir, { recursive: true });
-  return PgliteSqlClient.open(dir);
+  await preparePrivateDirectory(dir);
+  const client = await PgliteSqlClient.open(dir, { fsync: database.fsync });
+  await tightenPrivateDirectory(dir);
+  return client;
 }
 
 /** Creating the PostgreSQL store applies its migrations, so start-up leaves the schema current. */

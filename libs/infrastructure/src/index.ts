@@ -1,3 +1,5 @@
 export * from './connections';
 export * from './entry-point';
 export * from './infrastructure.module';
+export * from './private-directory';
+export * from './app-logger';

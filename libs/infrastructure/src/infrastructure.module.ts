@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { SQL_CLIENT, SqlClient } from '@app/database';
+import { RecordingSqlClient, SQL_CLIENT, SqlClient } from '@app/database';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import Redis from 'ioredis';
 import { createRedisClient, openEventStore, openSqlClient } from './connections';
@@ -28,7 +28,11 @@ export class InfrastructureModule implements OnApplicationShutdown {
       global: true,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: SQL_CLIENT, useFactory: () => openSqlClient(config.database) },
+        {
+          provide: SQL_CLIENT,
+          // A request's audit entry commits with its first change (apps/api's audit trail).
+          useFactory: async () => new RecordingSqlClient(await openSqlClient(config.database)),
+        },
         {
           provide: EVENT_STORE,
           inject: [SQL_CLIENT],

@@ -18,6 +18,18 @@ export class JobReleased extends Error {
   }
 }
 
+/**
+ * Thrown by a job whose input cannot be worked at all (a file that cannot be read, past a
+ * limit): it fails at once, for good (the same input fails the same way again), with these
+ * reasons as its errors. They are shown to the caller, so they never quote the input.
+ */
+export class JobFailed extends Error {
+  constructor(readonly errors: readonly unknown[]) {
+    super('the job cannot work with its input');
+    this.name = 'JobFailed';
+  }
+}
+
 export interface JobOutcome {
   result: unknown;
   /** Problems the job found in its input (not failures of the job itself). */
@@ -31,6 +43,11 @@ export interface JobOutcome {
 export interface JobWork {
   readonly type: JobType;
   run(context: JobContext): Promise<JobOutcome>;
+  /**
+   * The job reached its end (completed, or failed for good): what it kept only for its runs
+   * goes now (an import's uploaded sheet). Called once per end; a failure here is logged.
+   */
+  ended?(record: JobRecord): Promise<void>;
 }
 
 /**

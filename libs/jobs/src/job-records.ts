@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { migrate, SQL_CLIENT, SqlClient } from '@app/database';
-import { jobsMigration } from './jobs.migration';
+import { clearUploadsMigration, jobsMigration } from './jobs.migration';
 
 export const JOB_TYPES = ['import', 'export', 'snapshot'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
@@ -43,13 +43,13 @@ interface JobRow {
 /** How long a claimed job stays claimed without news from its runner (table-queue mode). */
 export const JOB_LEASE_SECONDS = 60;
 
-/** The `jobs` and `job_files` tables. */
+/** The `jobs` and `job_files` tables (a job's output files; uploads are sealed elsewhere). */
 @Injectable()
 export class JobRecords {
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   static migrate(sql: SqlClient): Promise<string[]> {
-    return migrate(sql, 'job_migrations', [jobsMigration]);
+    return migrate(sql, 'job_migrations', [jobsMigration, clearUploadsMigration]);
   }
 
   /** Creates the job unless one with this id exists; says which happened. */
@@ -92,6 +92,21 @@ export class JobRecords {
       [olderThanSeconds],
     );
     return rows.map(toRecord);
+  }
+
+  /**
+   * Jobs waiting (queued, or active) that have had no step for `seconds`: nothing takes or
+   * advances them. A running job steps at every 2% at least (progress renews its lease).
+   */
+  async stalled(seconds: number): Promise<{ jobs: number; seconds: number }> {
+    const { rows } = await this.sql.query<{ jobs: number; seconds: number | null }>(
+      `SELECT count(*)::int AS jobs,
+              floor(extract(epoch FROM now() - min(updated_at)))::int AS seconds
+         FROM jobs WHERE state IN ('queued', 'active')
+          AND updated_at < now() - make_interval(secs => $1)`,
+      [seconds],
+    );
+    return { jobs: rows[0].jobs, seconds: rows[0].seconds ?? 0 };
   }
 
   /**
@@ -148,20 +163,29 @@ export class JobRecords {
     );
   }
 
-  /** Back in the queue (a shutdown released it, or a retry will follow). */
-  async requeue(id: string): Promise<void> {
+  /**
+   * Back in the queue (a shutdown released it, or a retry will follow). `refundAttempt`: the
+   * start does not count (a shutdown, not the job, ended it).
+   */
+  async requeue(id: string, { refundAttempt = false } = {}): Promise<void> {
     await this.sql.query(
-      `UPDATE jobs SET state = 'queued', locked_until = NULL, updated_at = now()
+      `UPDATE jobs SET state = 'queued', locked_until = NULL, updated_at = now(),
+              attempts = CASE WHEN $2 THEN greatest(attempts - 1, 0) ELSE attempts END
         WHERE id = $1 AND state = 'active'`,
-      [id],
+      [id, refundAttempt],
     );
   }
 
-  async fail(id: string, message: string): Promise<void> {
+  fail(id: string, message: string): Promise<void> {
+    return this.failWith(id, [{ message }]);
+  }
+
+  /** Failed for good, with these reasons as its errors. */
+  async failWith(id: string, errors: readonly unknown[]): Promise<void> {
     await this.sql.query(
       `UPDATE jobs SET state = 'failed', errors = $2, locked_until = NULL, updated_at = now()
         WHERE id = $1`,
-      [id, JSON.stringify([{ message }])],
+      [id, JSON.stringify(errors)],
     );
   }
 

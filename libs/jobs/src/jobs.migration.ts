@@ -35,3 +35,13 @@ CREATE TABLE job_files (
 );
 `,
 };
+
+/**
+ * Uploaded sheets no longer live here: they are sealed in `upload_files` (libs/protection) and
+ * deleted when their job ends. Those kept in clear before go now; a job still waiting for one
+ * ends with a problem asking for the sheet again.
+ */
+export const clearUploadsMigration: Migration = {
+  id: '0002-no-clear-uploads',
+  sql: `DELETE FROM job_files WHERE name = 'input';`,
+};

@@ -28,7 +28,8 @@ export class JobsModule {
               imports: [JobsOptionsModule],
               inject: [JOBS_OPTIONS],
               useFactory: (options: JobsOptions) => ({
-                connection: redisConnection(redisUrl) as ConnectionOptions,
+                // The processors' workers: they wait for a reconnection (see redisConnection).
+                connection: redisConnection(redisUrl, { failFast: false }) as ConnectionOptions,
                 prefix: options.prefix,
               }),
             }),

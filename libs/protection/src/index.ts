@@ -6,3 +6,6 @@ export * from './name-index.port';
 export * from './sql-name-index';
 export * from './evidence-storage.port';
 export * from './sql-evidence-storage';
+export * from './master-key-seal';
+export * from './upload-storage.port';
+export * from './sql-upload-storage';

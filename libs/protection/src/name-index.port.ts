@@ -30,6 +30,12 @@ export interface NameIndex {
     kind: NamedSubject['kind'],
     terms: readonly string[],
   ): Promise<string[]>;
+  /** Each of these terms with the subjects that hold it, in one read (the import's names). */
+  holders(
+    workspaceId: string,
+    kind: NamedSubject['kind'],
+    terms: readonly string[],
+  ): Promise<Map<string, string[]>>;
 }
 
 export const NAME_INDEX = Symbol('NameIndex');

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { AppConfig, requireMasterKey } from '@app/config';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { loadMasterKey } from './master-key';
@@ -8,6 +8,14 @@ import { PERSONAL_DATA_VAULT } from './personal-data-vault.port';
 import { SqlKeyVault } from './sql-key-vault';
 import { SqlEvidenceStorage } from './sql-evidence-storage';
 import { SqlNameIndex } from './sql-name-index';
+import { SqlUploadStorage } from './sql-upload-storage';
+import { UPLOAD_STORAGE } from './upload-storage.port';
+
+/** A store of sealed data: its tables migrated, opened with the master key. */
+interface SealedStore<T> {
+  migrate(sql: SqlClient): Promise<unknown>;
+  new (sql: SqlClient, masterKey: Buffer): T;
+}
 
 /** The vault of per-person keys and the name index, for every module that reads or writes personal data. */
 @Module({})
@@ -19,39 +27,25 @@ export class ProtectionModule {
    */
   static forConfig(config: AppConfig): DynamicModule {
     requireMasterKey(config);
+    const sealed = <T>(token: symbol, store: SealedStore<T>): Provider => ({
+      provide: token,
+      inject: [SQL_CLIENT],
+      useFactory: async (sql: SqlClient) => {
+        const masterKey = await loadMasterKey(config);
+        await store.migrate(sql);
+        return new store(sql, masterKey);
+      },
+    });
     return {
       module: ProtectionModule,
       global: true,
       providers: [
-        {
-          provide: PERSONAL_DATA_VAULT,
-          inject: [SQL_CLIENT],
-          useFactory: async (sql: SqlClient) => {
-            const masterKey = await loadMasterKey(config);
-            await SqlKeyVault.migrate(sql);
-            return new SqlKeyVault(sql, masterKey);
-          },
-        },
-        {
-          provide: NAME_INDEX,
-          inject: [SQL_CLIENT],
-          useFactory: async (sql: SqlClient) => {
-            const masterKey = await loadMasterKey(config);
-            await SqlNameIndex.migrate(sql);
-            return new SqlNameIndex(sql, masterKey);
-          },
-        },
-        {
-          provide: EVIDENCE_STORAGE,
-          inject: [SQL_CLIENT],
-          useFactory: async (sql: SqlClient) => {
-            const masterKey = await loadMasterKey(config);
-            await SqlEvidenceStorage.migrate(sql);
-            return new SqlEvidenceStorage(sql, masterKey);
-          },
-        },
+        sealed(PERSONAL_DATA_VAULT, SqlKeyVault),
+        sealed(NAME_INDEX, SqlNameIndex),
+        sealed(EVIDENCE_STORAGE, SqlEvidenceStorage),
+        sealed(UPLOAD_STORAGE, SqlUploadStorage),
       ],
-      exports: [PERSONAL_DATA_VAULT, NAME_INDEX, EVIDENCE_STORAGE],
+      exports: [PERSONAL_DATA_VAULT, NAME_INDEX, EVIDENCE_STORAGE, UPLOAD_STORAGE],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { migrate, Migration, SqlClient } from '@app/database';
-import { decrypt, encrypt, newKey } from './aes-gcm';
+import { FileContexts, openFile, sealFile } from './file-seal';
 import { EvidenceRef, EvidenceStorage } from './evidence-storage.port';
 
 /**
@@ -37,9 +37,7 @@ export class SqlEvidenceStorage implements EvidenceStorage {
   }
 
   async put(ref: EvidenceRef, bytes: Buffer): Promise<void> {
-    const key = newKey();
-    const wrapped = encrypt(this.masterKey, key, keyContext(ref));
-    const content = encrypt(key, bytes, contentContext(ref));
+    const { wrappedKey, content } = sealFile(this.masterKey, bytes, contextsOf(ref));
     await this.sql.query(
       `INSERT INTO evidence_files (evidence_id, workspace_id, incident_id, wrapped_key, content)
        VALUES ($1, $2, $3, decode($4, 'base64'), decode($5, 'base64'))
@@ -48,7 +46,7 @@ export class SqlEvidenceStorage implements EvidenceStorage {
         ref.evidenceId,
         ref.workspaceId,
         ref.incidentId,
-        wrapped.toString('base64'),
+        wrappedKey.toString('base64'),
         content.toString('base64'),
       ],
     );
@@ -63,8 +61,11 @@ export class SqlEvidenceStorage implements EvidenceStorage {
     if (rows.length === 0) return undefined;
     const { wrapped, content } = rows[0];
     if (wrapped === null || content === null) return 'destroyed';
-    const key = decrypt(this.masterKey, Buffer.from(wrapped, 'base64'), keyContext(ref));
-    return decrypt(key, Buffer.from(content, 'base64'), contentContext(ref));
+    return openFile(
+      this.masterKey,
+      { wrappedKey: Buffer.from(wrapped, 'base64'), content: Buffer.from(content, 'base64') },
+      contextsOf(ref),
+    );
   }
 
   async destroy(ref: Omit<EvidenceRef, 'incidentId'>): Promise<void> {
@@ -98,10 +99,9 @@ export class SqlEvidenceStorage implements EvidenceStorage {
   }
 }
 
-function keyContext(ref: Omit<EvidenceRef, 'incidentId'>): string {
-  return `evidence_keys:${ref.workspaceId}:${ref.evidenceId}`;
-}
-
-function contentContext(ref: Omit<EvidenceRef, 'incidentId'>): string {
-  return `evidence:${ref.workspaceId}:${ref.evidenceId}`;
+function contextsOf(ref: Omit<EvidenceRef, 'incidentId'>): FileContexts {
+  return {
+    key: `evidence_keys:${ref.workspaceId}:${ref.evidenceId}`,
+    content: `evidence:${ref.workspaceId}:${ref.evidenceId}`,
+  };
 }

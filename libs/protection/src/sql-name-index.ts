@@ -122,6 +122,25 @@ export class SqlNameIndex implements NameIndex {
     return rows.map((r) => r.id);
   }
 
+  async holders(
+    workspaceId: string,
+    kind: NamedSubject['kind'],
+    terms: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>(terms.map((t) => [t, []]));
+    if (terms.length === 0) return found;
+    const key = await this.keyOf(workspaceId);
+    const termOf = new Map(terms.map((t) => [digestOf(key, kind, t).toString('base64'), t]));
+    const { rows } = await this.sql.query<{ digest: string; id: string }>(
+      `SELECT encode(digest, 'base64') AS digest, subject_id::text AS id FROM name_index
+        WHERE workspace_id = $1 AND kind = $2 AND digest = ANY(
+          SELECT decode(d, 'base64') FROM unnest($3::text[]) AS d)`,
+      [workspaceId, kind, [...termOf.keys()]],
+    );
+    for (const r of rows) found.get(termOf.get(r.digest)!)!.push(r.id);
+    return found;
+  }
+
   /** The workspace's HMAC key, created on first use. */
   private async keyOf(workspaceId: string): Promise<Buffer> {
     const cached = this.keys.get(workspaceId);

@@ -19,6 +19,8 @@ export interface ProjectionStatus {
   state: 'caught_up' | 'catching_up';
   /** Incident events still to project; absent when more than LAG_COUNT_LIMIT. */
   lagEvents?: number;
+  /** Seconds since the oldest event still to project was recorded; 0 when caught up. */
+  lagSeconds: number;
 }
 
 /** `after=` asked for a position the projection did not pass in time: 503 naming it. */
@@ -95,13 +97,16 @@ export class ProjectionFreshness {
   ): Promise<ProjectionStatus> {
     const head = await this.store.headPosition();
     let lagEvents = 0;
-    for await (const _ of this.store.readAll({
+    let oldestRecordedAt: string | undefined;
+    for await (const event of this.store.readAll({
       from: position,
       categories,
       maxCount: LAG_COUNT_LIMIT + 1,
     })) {
+      oldestRecordedAt ??= event.recordedAt;
       lagEvents += 1;
     }
+    const lagMs = oldestRecordedAt === undefined ? 0 : Date.now() - Date.parse(oldestRecordedAt);
     return {
       name,
       position,
@@ -109,6 +114,7 @@ export class ProjectionFreshness {
       caughtUp: lagEvents === 0,
       state: lagEvents === 0 ? 'caught_up' : 'catching_up',
       ...(lagEvents <= LAG_COUNT_LIMIT && { lagEvents }),
+      lagSeconds: Math.max(0, Math.round(lagMs) / 1000),
     };
   }
 

@@ -1,3 +1,4 @@
+import { noteSameTransactionSubject } from '@app/database';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext } from '../actor';
 import { CommandExecutor, Creation } from '../command-executor';
@@ -39,6 +40,8 @@ export function incidentReport(
 ): IncidentReport {
   const ids = IdSource.for(context.actor.workspaceId, context.idempotencyKey, ROUTE);
   const incidentId = ids.id('incident');
+  // A request's audit entry names the incident, whatever it writes first (a person's key).
+  noteSameTransactionSubject(incidentId);
   const targets = (body.targets ?? []).map((t, i) =>
     resolveTarget(t, `targets.${i}`, ids, registered),
   );
@@ -52,6 +55,7 @@ export function incidentReport(
       country: body.country,
       region: body.region,
       place: body.place,
+      location: body.location,
       occurred: body.occurred,
       type: body.type,
       rights: body.rights,

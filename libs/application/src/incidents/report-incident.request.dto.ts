@@ -11,6 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { LOCATION_PRECISIONS, LocationPrecision } from '@app/domain';
 
 // Shapes only: vocabulary codes and date rules are the domain's (DomainError → 400 with the
 // allowed values), so every caller — HTTP, import — gets the same answer.
@@ -39,6 +40,23 @@ export class OccurredDto {
   @IsOptional()
   @IsBoolean()
   approximate?: boolean;
+}
+
+/** Where on the map, and how precisely (ranges and precisions are the domain's checks). */
+export class LocationDto {
+  @ApiProperty({ example: 37.48974, description: 'Degrees north (WGS 84), -90 to 90.' })
+  latitude!: number;
+
+  @ApiProperty({ example: 71.55304, description: 'Degrees east (WGS 84), -180 to 180.' })
+  longitude!: number;
+
+  @ApiProperty({
+    enum: LOCATION_PRECISIONS,
+    example: 'settlement',
+    description:
+      'What the coordinates locate: the spot (`exact`), or only the settlement, district, region or country the source names. Analysts never see coordinates.',
+  })
+  precision!: LocationPrecision;
 }
 
 export class LegalBasisDto {
@@ -213,6 +231,10 @@ export class ReportIncidentRequestDto {
   @IsString()
   @MaxLength(300)
   place?: string;
+
+  @ApiPropertyOptional({ type: LocationDto })
+  @IsOptional()
+  location?: LocationDto;
 
   @ApiProperty({ type: OccurredDto })
   @ValidateNested()

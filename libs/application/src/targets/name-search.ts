@@ -58,18 +58,73 @@ export async function nameMatches(
   names: readonly string[],
 ): Promise<NameMatch[]> {
   const found = new Map<string, NameMatchReason>();
-  for (const name of names) {
-    const tokens = nameTokens(name);
-    if (tokens.length === 0) continue;
-    // A name of one part would match every namesake's first or last name: too many.
-    const within =
-      tokens.length < 2 ? [] : await index.withAll(workspaceId, kind, tokens.map(wholePart));
-    const around = await index.withAny(workspaceId, kind, partialNames(tokens).map(wholeName));
-    const same = await index.withAll(workspaceId, kind, [wholeName(tokens)]);
-    for (const id of [...within, ...around]) if (!found.has(id)) found.set(id, 'name_parts_match');
-    for (const id of same) found.set(id, 'same_name');
+  for (const matches of (await nameMatchesEach(index, workspaceId, kind, names)).values()) {
+    for (const m of matches)
+      if (found.get(m.subjectId) !== 'same_name') found.set(m.subjectId, m.reason);
   }
   return [...found].map(([subjectId, reason]) => ({ subjectId, reason }));
+}
+
+/**
+ * Each name's matches, from one read of the index however many names (an import's): the
+ * subjects holding every whole part of it (two parts or more: one part alone would match
+ * every namesake's first or last name), a whole name of some of its parts, or its whole name.
+ */
+export async function nameMatchesEach(
+  index: NameIndex,
+  workspaceId: string,
+  kind: NamedSubject['kind'],
+  names: readonly string[],
+): Promise<Map<string, NameMatch[]>> {
+  const asked = names.map((name) => {
+    const tokens = nameTokens(name);
+    return {
+      name,
+      parts: tokens.length < 2 ? [] : unique(tokens.map(wholePart)),
+      around: partialNames(tokens).map(wholeName),
+      same: tokens.length === 0 ? undefined : wholeName(tokens),
+    };
+  });
+  const holders = await index.holders(
+    workspaceId,
+    kind,
+    unique(asked.flatMap((a) => [...a.parts, ...a.around, ...(a.same ? [a.same] : [])])),
+  );
+  const holding = (term: string) => holders.get(term) ?? [];
+  const sets = new Map<string, Set<string>>();
+  const setOf = (term: string) =>
+    sets.get(term) ?? sets.set(term, new Set(holding(term))).get(term)!;
+  const out = new Map<string, NameMatch[]>();
+  for (const a of asked) {
+    const found = new Map<string, NameMatchReason>();
+    if (a.same !== undefined) {
+      for (const id of [...holdingAll(a.parts, holding, setOf), ...a.around.flatMap(holding)]) {
+        found.set(id, 'name_parts_match');
+      }
+      for (const id of holding(a.same)) found.set(id, 'same_name');
+    }
+    out.set(
+      a.name,
+      [...found].map(([subjectId, reason]) => ({ subjectId, reason })),
+    );
+  }
+  return out;
+}
+
+const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+
+/**
+ * The subjects holding every one of these terms, walking the rarest term's holders: an
+ * import asks of thousands of names sharing common parts ("Testov" held by thousands).
+ */
+function holdingAll(
+  terms: readonly string[],
+  holding: (term: string) => string[],
+  setOf: (term: string) => Set<string>,
+): string[] {
+  if (terms.length === 0) return [];
+  const [rarest, ...others] = [...terms].sort((a, b) => holding(a).length - holding(b).length);
+  return holding(rarest).filter((id) => others.every((t) => setOf(t).has(id)));
 }
 
 const wholePart = (token: string) => `=${token}`;

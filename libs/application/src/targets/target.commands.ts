@@ -1,3 +1,4 @@
+import { noteSameTransactionSubject } from '@app/database';
 import { CommandContext } from '../actor';
 import { CommandExecutor, CommandResult } from '../command-executor';
 import { IdSource } from '../deterministic-id';
@@ -110,6 +111,8 @@ export async function registerTarget(
   inline?: { id: string; scope: string },
 ): Promise<CommandResult> {
   const { id, streamId, ids, commands } = planRegistration(kind, registration, context, inline);
+  // The request's audit entry commits with the key, the first write, and names the person.
+  noteSameTransactionSubject(id);
   // Before the events: a crash in between leaves an unused key, never a sealed value without one.
   const key =
     kind === 'person'

@@ -48,10 +48,10 @@ export async function readTarget(
     sealingDecider(key),
     history.events.map((e) => e.domainEvent),
   );
-  if (state.details === undefined) {
+  if (state.status === 'absent') {
     throw new DomainError('not_found', `${kind}_not_found`, `no such ${kind}`);
   }
-  const erased = state.erased === true || key === 'destroyed';
+  const erased = state.status === 'erased' || key === 'destroyed';
   const erasure = history.events.find((e) => e.domainEvent.type === 'PersonErased');
   return {
     id,

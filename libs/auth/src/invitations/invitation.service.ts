@@ -237,7 +237,7 @@ export class InvitationService {
             [userId, login, passwordHash],
           );
         }
-        const created = await this.sessions.create(userId, client, tx);
+        const created = await this.sessions.create(userId, client, tx, { viaInvitation: true });
         return { ...created, invitation };
       })
       .catch((error: unknown) => {

@@ -17,7 +17,11 @@ export interface SignedInSession {
   role: Role;
   deploymentAdmin: boolean;
   csrfToken: string;
-  secondFactor: { enrolled: boolean; required: boolean };
+  /**
+   * mayEnrol: see enrolmentAllowed. passed: this session passed the second factor (a code or
+   * passkey at sign-in, or the app's enrolment in it).
+   */
+  secondFactor: { enrolled: boolean; required: boolean; mayEnrol: boolean; passed: boolean };
   expiresAt: string;
   idleExpiresAt: string;
 }
@@ -52,6 +56,8 @@ interface SessionRow {
   deployment_admin: boolean;
   enrolled: boolean;
   required: boolean;
+  via_invitation: boolean;
+  second_factor_passed: boolean;
   expires_at: string;
   idle_expires_at: string;
 }
@@ -61,7 +67,8 @@ interface SessionRow {
 const SESSION_COLUMNS = `
   s.id, s.csrf_token, s.user_id, u.name, u.login, u.workspace_id, w.name AS workspace_name,
   u.role, u.deployment_admin, (u.totp_enrolled_at IS NOT NULL) AS enrolled,
-  (u.role = 'admin' OR w.second_factor_for = 'everyone') AS required,
+  (u.role = 'admin' OR w.second_factor_for = 'everyone') AS required, s.via_invitation,
+  s.second_factor_passed,
   ${isoTime('s.expires_at')} AS expires_at, ${isoTime('s.idle_expires_at')} AS idle_expires_at`;
 
 /** The condition of a session that may be used (aliases s, u). */
@@ -86,19 +93,24 @@ export class SessionService {
     this.maxMs = config.signIn.sessionMaxMs;
   }
 
-  /** A new session for the user; the secret (the cookie's value) is returned this once. */
+  /**
+   * A new session for the user; the secret (the cookie's value) is returned this once.
+   * `viaInvitation`: made by accepting an invitation (or a reset), which may enrol a required
+   * second factor (enrolmentAllowed). `secondFactorPassed`: a code or passkey was given.
+   */
   async create(
     userId: string,
     client: ClientInfo,
     tx: SqlExecutor = this.sql,
+    { viaInvitation = false, secondFactorPassed = false } = {},
   ): Promise<{ secret: string; session: SignedInSession }> {
     const id = randomUUID();
     const secret = randomSecret();
     await tx.query(
       `INSERT INTO sessions (id, user_id, secret_hash, csrf_token, idle_expires_at, expires_at,
-                             address, user_agent)
+                             address, user_agent, via_invitation, second_factor_passed)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5::float8 / 1000),
-               now() + make_interval(secs => $6::float8 / 1000), $7, $8)`,
+               now() + make_interval(secs => $6::float8 / 1000), $7, $8, $9, $10)`,
       [
         id,
         userId,
@@ -108,6 +120,8 @@ export class SessionService {
         this.maxMs,
         client.address?.slice(0, 100) ?? null,
         client.userAgent?.slice(0, 300) ?? null,
+        viaInvitation,
+        secondFactorPassed,
       ],
     );
     const { rows } = await tx.query<SessionRow>(
@@ -195,6 +209,17 @@ export class SessionService {
   }
 }
 
+/**
+ * Whether the session may enrol a second factor now. Where one is required and none is
+ * enrolled, a password alone must not be enough to bind a factor (a stolen password would let
+ * its thief enrol their own phone): only the session made by accepting an invitation or a reset
+ * of the sign-in (links an admin hands over) may. Voluntary enrolment, where none is required,
+ * is open to any session of the person.
+ */
+function enrolmentAllowed(row: Pick<SessionRow, 'enrolled' | 'required' | 'via_invitation'>) {
+  return !row.enrolled && (!row.required || row.via_invitation);
+}
+
 function toSession(row: SessionRow): SignedInSession {
   return {
     sessionId: row.id,
@@ -206,7 +231,12 @@ function toSession(row: SessionRow): SignedInSession {
     role: row.role,
     deploymentAdmin: row.deployment_admin,
     csrfToken: row.csrf_token,
-    secondFactor: { enrolled: row.enrolled, required: row.required },
+    secondFactor: {
+      enrolled: row.enrolled,
+      required: row.required,
+      mayEnrol: enrolmentAllowed(row),
+      passed: row.second_factor_passed,
+    },
     expiresAt: row.expires_at,
     idleExpiresAt: row.idle_expires_at,
   };

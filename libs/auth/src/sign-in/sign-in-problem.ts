@@ -9,7 +9,7 @@ export class SignInProblem extends HttpException {
     status: HttpStatus,
     message: string,
     readonly code: string,
-    readonly extensions: Record<string, string | number | boolean> = {},
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super({ message, code, extensions }, status);
   }

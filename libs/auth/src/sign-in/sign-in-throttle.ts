@@ -1,4 +1,4 @@
-import { SqlExecutor } from '@app/database';
+import { outsideSameTransactionRecord, SqlExecutor } from '@app/database';
 import {
   blockAfterFailure,
   locksOut,
@@ -38,8 +38,15 @@ export class SignInThrottle {
     return { retryAfterMs: Math.max(1, Math.ceil(row.left_ms)), kind };
   }
 
-  /** Counts a failure under every key; returns the kinds this failure locked out. */
-  async fail(keys: Record<ThrottleKind, string>): Promise<ThrottleKind[]> {
+  /**
+   * Counts a failure under every key; returns the kinds this failure locked out. Bookkeeping,
+   * not the request's change: its audit entry does not commit with these rows.
+   */
+  fail(keys: Record<ThrottleKind, string>): Promise<ThrottleKind[]> {
+    return outsideSameTransactionRecord(() => this.countFailure(keys));
+  }
+
+  private async countFailure(keys: Record<ThrottleKind, string>): Promise<ThrottleKind[]> {
     const lockedOut: ThrottleKind[] = [];
     for (const kind of Object.keys(keys) as ThrottleKind[]) {
       const { rows } = await this.sql.query<{ failures: number }>(
@@ -68,6 +75,8 @@ export class SignInThrottle {
 
   /** A success from an address clears that address's count for the account. */
   async succeed(keys: Record<ThrottleKind, string>): Promise<void> {
-    await this.sql.query('DELETE FROM sign_in_throttle WHERE key = $1', [keys.pair]);
+    await outsideSameTransactionRecord(() =>
+      this.sql.query('DELETE FROM sign_in_throttle WHERE key = $1', [keys.pair]),
+    );
   }
 }

@@ -1,10 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { AuditLog } from '../audit-log';
 import { verifyPassword } from '../passwords/password-hash';
 import { Role } from '../role';
 import { recoveryCodeHash, verifyTotp } from '../second-factor/totp';
+import { TotpSecretBox } from '../second-factor/totp-secret-box';
+import { PasskeyService } from '../passkeys/passkey.service';
 import { ClientInfo, SessionService, SignedInSession } from '../sessions/session.service';
 import { SignInProblem } from './sign-in-problem';
 import { SignInThrottle } from './sign-in-throttle';
@@ -15,6 +18,8 @@ export interface Credentials {
   password: string;
   /** A TOTP code, or a recovery code. */
   code?: string;
+  /** Instead of a code: the browser's answer to `passkeyOptions` (WebAuthn). */
+  passkey?: AuthenticationResponseJSON;
 }
 
 interface UserRow {
@@ -23,8 +28,11 @@ interface UserRow {
   role: Role;
   password_hash: string | null;
   disabled: boolean;
-  totp_secret: string | null;
+  /** Base64 of the sealed secret (TotpSecretBox). */
+  totp_sealed: string | null;
   totp_last_step: string | null;
+  /** The workspace requires a second factor of this user (role, workspace setting). */
+  second_factor_required: boolean;
 }
 
 /**
@@ -41,6 +49,8 @@ export class SignInService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly sessions: SessionService,
     private readonly audit: AuditLog,
+    private readonly totpSecrets: TotpSecretBox,
+    private readonly passkeys: PasskeyService,
   ) {
     this.throttle = new SignInThrottle(sql, {
       delayMs: config.signIn.signInDelayMs,
@@ -99,37 +109,67 @@ export class SignInService {
     // Told apart in the audit trail only: the person gets the answer of a wrong password.
     if (user.disabled) throw await failed('sign-in refused: user disabled');
 
-    if (user.totp_secret !== null) {
-      if (credentials.code === undefined || credentials.code.trim() === '') {
+    if (user.totp_sealed !== null) {
+      const code = credentials.code?.trim() ?? '';
+      if (code === '' && credentials.passkey === undefined) {
         await record('sign-in: second factor needed', HttpStatus.UNAUTHORIZED);
+        // With a passkey: a fresh challenge for it, answered in the next attempt.
+        const passkeyOptions = await this.passkeys.signInOptions(user.id);
         throw new SignInProblem(
           HttpStatus.UNAUTHORIZED,
-          'Enter the code from your authenticator app, or a recovery code.',
+          'Enter the code from your authenticator app or a recovery code, or use your passkey.',
           'second_factor_required',
-          { secondFactorRequired: true },
+          { secondFactorRequired: true, ...(passkeyOptions && { passkeyOptions }) },
         );
       }
-      const how = await this.secondFactor(user, credentials.code.trim());
+      const how =
+        credentials.passkey !== undefined
+          ? await this.passkey(user, credentials.passkey)
+          : await this.secondFactor(user, code);
       if (how === undefined) {
         throw await failed('sign-in failed: wrong second factor', { secondFactorRequired: true });
       }
-      if (how === 'recovery code') await record('sign-in with a recovery code', HttpStatus.OK);
+      if (how !== 'totp') await record(`sign-in with a ${how}`, HttpStatus.OK);
+    } else if (user.second_factor_required) {
+      // The password alone may not open a session in which to enrol the factor now required
+      // (SessionService's enrolmentAllowed): the admin's reset gives a link that may.
+      await record('sign-in refused: second factor required, none enrolled', HttpStatus.FORBIDDEN);
+      throw new SignInProblem(
+        HttpStatus.FORBIDDEN,
+        'Your organisation requires a second factor and you have none yet. Ask an administrator ' +
+          'to reset your sign-in: the new link lets you choose a password and enrol one.',
+        'second_factor_enrolment_needs_invitation',
+        { secondFactorEnrolmentNeedsInvitation: true },
+      );
     }
 
     await this.throttle.succeed(keys);
-    const created = await this.sessions.create(user.id, client);
+    const created = await this.sessions.create(user.id, client, undefined, {
+      secondFactorPassed: user.totp_sealed !== null,
+    });
     await record('sign-in', HttpStatus.OK);
     return created;
   }
 
   private async findUser(login: string): Promise<UserRow | undefined> {
     const { rows } = await this.sql.query<UserRow>(
-      `SELECT id, workspace_id, role, password_hash, (disabled_at IS NOT NULL) AS disabled,
-              totp_secret, totp_last_step::text AS totp_last_step
-         FROM users WHERE lower(login) = lower($1)`,
+      `SELECT u.id, u.workspace_id, u.role, u.password_hash,
+              (u.disabled_at IS NOT NULL) AS disabled,
+              encode(u.totp_secret_sealed, 'base64') AS totp_sealed,
+              u.totp_last_step::text AS totp_last_step,
+              (u.role = 'admin' OR w.second_factor_for = 'everyone') AS second_factor_required
+         FROM users u JOIN workspaces w ON w.id = u.workspace_id
+        WHERE lower(u.login) = lower($1)`,
       [login.trim()],
     );
     return rows[0];
+  }
+
+  private async passkey(
+    user: UserRow,
+    answer: AuthenticationResponseJSON,
+  ): Promise<'passkey' | undefined> {
+    return (await this.passkeys.verifySignIn(user.id, answer)) ? 'passkey' : undefined;
   }
 
   /** Checks and uses up the code: a TOTP step moves on, a recovery code is spent. */
@@ -138,7 +178,8 @@ export class SignInService {
     code: string,
   ): Promise<'totp' | 'recovery code' | undefined> {
     const lastStep = user.totp_last_step === null ? null : Number(user.totp_last_step);
-    const step = verifyTotp(user.totp_secret as string, code, lastStep);
+    const secret = this.totpSecrets.open(user.id, user.totp_sealed as string);
+    const step = verifyTotp(secret, code, lastStep);
     if (step !== undefined) {
       // The condition makes two concurrent uses of one code succeed once.
       const { rowCount } = await this.sql.query(

@@ -61,7 +61,7 @@ export class UserAccessService {
   async resetSignIn(admin: Actor, userId: string): Promise<IssuedInvitation> {
     const invitation = await this.sql.transaction(async (tx) => {
       const { rows } = await tx.query<{ name: string; role: Role }>(
-        `UPDATE users SET password_hash = NULL, totp_secret = NULL, totp_pending_secret = NULL,
+        `UPDATE users SET password_hash = NULL, totp_secret_sealed = NULL, totp_pending_sealed = NULL,
                           totp_enrolled_at = NULL, totp_last_step = NULL, disabled_at = NULL
           WHERE id = $1 AND workspace_id = $2
           RETURNING name, role`,
@@ -70,6 +70,7 @@ export class UserAccessService {
       const user = rows[0];
       if (user === undefined) throw noSuchUser();
       await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
+      await tx.query('DELETE FROM passkeys WHERE user_id = $1', [userId]);
       await tx.query(
         'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
         [userId],

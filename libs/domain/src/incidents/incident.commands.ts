@@ -1,5 +1,13 @@
 import { OccurredInput } from '../dates';
-import { Act, CorrectableField, LegalBasis, Outcome, Perpetrator, Source } from './incident.types';
+import {
+  Act,
+  CorrectableField,
+  LegalBasis,
+  Location,
+  Outcome,
+  Perpetrator,
+  Source,
+} from './incident.types';
 
 /**
  * Commands carry every id they create (the application derives them, from an Idempotency-Key
@@ -12,6 +20,7 @@ export interface IncidentDraft {
   country: string;
   region?: string;
   place?: string;
+  location?: Location;
   occurred: OccurredInput;
   type: string;
   rights?: string[];

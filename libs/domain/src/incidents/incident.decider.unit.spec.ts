@@ -131,6 +131,37 @@ describe('Incident decider', () => {
         })
         .thenFails('invalid', 'invalid_input', ['region', 'targets.1']);
     });
+
+    it('records a location with its precision, and names each bad part of one', () => {
+      const location = {
+        latitude: 37.48974,
+        longitude: 71.55304,
+        precision: 'settlement' as const,
+      };
+      given([])
+        .when({
+          type: 'ReportIncident',
+          incidentId: 'inc-1',
+          draft: draft({ location: { ...location, note: 'dropped' } as typeof location }),
+          today,
+        })
+        .then([{ ...reported, data: { ...reported.data, location } }]);
+      const error = given([])
+        .when({
+          type: 'ReportIncident',
+          incidentId: 'inc-1',
+          draft: draft({
+            location: { latitude: 91, longitude: '71.5', precision: 'street' } as never,
+          }),
+          today,
+        })
+        .thenFails('invalid', 'invalid_input', [
+          'location.latitude',
+          'location.longitude',
+          'location.precision',
+        ]);
+      expect(error.errors.at(-1)?.allowed).toContain('exact');
+    });
   });
 
   describe('CorrectIncident', () => {
@@ -148,6 +179,21 @@ describe('Incident decider', () => {
             },
           },
         ]);
+    });
+
+    it('corrects the location, refusing one out of range', () => {
+      const to = { latitude: 38.53575, longitude: 68.77905, precision: 'exact' as const };
+      given([reported])
+        .when(correct({ field: 'location', value: to, reason: 'new_evidence' }))
+        .then([
+          {
+            type: 'IncidentCorrected',
+            data: { field: 'location', from: undefined, to, reason: 'new_evidence' },
+          },
+        ]);
+      given([reported])
+        .when(correct({ field: 'location', value: { ...to, longitude: 200 }, reason: 'typo' }))
+        .thenFails('invalid', 'invalid_input', ['value.longitude']);
     });
 
     it('reclassifies one act by its category', () => {

@@ -56,6 +56,26 @@ export interface Outcome {
   note?: string;
 }
 
+/** How much a location's coordinates say: a spot, or only the settlement, district, region or country. */
+export const LOCATION_PRECISIONS = [
+  'exact',
+  'settlement',
+  'district',
+  'region',
+  'country',
+] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+
+/**
+ * Where on the map an incident took place (WGS 84), and how precisely: sources often say only
+ * "in Khorog" (settlement) or "in the Pamirs" (region), and a map must not draw more than that.
+ */
+export interface Location {
+  latitude: number;
+  longitude: number;
+  precision: LocationPrecision;
+}
+
 /** The facts of an incident as a monitor reports them, already checked against the vocabularies. */
 export interface IncidentFacts {
   title: string;
@@ -63,6 +83,7 @@ export interface IncidentFacts {
   country: string;
   region?: string;
   place?: string;
+  location?: Location;
   occurred: PartialDate;
   type: string;
   rights: string[];
@@ -77,6 +98,7 @@ export const CORRECTABLE_FIELDS = [
   'country',
   'region',
   'place',
+  'location',
   'occurred',
   'type',
   'rights',

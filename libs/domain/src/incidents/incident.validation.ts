@@ -2,7 +2,16 @@ import { parseOccurred, parsePartialDate, partialDateProblem } from '../dates';
 import { FieldError } from '../errors';
 import { allowedCodes, isKnownCode, termOf, VocabularyName } from '../vocabularies';
 import { IncidentDraft } from './incident.commands';
-import { Act, IncidentFacts, LegalBasis, Outcome, Perpetrator, Source } from './incident.types';
+import {
+  Act,
+  IncidentFacts,
+  LegalBasis,
+  Location,
+  LOCATION_PRECISIONS,
+  Outcome,
+  Perpetrator,
+  Source,
+} from './incident.types';
 
 const MAX_TITLE = 300;
 const MAX_TEXT = 20_000;
@@ -49,6 +58,7 @@ export function validateFacts(
   p.code('country', 'country', draft.country);
   if (draft.region !== undefined) validateRegion(draft.country, draft.region, 'region', p);
   p.text('place', draft.place, { max: MAX_TITLE });
+  if (draft.location !== undefined) validateLocation(draft.location, 'location', p);
   p.code('incident_type', 'type', draft.type);
   (draft.rights ?? []).forEach((r, i) => p.code('right', `rights.${i}`, r));
   (draft.legalBasis ?? []).forEach((l, i) => validateLegalBasis(l, `legalBasis.${i}`, p));
@@ -62,6 +72,7 @@ export function validateFacts(
     country: draft.country,
     ...(draft.region !== undefined && { region: draft.region }),
     ...(draft.place !== undefined && { place: draft.place }),
+    ...(draft.location !== undefined && { location: locationOf(draft.location) }),
     occurred: occurred.value,
     type: draft.type,
     rights: unique(draft.rights ?? []),
@@ -80,6 +91,27 @@ export function validateRegion(
   if (typeof region === 'string' && typeof country === 'string' && isKnownCode('region', region)) {
     if (!region.startsWith(`${country}-`)) p.add(field, `is not a region of ${country}`);
   }
+}
+
+export function validateLocation(l: Location, field: string, p: Problems): void {
+  if (typeof l !== 'object' || l === null)
+    return p.add(field, 'must be { latitude, longitude, precision }');
+  const degrees = (key: 'latitude' | 'longitude', max: number) => {
+    const v = l[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > max) {
+      p.add(`${field}.${key}`, `must be a number of degrees from -${max} to ${max}`);
+    }
+  };
+  degrees('latitude', 90);
+  degrees('longitude', 180);
+  if (!(LOCATION_PRECISIONS as readonly unknown[]).includes(l.precision)) {
+    p.add(`${field}.precision`, 'must be one of the precisions', LOCATION_PRECISIONS);
+  }
+}
+
+/** Only the three fields, so nothing else a client sends is recorded with them. */
+export function locationOf({ latitude, longitude, precision }: Location): Location {
+  return { latitude, longitude, precision };
 }
 
 export function validateLegalBasis(l: LegalBasis, field: string, p: Problems): void {

@@ -144,7 +144,8 @@ function validateFigure({ figureId, figure: f, today }: RecordReferenceFigure): 
     }
     dimensions[key] = value;
   }
-  if (p.errors.length > 0) throw DomainError.invalid(p.errors);
+  // periodOf answers no period only when it found a problem.
+  if (period === undefined || p.errors.length > 0) throw DomainError.invalid(p.errors);
   return withoutUndefined({
     figureId,
     source: withoutUndefined({
@@ -158,7 +159,7 @@ function validateFigure({ figureId, figure: f, today }: RecordReferenceFigure): 
     value: f.value,
     qualifier: f.qualifier as ReferenceQualifier,
     measure: f.measure as ReferenceMeasure,
-    period: period!,
+    period,
     dimensions,
     note: f.note,
   });

@@ -70,107 +70,48 @@ export type TargetAliasLinked = DomainEvent<
 export type PersonErased = DomainEvent<'PersonErased', { reason: string }>;
 export type TargetEvent = TargetRegistered | TargetAmended | TargetAliasLinked | PersonErased;
 
-export interface TargetState {
-  kind?: TargetEntityKind;
-  id?: string;
-  details?: TargetDetails;
+/**
+ * Before registration: nothing but an empty alias list. The rest is declared absent so a
+ * reader can ask `state.details?.name` of any state.
+ */
+export interface AbsentTarget {
+  status: 'absent';
+  kind?: undefined;
+  id?: undefined;
+  details?: undefined;
   aliases: string[];
-  /** The person's key is destroyed: their personal fields read as ERASED_TEXT. */
-  erased?: boolean;
 }
 
+/** A registered person or organisation; an erased person keeps its codes and label. */
+export interface RegisteredTarget {
+  /** `erased`: the person's key is destroyed, their personal fields read as ERASED_TEXT. */
+  status: 'registered' | 'erased';
+  kind: TargetEntityKind;
+  id: string;
+  details: TargetDetails;
+  aliases: string[];
+}
+
+export type TargetState = AbsentTarget | RegisteredTarget;
+
+type Of<T extends TargetCommand['type']> = Extract<TargetCommand, { type: T }>;
+
 export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
-  initialState: { aliases: [] },
+  initialState: { status: 'absent', aliases: [] },
   decide(command, state) {
-    const p = new Problems();
-    if (command.type === 'Register') {
-      if (state.kind !== undefined)
-        throw new DomainError(
-          'conflict',
-          `${command.kind}_exists`,
-          `this ${command.kind} already exists`,
-        );
-      validateDetails(command.kind, command.details, '', command.today, p);
-      if (p.errors.length > 0) throw DomainError.invalid(p.errors);
-      return [
-        {
-          type: command.kind === 'person' ? 'PersonRegistered' : 'OrganisationRegistered',
-          data: {
-            ...withoutUndefined(command.details),
-            name: command.details.name.trim(),
-            id: command.id,
-            aliases: [],
-          },
-        },
-      ];
-    }
-    if (state.kind === undefined || state.details === undefined) {
+    if (command.type === 'Register') return register(command, state);
+    if (state.status === 'absent') {
       throw new DomainError('not_found', 'target_not_found', 'no such person or organisation');
     }
-    const prefix = state.kind === 'person' ? 'Person' : 'Organisation';
-    if (command.type === 'Erase') {
-      if (state.kind !== 'person') {
-        throw new DomainError('invalid', 'not_a_person', 'only persons are erased', [
-          { field: 'id', message: 'organisations are not natural persons: they are not erased' },
-        ]);
-      }
-      if (state.erased) throw new DomainError('conflict', 'person_erased', 'already erased');
-      p.text('reason', command.reason, { required: true, max: 500 });
-      if (p.errors.length > 0) throw DomainError.invalid(p.errors);
-      return [{ type: 'PersonErased', data: { reason: command.reason.trim() } }];
-    }
-    if (state.erased) {
+    if (command.type === 'Erase') return erase(command, state);
+    if (state.status === 'erased') {
       throw new DomainError(
         'conflict',
         'person_erased',
         'this person was erased: nothing to change',
       );
     }
-    if (command.type === 'LinkAlias') {
-      p.text('alias', command.alias, { required: true, max: 300 });
-      if (p.errors.length > 0) throw DomainError.invalid(p.errors);
-      const alias = command.alias.trim();
-      if (alias === state.details.name || state.aliases.includes(alias)) {
-        throw new DomainError('conflict', 'alias_exists', 'this name or alias is already linked');
-      }
-      return [{ type: `${prefix}AliasLinked`, data: { alias } }];
-    }
-    p.code('correction_reason', 'reason', command.reason);
-    p.text('note', command.note);
-    if (!(AMENDABLE_TARGET_FIELDS as readonly string[]).includes(command.field)) {
-      p.add('field', 'cannot be amended', AMENDABLE_TARGET_FIELDS);
-    } else {
-      validateDetails(
-        state.kind,
-        { ...state.details, [command.field]: command.value },
-        '',
-        command.today,
-        p,
-        command.field,
-      );
-    }
-    if (p.errors.length > 0)
-      throw DomainError.invalid(
-        p.errors.map((e) => ({ ...e, field: e.field === command.field ? 'value' : e.field })),
-      );
-    const from = state.details[command.field];
-    if (JSON.stringify(from) === JSON.stringify(command.value)) {
-      throw DomainError.invalid([
-        { field: 'value', message: 'equals the current value: nothing to amend' },
-      ]);
-    }
-    return [
-      {
-        type: `${prefix}Amended`,
-        data: withoutUndefined({
-          field: command.field,
-          from,
-          to: command.value,
-          reason: command.reason,
-          note: command.note,
-        }),
-      },
-    ];
+    return command.type === 'LinkAlias' ? linkAlias(command, state) : amend(command, state);
   },
   evolve(state, event) {
     switch (event.type) {
@@ -178,6 +119,7 @@ export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
       case 'OrganisationRegistered': {
         const { id, aliases, ...details } = event.data;
         return {
+          status: 'registered',
           kind: event.type === 'PersonRegistered' ? 'person' : 'organisation',
           id,
           details,
@@ -186,15 +128,110 @@ export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
       }
       case 'PersonAmended':
       case 'OrganisationAmended':
-        return { ...state, details: { ...state.details!, [event.data.field]: event.data.to } };
+        // Only a registered target is amended (the decider refuses the rest).
+        return state.status === 'absent'
+          ? state
+          : { ...state, details: { ...state.details, [event.data.field]: event.data.to } };
       case 'PersonAliasLinked':
       case 'OrganisationAliasLinked':
         return { ...state, aliases: [...state.aliases, event.data.alias] };
       case 'PersonErased':
-        return { ...state, erased: true };
+        return state.status === 'absent' ? state : { ...state, status: 'erased' };
     }
   },
 };
+
+function register(command: Of<'Register'>, state: TargetState): TargetEvent[] {
+  if (state.status !== 'absent')
+    throw new DomainError(
+      'conflict',
+      `${command.kind}_exists`,
+      `this ${command.kind} already exists`,
+    );
+  const p = new Problems();
+  validateDetails(command.kind, command.details, '', command.today, p);
+  if (p.errors.length > 0) throw DomainError.invalid(p.errors);
+  return [
+    {
+      type: command.kind === 'person' ? 'PersonRegistered' : 'OrganisationRegistered',
+      data: {
+        ...withoutUndefined(command.details),
+        name: command.details.name.trim(),
+        id: command.id,
+        aliases: [],
+      },
+    },
+  ];
+}
+
+function erase(command: Of<'Erase'>, target: RegisteredTarget): TargetEvent[] {
+  if (target.kind !== 'person') {
+    throw new DomainError('invalid', 'not_a_person', 'only persons are erased', [
+      { field: 'id', message: 'organisations are not natural persons: they are not erased' },
+    ]);
+  }
+  if (target.status === 'erased')
+    throw new DomainError('conflict', 'person_erased', 'already erased');
+  const p = new Problems();
+  p.text('reason', command.reason, { required: true, max: 500 });
+  if (p.errors.length > 0) throw DomainError.invalid(p.errors);
+  return [{ type: 'PersonErased', data: { reason: command.reason.trim() } }];
+}
+
+function linkAlias(command: Of<'LinkAlias'>, target: RegisteredTarget): TargetEvent[] {
+  const p = new Problems();
+  p.text('alias', command.alias, { required: true, max: 300 });
+  if (p.errors.length > 0) throw DomainError.invalid(p.errors);
+  const alias = command.alias.trim();
+  if (alias === target.details.name || target.aliases.includes(alias)) {
+    throw new DomainError('conflict', 'alias_exists', 'this name or alias is already linked');
+  }
+  return [{ type: `${prefixOf(target)}AliasLinked`, data: { alias } }];
+}
+
+/** One field, checked by that field's rule in validateDetails; problems name it `value`. */
+function amend(command: Of<'Amend'>, target: RegisteredTarget): TargetEvent[] {
+  const p = new Problems();
+  p.code('correction_reason', 'reason', command.reason);
+  p.text('note', command.note);
+  if (!(AMENDABLE_TARGET_FIELDS as readonly string[]).includes(command.field)) {
+    p.add('field', 'cannot be amended', AMENDABLE_TARGET_FIELDS);
+  } else {
+    validateDetails(
+      target.kind,
+      { ...target.details, [command.field]: command.value },
+      '',
+      command.today,
+      p,
+      command.field,
+    );
+  }
+  if (p.errors.length > 0)
+    throw DomainError.invalid(
+      p.errors.map((e) => ({ ...e, field: e.field === command.field ? 'value' : e.field })),
+    );
+  const from = target.details[command.field];
+  if (JSON.stringify(from) === JSON.stringify(command.value)) {
+    throw DomainError.invalid([
+      { field: 'value', message: 'equals the current value: nothing to amend' },
+    ]);
+  }
+  return [
+    {
+      type: `${prefixOf(target)}Amended`,
+      data: withoutUndefined({
+        field: command.field,
+        from,
+        to: command.value,
+        reason: command.reason,
+        note: command.note,
+      }),
+    },
+  ];
+}
+
+const prefixOf = (target: RegisteredTarget) =>
+  target.kind === 'person' ? 'Person' : 'Organisation';
 
 /** `only`: check just that field (an amendment), so older data does not block it. */
 function validateDetails(

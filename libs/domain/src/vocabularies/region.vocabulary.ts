@@ -2,7 +2,7 @@ import { CountryCode } from './country.vocabulary';
 import { defineVocabulary, Labels, LANGS, TermData } from './vocabulary';
 
 /**
- * ISO 3166-2 subdivisions of Kazakhstan, Kyrgyzstan and Tajikistan, with the codes in force.
+ * ISO 3166-2 subdivisions of the five Central Asian countries, with the codes in force.
  * Aliases carry former and transliterated names and the names of regional capitals, since only
  * the region has a code (Khujand and Leninabad resolve to Sughd).
  */
@@ -45,6 +45,28 @@ export const CURRENT_REGION_CODES = [
   'TJ-KT',
   'TJ-RA',
   'TJ-SU',
+  // Uzbekistan: twelve regions, the Republic of Karakalpakstan and the city of Tashkent.
+  'UZ-AN',
+  'UZ-BU',
+  'UZ-FA',
+  'UZ-JI',
+  'UZ-NG',
+  'UZ-NW',
+  'UZ-QA',
+  'UZ-QR',
+  'UZ-SA',
+  'UZ-SI',
+  'UZ-SU',
+  'UZ-TK',
+  'UZ-TO',
+  'UZ-XO',
+  // Turkmenistan: five velayats and the city of Ashgabat.
+  'TM-A',
+  'TM-B',
+  'TM-D',
+  'TM-L',
+  'TM-M',
+  'TM-S',
 ] as const;
 
 /**
@@ -497,6 +519,215 @@ const CURRENT: Readonly<Record<CurrentRegionCode, TermData<RegionCode>>> = {
     ],
     reviewNeeded: true,
   },
+  // Added in 2026.3; the Kazakh, Kyrgyz and Tajik names await a native speaker's review.
+  'UZ-AN': {
+    labels: {
+      en: 'Andijan Region',
+      ru: 'Андижанская область',
+      kk: 'Әндіжан облысы',
+      ky: 'Анжиян облусу',
+      tg: 'Вилояти Андиҷон',
+    },
+    aliases: ['Andijan', 'Andijon', 'Andizhan', 'Андижан', 'Андиҷон'],
+    reviewNeeded: true,
+  },
+  'UZ-BU': {
+    labels: {
+      en: 'Bukhara Region',
+      ru: 'Бухарская область',
+      kk: 'Бұхара облысы',
+      ky: 'Бухара облусу',
+      tg: 'Вилояти Бухоро',
+    },
+    aliases: ['Bukhara', 'Buxoro', 'Бухара', 'Бухоро'],
+    reviewNeeded: true,
+  },
+  'UZ-FA': {
+    labels: {
+      en: 'Fergana Region',
+      ru: 'Ферганская область',
+      kk: 'Ферғана облысы',
+      ky: 'Фергана облусу',
+      tg: 'Вилояти Фарғона',
+    },
+    aliases: ["Farg'ona", 'Fergana city', 'Фергана', 'Фарғона'],
+    reviewNeeded: true,
+  },
+  'UZ-JI': {
+    labels: {
+      en: 'Jizzakh Region',
+      ru: 'Джизакская область',
+      kk: 'Жызақ облысы',
+      ky: 'Жизак облусу',
+      tg: 'Вилояти Ҷиззах',
+    },
+    aliases: ['Jizzakh', 'Jizzax', 'Dzhizak', 'Джизак'],
+    reviewNeeded: true,
+  },
+  'UZ-NG': {
+    labels: {
+      en: 'Namangan Region',
+      ru: 'Наманганская область',
+      kk: 'Наманган облысы',
+      ky: 'Наманган облусу',
+      tg: 'Вилояти Намангон',
+    },
+    aliases: ['Namangan', 'Наманган'],
+    reviewNeeded: true,
+  },
+  'UZ-NW': {
+    labels: {
+      en: 'Navoiy Region',
+      ru: 'Навоийская область',
+      kk: 'Науаи облысы',
+      ky: 'Навои облусу',
+      tg: 'Вилояти Навоӣ',
+    },
+    aliases: ['Navoiy', 'Navoi', 'Навои'],
+    reviewNeeded: true,
+  },
+  'UZ-QA': {
+    labels: {
+      en: 'Kashkadarya Region',
+      ru: 'Кашкадарьинская область',
+      kk: 'Қашқадария облысы',
+      ky: 'Кашкадарыя облусу',
+      tg: 'Вилояти Қашқадарё',
+    },
+    aliases: ['Qashqadaryo', 'Kashkadarya', 'Qarshi', 'Karshi', 'Карши'],
+    reviewNeeded: true,
+  },
+  'UZ-QR': {
+    labels: {
+      en: 'Republic of Karakalpakstan',
+      ru: 'Республика Каракалпакстан',
+      kk: 'Қарақалпақстан Республикасы',
+      ky: 'Каракалпакстан Республикасы',
+      tg: 'Ҷумҳурии Қарақалпоқистон',
+    },
+    aliases: ["Qoraqalpog'iston", 'Karakalpakstan', 'Каракалпакстан', 'Nukus', 'Нукус'],
+    reviewNeeded: true,
+  },
+  'UZ-SA': {
+    labels: {
+      en: 'Samarkand Region',
+      ru: 'Самаркандская область',
+      kk: 'Самарқанд облысы',
+      ky: 'Самарканд облусу',
+      tg: 'Вилояти Самарқанд',
+    },
+    aliases: ['Samarkand', 'Samarqand', 'Самарканд'],
+    reviewNeeded: true,
+  },
+  'UZ-SI': {
+    labels: {
+      en: 'Syrdarya Region',
+      ru: 'Сырдарьинская область',
+      kk: 'Сырдария облысы',
+      ky: 'Сырдарыя облусу',
+      tg: 'Вилояти Сирдарё',
+    },
+    aliases: ['Sirdaryo', 'Syrdarya', 'Gulistan', 'Гулистан'],
+    reviewNeeded: true,
+  },
+  'UZ-SU': {
+    labels: {
+      en: 'Surxondaryo Region',
+      ru: 'Сурхандарьинская область',
+      kk: 'Сурхандария облысы',
+      ky: 'Сурхандарыя облусу',
+      tg: 'Вилояти Сурхондарё',
+    },
+    aliases: ['Surkhandarya', 'Surxondaryo', 'Termez', 'Termiz', 'Термез'],
+    reviewNeeded: true,
+  },
+  'UZ-TK': {
+    labels: { en: 'Tashkent', ru: 'Ташкент', kk: 'Ташкент', ky: 'Ташкент', tg: 'Тошканд' },
+    aliases: ['Toshkent', 'Tashkent city', 'город Ташкент'],
+    reviewNeeded: true,
+  },
+  'UZ-TO': {
+    labels: {
+      en: 'Tashkent Region',
+      ru: 'Ташкентская область',
+      kk: 'Ташкент облысы',
+      ky: 'Ташкент облусу',
+      tg: 'Вилояти Тошканд',
+    },
+    aliases: ['Toshkent viloyati', 'Toshkent Region'],
+    reviewNeeded: true,
+  },
+  'UZ-XO': {
+    labels: {
+      en: 'Khorezm Region',
+      ru: 'Хорезмская область',
+      kk: 'Хорезм облысы',
+      ky: 'Хорезм облусу',
+      tg: 'Вилояти Хоразм',
+    },
+    aliases: ['Xorazm', 'Khorazm', 'Khorezm', 'Urgench', 'Urganch', 'Ургенч'],
+    reviewNeeded: true,
+  },
+  'TM-A': {
+    labels: {
+      en: 'Ahal Region',
+      ru: 'Ахалский велаят',
+      kk: 'Ахал уәлаяты',
+      ky: 'Ахал велаяты',
+      tg: 'Вилояти Аҳал',
+    },
+    aliases: ['Ahal', 'Akhal', 'Ахал', 'Anau', 'Änew'],
+    reviewNeeded: true,
+  },
+  'TM-B': {
+    labels: {
+      en: 'Balkan Region',
+      ru: 'Балканский велаят',
+      kk: 'Балқан уәлаяты',
+      ky: 'Балкан велаяты',
+      tg: 'Вилояти Балкан',
+    },
+    aliases: ['Balkan', 'Balkanabat', 'Балканабад', 'Nebit-Dag', 'Небит-Даг'],
+    reviewNeeded: true,
+  },
+  'TM-D': {
+    labels: {
+      en: 'Daşoguz Region',
+      ru: 'Дашогузский велаят',
+      kk: 'Дашоғыз уәлаяты',
+      ky: 'Дашогуз велаяты',
+      tg: 'Вилояти Дашоғуз',
+    },
+    aliases: ['Dashoguz', 'Daşoguz', 'Dashhowuz', 'Tashauz', 'Дашогуз', 'Ташауз'],
+    reviewNeeded: true,
+  },
+  'TM-L': {
+    labels: {
+      en: 'Lebap Region',
+      ru: 'Лебапский велаят',
+      kk: 'Лебап уәлаяты',
+      ky: 'Лебап велаяты',
+      tg: 'Вилояти Лебоб',
+    },
+    aliases: ['Lebap', 'Türkmenabat', 'Turkmenabat', 'Туркменабад', 'Chardzhou', 'Чарджоу'],
+    reviewNeeded: true,
+  },
+  'TM-M': {
+    labels: {
+      en: 'Mary Region',
+      ru: 'Марыйский велаят',
+      kk: 'Мары уәлаяты',
+      ky: 'Мары велаяты',
+      tg: 'Вилояти Марв',
+    },
+    aliases: ['Mary', 'Мары'],
+    reviewNeeded: true,
+  },
+  'TM-S': {
+    labels: { en: 'Ashgabat', ru: 'Ашхабад', kk: 'Ашхабад', ky: 'Ашхабад', tg: 'Ашқобод' },
+    aliases: ['Aşgabat', 'Ashkhabad', 'Ашгабат'],
+    reviewNeeded: true,
+  },
 };
 
 const LEGACY_SUFFIX: Labels = {
@@ -544,7 +775,8 @@ const LEGACY: Readonly<Record<LegacyKzRegionCode, TermData<RegionCode>>> = {
 };
 
 // 2026.2: Russian and Tajik labels in their own alphabets (labels only; no code changed).
-export const REGION_VOCABULARY = defineVocabulary('region', '2026.2', REGION_CODES, {
+// 2026.3: the regions of Uzbekistan and Turkmenistan.
+export const REGION_VOCABULARY = defineVocabulary('region', '2026.3', REGION_CODES, {
   ...CURRENT,
   ...LEGACY,
 });

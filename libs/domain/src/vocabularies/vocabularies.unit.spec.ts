@@ -228,10 +228,10 @@ describe('the domain lists', () => {
 });
 
 describe('places', () => {
-  it('covers every current subdivision of KZ (20), KG (9) and TJ (5)', () => {
+  it('covers every current subdivision of KZ (20), KG (9), TJ (5), UZ (14) and TM (6)', () => {
     const count = (country: string) =>
       CURRENT_REGION_CODES.filter((c) => countryOfRegion(c) === country).length;
-    expect([count('KZ'), count('KG'), count('TJ')]).toEqual([20, 9, 5]);
+    expect(['KZ', 'KG', 'TJ', 'UZ', 'TM'].map(count)).toEqual([20, 9, 5, 14, 6]);
     expect(allowedCodes('region')).toEqual(CURRENT_REGION_CODES);
   });
 
@@ -259,6 +259,11 @@ describe('places', () => {
     ['ГБАО', 'TJ-GB'],
     ['Ноҳияҳои тобеи ҷумҳурӣ', 'TJ-RA'],
     ['kz-71', 'KZ-71'],
+    ['Nukus', 'UZ-QR'],
+    ['Тошканд', 'UZ-TK'],
+    ['Ташкентская область', 'UZ-TO'],
+    ['Tashauz', 'TM-D'],
+    ['Ашхабад', 'TM-S'],
   ])('resolves %s to %s', (text, code) => {
     expect(resolveCode('region', text)).toBe(code);
   });

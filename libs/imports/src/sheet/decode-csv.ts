@@ -18,7 +18,9 @@ const WHAT_TO_DO =
  */
 export function decodeCsv(content: Buffer): DecodedCsv {
   const { text, encoding } = decodeText(content);
-  const header = text.slice(0, text.search(/\r?\n|$/));
+  // The header is the first line that is not a comment (`#`, as our own exports begin).
+  const body = text.replace(/^(?:#[^\n]*\n)+/, '');
+  const header = body.slice(0, body.search(/\r?\n|$/));
   const delimiter = ([',', ';', '\t'] as const)
     .map((d) => ({ d, n: outsideQuotes(header, d) }))
     .reduce((best, next) => (next.n > best.n ? next : best)).d;

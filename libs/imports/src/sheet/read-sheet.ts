@@ -1,5 +1,9 @@
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+// Types only here; the library is loaded when a workbook is first made or read: it takes about
+// a fifth of the API's module-loading time, which every start and every e2e spec paid.
+import type ExcelJS from 'exceljs';
+import { UNREADABLE_ZIP, zipProblem } from '@app/application/files/zip-bomb';
 import { decodeCsv } from './decode-csv';
 import { UnreadableSheet } from './unreadable-sheet';
 
@@ -12,6 +16,22 @@ export interface SheetTable {
 }
 
 export { UnreadableSheet };
+
+/**
+ * What one import may hold. A month of a monitoring NGO's cases is hundreds to a few thousand
+ * rows; these leave a wide margin and keep a hostile file (a few megabytes of XLSX declaring
+ * millions of rows) from taking the memory of the process that reads it.
+ */
+export const SHEET_LIMITS = {
+  /** The XLSX archive's entries together, inflated. */
+  maxInflatedBytes: 100 * 1024 * 1024,
+  /** Real sheets inflate 5 to 20 times; a file of millions of identical rows, thousands. */
+  maxRatio: 200,
+  maxRows: 100_000,
+  maxColumns: 200,
+  /** Far above the longest field (a description, 20,000): a longer cell is not a case. */
+  maxCellChars: 100_000,
+};
 
 export async function readSheet(content: Buffer, format: SheetFormat): Promise<SheetTable> {
   return format === 'csv' ? readCsv(content) : readXlsx(content);
@@ -27,40 +47,97 @@ function readCsv(content: Buffer): SheetTable {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
+      // Stops at the limit instead of parsing a file of millions of rows first.
+      to_line: SHEET_LIMITS.maxRows + 2,
     }) as string[][];
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'CSV_ERROR';
     throw new UnreadableSheet(`the file is not readable CSV (${code})`);
   }
-  const [headers = [], ...data] = records;
-  return {
-    headers: headers.map((h) => h.trim()),
-    rows: data.map((cells, i) => ({ row: i + 2, cells })),
-  };
+  const table = new BoundedTable();
+  records.forEach((cells, i) => table.add(i + 1, cells));
+  return table.result();
 }
 
+/**
+ * XLSX read as a stream, first sheet only: rows are taken one at a time and the reading stops
+ * at the first limit passed, so memory follows the limits, not what the file declares.
+ */
 async function readXlsx(content: Buffer): Promise<SheetTable> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new UnreadableSheet('the file is not a readable XLSX workbook');
-  }
-  const sheet = workbook.worksheets[0];
-  if (sheet === undefined) throw new UnreadableSheet('the workbook has no sheet');
-  const table: SheetTable = { headers: [], rows: [] };
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[];
-    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
-      cellText(values[i + 1]),
-    );
-    if (table.headers.length === 0 && table.rows.length === 0) {
-      table.headers = cells.map((c) => c.trim());
-    } else {
-      table.rows.push({ row: rowNumber, cells });
-    }
+  const bomb = zipProblem(content, { ...SHEET_LIMITS, files: 'import sheets' });
+  if (bomb === UNREADABLE_ZIP) throw new UnreadableSheet(NOT_XLSX);
+  if (bomb !== undefined) throw new UnreadableSheet(bomb);
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([content]), {
+    sharedStrings: 'cache',
+    // Kept for the number formats that say a cell is a date.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
-  return table;
+  const table = new BoundedTable();
+  let sheets = 0;
+  try {
+    for await (const sheet of reader) {
+      sheets += 1;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (!row.hasValues) continue;
+        const values = row.values as unknown[];
+        table.add(
+          row.number,
+          Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1])),
+        );
+      }
+      break;
+    }
+  } catch (error) {
+    if (error instanceof UnreadableSheet) throw error;
+    throw new UnreadableSheet(NOT_XLSX);
+  }
+  if (sheets === 0) throw new UnreadableSheet('the workbook has no sheet');
+  return table.result();
+}
+
+const NOT_XLSX = 'the file is not a readable XLSX workbook';
+
+/** The header row, then data rows, refusing the first row, column or cell past the limits. */
+class BoundedTable {
+  private headers?: string[];
+  private readonly rows: SheetTable['rows'] = [];
+
+  add(row: number, cells: string[]): void {
+    if (cells.length > SHEET_LIMITS.maxColumns) {
+      throw new UnreadableSheet(
+        `row ${row} has ${cells.length} columns; an import sheet may have at most ` +
+          `${SHEET_LIMITS.maxColumns}`,
+      );
+    }
+    const long = cells.findIndex((cell) => cell.length > SHEET_LIMITS.maxCellChars);
+    if (long >= 0) {
+      throw new UnreadableSheet(
+        `row ${row}, column ${long + 1} holds ${cells[long]?.length} characters; a cell may ` +
+          `hold at most ${SHEET_LIMITS.maxCellChars}`,
+      );
+    }
+    if (this.headers === undefined) {
+      // Comment lines above the header (our exports state their position and filters so).
+      if (cells[0]?.trimStart().startsWith('#')) return;
+      this.headers = cells.map((c) => c.trim());
+      return;
+    }
+    if (this.rows.length === SHEET_LIMITS.maxRows) {
+      throw new UnreadableSheet(
+        `the sheet has more than ${SHEET_LIMITS.maxRows} rows; split it into files of at most ` +
+          `${SHEET_LIMITS.maxRows} rows and import them one after another`,
+      );
+    }
+    this.rows.push({ row, cells });
+  }
+
+  result(): SheetTable {
+    return { headers: this.headers ?? [], rows: this.rows };
+  }
 }
 
 /** A cell as the text a person would type: dates as YYYY-MM-DD, formulas by their result. */

@@ -67,6 +67,7 @@ export class TableQueueRunner implements OnApplicationBootstrap, OnModuleDestroy
           const end = await this.runner.run(record.id, this.works[record.type], {
             claimed: record,
             finalAttempt: record.attempts >= MAX_ATTEMPTS,
+            attemptLimit: MAX_ATTEMPTS,
           });
           // A failed attempt waits before the next claim: whatever failed may need a moment.
           pause = end === 'retry' ? RETRY_PAUSE_MS : undefined;

@@ -3,6 +3,8 @@ import {
   IncidentEvent,
   incidentDecider,
   IncidentState,
+  RecordedIncident,
+  RetractedIncident,
   IncidentType,
   monthOf,
   quarterOf,
@@ -184,6 +186,7 @@ export function foldEvent(entry: IncidentEntry, event: RecordedEvent, sink: Fold
 export function incidentRow(entry: IncidentEntry): IncidentRow {
   const { state } = entry;
   const d = dimensions(state);
+  const { facts } = reported(state);
   return {
     incident_id: entry.incidentId,
     workspace_id: entry.workspaceId,
@@ -191,14 +194,14 @@ export function incidentRow(entry: IncidentEntry): IncidentRow {
     status: state.status,
     duplicate_of: state.duplicateOf ?? null,
     verified: state.verified,
-    title: state.facts!.title,
+    title: facts.title,
     country: d.country,
     region: d.region,
     type: d.type,
     family: d.family,
-    occurred_date: state.facts!.occurred.date,
-    occurred_precision: state.facts!.occurred.precision,
-    occurred_until: state.facts!.occurred.until ?? null,
+    occurred_date: facts.occurred.date,
+    occurred_precision: facts.occurred.precision,
+    occurred_until: facts.occurred.until ?? null,
     month: d.month,
     year: d.year,
     rights: d.rights,
@@ -225,8 +228,14 @@ function countsNow(state: IncidentState): boolean {
   return state.status === 'recorded' && state.duplicateOf === undefined;
 }
 
+/** A stream's first event reports the incident, so every state folded here has its facts. */
+function reported(state: IncidentState): RecordedIncident | RetractedIncident {
+  if (state.status === 'absent') throw new Error('an incident stream must start with its report');
+  return state;
+}
+
 function dimensions(state: IncidentState) {
-  const facts = state.facts!;
+  const { facts } = reported(state);
   return {
     country: facts.country,
     region: facts.region ?? null,

@@ -169,7 +169,7 @@ function measureSql(query: GetStatsQuery): MeasureSql {
  * rows closed after P instead of every history row of the year (measured: 17.6k heap pages
  * instead of 43.9k, 0.52 of the time at 1M events).
  */
-function knowledgeSql(asOf: AsOf, bind: Bind): string[] {
+export function knowledgeSql(asOf: AsOf, bind: Bind): string[] {
   switch (asOf.kind) {
     case 'current':
       return ['r.current']; // the current partition only

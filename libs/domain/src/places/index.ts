@@ -1,0 +1,2 @@
+export * from './region-points';
+export * from './gazetteer';
