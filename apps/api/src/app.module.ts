@@ -12,6 +12,7 @@ import { VocabulariesModule } from './vocabularies/vocabularies.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { ListIncidentsModule } from './incidents/list-incidents/list-incidents.module';
+import { ExportIncidentsModule } from './incidents/export-incidents/export-incidents.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
@@ -34,6 +35,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { ReferenceFiguresModule } from './reference-figures/reference-figures.module';
+import { BackupsModule } from './backups/backups.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +57,7 @@ export class AppModule {
         TokensModule,
         ReadModelsModule,
         HealthModule,
+        ExportIncidentsModule,
         IncidentsModule,
         EvidenceModule,
         WhoAmIModule,
@@ -83,6 +86,7 @@ export class AppModule {
             ]
           : []),
         ReferenceFiguresModule,
+        BackupsModule,
       ],
     };
   }

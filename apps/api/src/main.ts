@@ -2,14 +2,24 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, redactUrl } from '@app/config';
-import { exitOnStartupFailure, loadConfigOrExit } from '@app/infrastructure';
-import { AppModule } from './app.module';
-import { configureHttpApp } from './http-app';
+import {
+  AppLogger,
+  exitOnStartupFailure,
+  loadConfigOrExit,
+  preparePrivateDirectory,
+} from '@app/infrastructure';
 
 async function bootstrap(config: AppConfig): Promise<void> {
+  // Checked before Nest starts: a refusal inside a provider would print Nest's stack trace.
+  if (config.database.kind === 'pglite') await preparePrivateDirectory(config.database.dir);
+  // Loaded only once the configuration and the data directory pass: the module graph takes
+  // about 2 s of CPU to load, which a refused start has no use for.
+  const { AppModule } = await import('./app.module');
+  const { configureHttpApp } = await import('./http-app');
   // abortOnError: false makes a failed start-up reject here instead of aborting the process.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     abortOnError: false,
+    logger: new AppLogger(config.logLevel),
   });
   app.enableShutdownHooks();
   configureHttpApp(app, {

@@ -5,7 +5,13 @@ import {
   openEventStore,
   openSqlClient,
 } from '@app/infrastructure';
-import { insertInvitation, migrateAuthSchema, ROLES, WorkspaceDirectory } from '@app/auth';
+import {
+  insertInvitation,
+  migrateAuthSchema,
+  ROLES,
+  TotpSecretBox,
+  WorkspaceDirectory,
+} from '@app/auth';
 import type { Role } from '@app/auth';
 import {
   CheckpointedSubscription,
@@ -16,7 +22,9 @@ import {
   TargetProjections,
   TARGETS,
 } from '@app/read-models';
-import { SqlKeyVault } from '@app/protection';
+import { loadMasterKey, SqlKeyVault } from '@app/protection';
+import { backup, restore, verify } from './backup-commands';
+import type { SqlClient } from '@app/database';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -41,20 +49,42 @@ Commands:
             (admin, monitor, verifier, analyst, public); whoever opens it chooses a
             sign-in name and password. Links start with PUBLIC_ORIGIN.
 
+  backup --out <file> [--api <url>] [--recipient <age1…>]
+            Write an encrypted archive of the running deployment (event log, wrapped
+            keys, workspaces, users, settings, audit trail; no read models) and, beside
+            it, <file>.erasures.json. Passphrase from BACKUP_PASSPHRASE or asked.
+            Embedded mode asks the running API (default http://127.0.0.1:PORT) with
+            RIGHTS_LEDGER_TOKEN, the deployment admin's token; server mode reads the
+            database. Writes go on meanwhile. --recipient: encrypt to an age public
+            key instead of a passphrase (open it with --identity <file>).
+  verify <file> [--identity <file>]
+            Decrypt an archive and check it against its manifest, restoring nothing.
+  restore <file> (--erasures <list>... | --no-later-erasures) [--identity <file>]
+            Restore an archive into an empty deployment (a new PGLITE_DIR, or an empty
+            database); the erasure lists destroy again the keys erased since.
+
 Configuration comes from the same environment variables as the API (see README.md).`;
+
+/** The auth schema needs the master key: a migration seals TOTP secrets under it. */
+/** Migrations and rebuilds: statements over the whole log, without the request timeout. */
+const BULK = { bulk: true };
+
+async function migrateAuth(config: AppConfig, sql: SqlClient): Promise<void> {
+  await migrateAuthSchema(sql, new TotpSecretBox(await loadMasterKey(config)));
+}
 
 async function migrate(config: AppConfig): Promise<void> {
   const where =
     config.database.kind === 'pglite'
       ? `PGlite in ${config.database.dir}`
       : `PostgreSQL ${redactUrl(config.database.url)}`;
-  const sql = await openSqlClient(config.database);
+  const sql = await openSqlClient(config.database, BULK);
   try {
     // KurrentDB keeps its own storage; with PostgreSQL, creating the store applies its
     // pending migrations.
     if (config.eventStore.kind === 'postgres')
       await (await openEventStore(config.eventStore, sql)).close();
-    await migrateAuthSchema(sql);
+    await migrateAuth(config, sql);
     await CheckpointedSubscription.migrate(sql);
     await IncidentProjections.migrate(sql);
     await TargetProjections.migrate(sql);
@@ -93,6 +123,9 @@ async function main(argv: readonly string[]): Promise<number> {
     await invite(loadConfigOrExit(), options);
     return 0;
   }
+  if (command === 'backup' || command === 'verify' || command === 'restore') {
+    return backupCommand(command, rest);
+  }
   if (command === 'rebuild' && rest.length === 1 && rest[0] === TARGETS) {
     await rebuildTargetsCommand(loadConfigOrExit());
     return 0;
@@ -101,13 +134,74 @@ async function main(argv: readonly string[]): Promise<number> {
   return 2;
 }
 
+async function backupCommand(command: string, args: readonly string[]): Promise<number> {
+  const parsed = parseBackupArgs(args);
+  if (parsed === undefined) {
+    console.error(USAGE);
+    return 2;
+  }
+  const [file] = parsed.positional;
+  if (command === 'backup' && parsed.out !== undefined && file === undefined) {
+    await backup(loadConfigOrExit(), {
+      out: parsed.out,
+      api: parsed.api,
+      recipient: parsed.recipient,
+    });
+    return 0;
+  }
+  if (command === 'verify' && file !== undefined && parsed.positional.length === 1) {
+    await verify(file, { identityFile: parsed.identity });
+    return 0;
+  }
+  if (command === 'restore' && file !== undefined && parsed.positional.length === 1) {
+    await restore(loadConfigOrExit(), {
+      file,
+      erasureLists: parsed.erasures,
+      noLaterErasures: parsed.noLaterErasures,
+      identityFile: parsed.identity,
+    });
+    return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+interface BackupArgs {
+  positional: string[];
+  out?: string;
+  api?: string;
+  recipient?: string;
+  identity?: string;
+  erasures: string[];
+  noLaterErasures: boolean;
+}
+
+function parseBackupArgs(args: readonly string[]): BackupArgs | undefined {
+  const parsed: BackupArgs = { positional: [], erasures: [], noLaterErasures: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--no-later-erasures') parsed.noLaterErasures = true;
+    else if (['--out', '--api', '--erasures', '--recipient', '--identity'].includes(arg)) {
+      const value = args[++i];
+      if (value === undefined) return undefined;
+      if (arg === '--out') parsed.out = value;
+      else if (arg === '--api') parsed.api = value;
+      else if (arg === '--recipient') parsed.recipient = value;
+      else if (arg === '--identity') parsed.identity = value;
+      else parsed.erasures.push(value);
+    } else if (arg.startsWith('--')) return undefined;
+    else parsed.positional.push(arg);
+  }
+  return parsed;
+}
+
 async function createWorkspace(config: AppConfig, name: string): Promise<void> {
   if (name.length > 200 || /[\p{Cc}\p{Cf}]/u.test(name)) {
     throw new Error('the workspace name must be 1 to 200 characters without control characters');
   }
   const sql = await openSqlClient(config.database);
   try {
-    await migrateAuthSchema(sql);
+    await migrateAuth(config, sql);
     const created = await new WorkspaceDirectory(sql).createWorkspace(name);
     // stdout, for the operator at the terminal; the name is the operator's own input.
     console.log(`Workspace id: ${created.id}`);
@@ -144,7 +238,7 @@ function inviteOptions(args: readonly string[]): InviteOptions | undefined {
 async function invite(config: AppConfig, options: InviteOptions): Promise<void> {
   const sql = await openSqlClient(config.database);
   try {
-    await migrateAuthSchema(sql);
+    await migrateAuth(config, sql);
     if (!(await new WorkspaceDirectory(sql).workspaceExists(options.workspaceId))) {
       throw new Error('no workspace has this id');
     }
@@ -163,7 +257,7 @@ async function invite(config: AppConfig, options: InviteOptions): Promise<void> 
 }
 
 async function rebuild(config: AppConfig): Promise<void> {
-  const sql = await openSqlClient(config.database);
+  const sql = await openSqlClient(config.database, BULK);
   try {
     const store = await openEventStore(config.eventStore, sql);
     await IncidentProjections.migrate(sql);
@@ -185,7 +279,7 @@ async function rebuild(config: AppConfig): Promise<void> {
 }
 
 async function rebuildTargetsCommand(config: AppConfig): Promise<void> {
-  const sql = await openSqlClient(config.database);
+  const sql = await openSqlClient(config.database, BULK);
   try {
     const store = await openEventStore(config.eventStore, sql);
     await TargetProjections.migrate(sql);

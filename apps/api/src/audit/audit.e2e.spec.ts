@@ -19,7 +19,7 @@ describe('GET /audit and the audit trail', () => {
     request(t.server).get(`/audit${query}`).set(bearer(token));
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
     sql = t.app.get(SQL_CLIENT);
     ngo = await createTestWorkspace(t.server, 'Kadyr-Kasiyet');
     other = await createTestWorkspace(t.server, 'Elsewhere');

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
 import request from 'supertest';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
 import { createTestWorkspace, TestWorkspace } from '../../../../test/support/workspaces';
+import { zipArchive } from '../../../../test/support/zip-archive';
 import { MAX_EVIDENCE_BYTES } from './evidence.commands';
 
 /** A 1×1 JPEG (arithmetic-coded, 125 bytes), the smallest a decoder takes. */
@@ -46,32 +46,7 @@ const GPS_LATITUDE = Buffer.from('0000002b000000010000000f0000000100000bb8000000
 
 /** A ZIP archive of one entry: 50 MB of zeros deflated to a few kilobytes. */
 function zipBomb(name: string): Buffer {
-  const plain = Buffer.alloc(50 * 1024 * 1024);
-  const packed = deflateRawSync(plain, { level: 9 });
-  const nameBytes = Buffer.from(name, 'latin1');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8); // deflate
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(plain.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(plain.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const directoryAt = local.length + nameBytes.length + packed.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(directoryAt, 16);
-  return Buffer.concat([local, nameBytes, packed, central, nameBytes, end]);
+  return zipArchive([{ name, content: Buffer.alloc(50 * 1024 * 1024) }]);
 }
 
 /** Every row of every table of the app's schema, as PostgreSQL prints it (bytea as hex). */

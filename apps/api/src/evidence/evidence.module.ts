@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { commandExecutorProvider } from '@app/application/command-executor.provider';
+import { AttachEvidenceHandler } from './attach-evidence/attach-evidence.handler';
+import { DownloadEvidenceHandler } from './download-evidence/download-evidence.handler';
+import { ListEvidenceHandler } from './list-evidence/list-evidence.handler';
+import { RemoveEvidenceHandler } from './remove-evidence/remove-evidence.handler';
 import { AttachEvidenceHttpController } from './attach-evidence/attach-evidence.http.controller';
 import { DownloadEvidenceHttpController } from './download-evidence/download-evidence.http.controller';
 import { EvidenceFiles } from './evidence.commands';
@@ -14,6 +18,13 @@ import { RemoveEvidenceHttpController } from './remove-evidence/remove-evidence.
     DownloadEvidenceHttpController,
     RemoveEvidenceHttpController,
   ],
-  providers: [commandExecutorProvider, EvidenceFiles],
+  providers: [
+    commandExecutorProvider,
+    EvidenceFiles,
+    AttachEvidenceHandler,
+    ListEvidenceHandler,
+    DownloadEvidenceHandler,
+    RemoveEvidenceHandler,
+  ],
 })
 export class EvidenceModule {}

@@ -26,7 +26,7 @@ const incident = (i: number) => ({
 describe('statistics workbook in Russian (embedded jobs)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
     for (let i = 0; i < 24; i++) {
       await request(t.server).post('/incidents').set(t.auth).send(incident(i)).expect(201);
     }

@@ -11,15 +11,25 @@ export async function probe(
 ): Promise<ProbeResult> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
+  try {
+    await withDeadline(check, timeoutMs);
+    return { status: 'up', latencyMs: latency() };
+  } catch (error) {
+    return { status: 'down', latencyMs: latency(), error: reasonOf(error) };
+  }
+}
+
+/** `work`'s result, or a rejection once `timeoutMs` has passed. */
+export async function withDeadline<T>(
+  work: () => Promise<T>,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ProbeTimeout()), timeoutMs);
   });
   try {
-    await Promise.race([check(), deadline]);
-    return { status: 'up', latencyMs: latency() };
-  } catch (error) {
-    return { status: 'down', latencyMs: latency(), error: reasonOf(error) };
+    return await Promise.race([work(), deadline]);
   } finally {
     clearTimeout(timer);
   }

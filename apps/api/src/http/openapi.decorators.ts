@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../problem/problem-details.dto';
 
 const PROBLEMS = {
@@ -40,4 +40,13 @@ export const ApiIfMatch = () =>
     description:
       'The version you read (the ETag of the GET, or `version` of the last answer): 409 if the record changed since.',
     example: '"3"',
+  });
+
+/** A 200 whose body is a file, in one of these media types. */
+export const ApiFileResponse = (description: string, mediaTypes: readonly string[]) =>
+  ApiOkResponse({
+    description,
+    content: Object.fromEntries(
+      mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
   });

@@ -5,7 +5,9 @@ import { AddTargetHttpController } from './add-target/add-target.http.controller
 import { AttachSourceHttpController } from './attach-source/attach-source.http.controller';
 import { ChangeIncidentHandler } from './change-incident.handler';
 import { CorrectIncidentHttpController } from './correct-incident/correct-incident.http.controller';
+import { GetIncidentHandler } from './get-incident/get-incident.handler';
 import { GetIncidentHttpController } from './get-incident/get-incident.http.controller';
+import { IncidentHistoryHandler } from './incident-history/incident-history.handler';
 import { IncidentHistoryHttpController } from './incident-history/incident-history.http.controller';
 import { IncidentTargets } from '@app/application/incidents/incident-targets';
 import { MarkDuplicateHttpController } from './mark-duplicate/mark-duplicate.http.controller';
@@ -34,6 +36,8 @@ import { VerifyIncidentHttpController } from './verify-incident/verify-incident.
     IncidentTargets,
     ReportIncidentHandler,
     ChangeIncidentHandler,
+    GetIncidentHandler,
+    IncidentHistoryHandler,
   ],
 })
 export class IncidentsModule {}

@@ -47,6 +47,19 @@ const DOMAIN_TYPE = {
   rule: PROBLEM_TYPES.businessRule,
 } as const;
 
+type ProblemBase = Pick<ProblemDetails, 'type' | 'title' | 'status' | 'instance'>;
+/** The members every problem starts from, for a status. */
+type Base = (status: number) => ProblemBase;
+
+/** Each kind of error we raise on purpose, as its problem; `undefined` for any other error. */
+const KNOWN_ERRORS: readonly ((error: unknown, base: Base) => ProblemDetails | undefined)[] = [
+  validationProblem,
+  domainProblem,
+  reusedKeyProblem,
+  versionProblem,
+  httpProblem,
+];
+
 /**
  * How an error becomes a response. `unexpected` is true for errors the code did not mean to
  * raise; their message is never shown (it could carry personal data) and they are logged.
@@ -56,94 +69,88 @@ export function toProblem(
   instance: string,
   correlationId: string,
 ): { problem: ProblemDetails; unexpected: boolean } {
-  const base = (status: number) => ({
+  const base: Base = (status) => ({
     type: 'about:blank',
     title: STATUS_CODES[status] ?? 'Error',
     status,
     instance,
   });
-
-  if (error instanceof ValidationException) {
-    const problem = {
-      ...base(HttpStatus.BAD_REQUEST),
-      type: PROBLEM_TYPES.validation,
-      detail: `Invalid fields: ${[...new Set(error.fields.map((f) => f.field))].join(', ')}.`,
-      errors: error.fields,
-    };
-    return { problem, unexpected: false };
+  for (const known of KNOWN_ERRORS) {
+    const problem = known(error, base);
+    if (problem !== undefined) return { problem, unexpected: false };
   }
-
-  if (error instanceof DomainError) {
-    // The domain writes its messages for the client and never puts submitted values in them.
-    const problem = {
-      ...base(DOMAIN_STATUS[error.kind]),
-      type: DOMAIN_TYPE[error.kind],
-      detail:
-        error.kind === 'invalid'
-          ? `Invalid fields: ${[...new Set(error.errors.map((f) => f.field))].join(', ')}.`
-          : `${error.message} (${error.code}).`,
-      code: error.code,
-      ...(error.errors.length > 0 && { errors: error.errors }),
-    };
-    return { problem, unexpected: false };
-  }
-
-  // Event ids derive from the Idempotency-Key: ids already stored elsewhere mean a reused key.
-  if (error instanceof IdempotencyKeyReused || error instanceof DuplicateEventId) {
-    const problem = {
-      ...base(HttpStatus.UNPROCESSABLE_ENTITY),
-      type: PROBLEM_TYPES.idempotencyKeyReused,
-      detail: 'This Idempotency-Key was already used for a different request; use a new key.',
-    };
-    return { problem, unexpected: false };
-  }
-
-  if (error instanceof WrongExpectedVersion) {
-    const problem = {
-      ...base(HttpStatus.CONFLICT),
-      type: PROBLEM_TYPES.wrongExpectedVersion,
-      detail:
-        `The record changed since it was read: expected version ${String(error.expected)}, ` +
-        `actual version ${error.actual}. Read it again and retry.`,
-      expectedVersion: error.expected,
-      actualVersion: error.actual,
-    };
-    return { problem, unexpected: false };
-  }
-
-  if (error instanceof HttpException) {
-    const status = error.getStatus();
-    // The parsers' own messages quote the offending input, which may be personal data.
-    if (error.cause instanceof SyntaxError) {
-      const detail = 'The request body is not valid JSON.';
-      return {
-        problem: { ...base(status), type: PROBLEM_TYPES.malformedRequest, detail },
-        unexpected: false,
-      };
-    }
-    if (error.cause instanceof URIError) {
-      const detail = 'The request path is not validly percent-encoded.';
-      return {
-        problem: { ...base(status), type: PROBLEM_TYPES.malformedRequest, detail },
-        unexpected: false,
-      };
-    }
-    return {
-      problem: {
-        ...base(status),
-        detail: httpExceptionDetail(error),
-        ...httpExceptionExtras(error),
-      },
-      unexpected: false,
-    };
-  }
-
   const problem = {
     ...base(HttpStatus.INTERNAL_SERVER_ERROR),
     detail: `An unexpected error occurred. Quote the correlation id ${correlationId} when reporting it.`,
     correlationId,
   };
   return { problem, unexpected: true };
+}
+
+const invalidFields = (fields: readonly FieldProblem[]) =>
+  `Invalid fields: ${[...new Set(fields.map((f) => f.field))].join(', ')}.`;
+
+function validationProblem(error: unknown, base: Base): ProblemDetails | undefined {
+  if (!(error instanceof ValidationException)) return undefined;
+  return {
+    ...base(HttpStatus.BAD_REQUEST),
+    type: PROBLEM_TYPES.validation,
+    detail: invalidFields(error.fields),
+    errors: error.fields,
+  };
+}
+
+/** The domain writes its messages for the client and never puts submitted values in them. */
+function domainProblem(error: unknown, base: Base): ProblemDetails | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  return {
+    ...base(DOMAIN_STATUS[error.kind]),
+    type: DOMAIN_TYPE[error.kind],
+    detail:
+      error.kind === 'invalid' ? invalidFields(error.errors) : `${error.message} (${error.code}).`,
+    code: error.code,
+    ...(error.errors.length > 0 && { errors: error.errors }),
+  };
+}
+
+/** Event ids derive from the Idempotency-Key: ids already stored elsewhere mean a reused key. */
+function reusedKeyProblem(error: unknown, base: Base): ProblemDetails | undefined {
+  if (!(error instanceof IdempotencyKeyReused || error instanceof DuplicateEventId))
+    return undefined;
+  return {
+    ...base(HttpStatus.UNPROCESSABLE_ENTITY),
+    type: PROBLEM_TYPES.idempotencyKeyReused,
+    detail: 'This Idempotency-Key was already used for a different request; use a new key.',
+  };
+}
+
+function versionProblem(error: unknown, base: Base): ProblemDetails | undefined {
+  if (!(error instanceof WrongExpectedVersion)) return undefined;
+  return {
+    ...base(HttpStatus.CONFLICT),
+    type: PROBLEM_TYPES.wrongExpectedVersion,
+    detail:
+      `The record changed since it was read: expected version ${String(error.expected)}, ` +
+      `actual version ${error.actual}. Read it again and retry.`,
+    expectedVersion: error.expected,
+    actualVersion: error.actual,
+  };
+}
+
+/** The parsers' own messages quote the offending input, which may be personal data. */
+const MALFORMED: readonly [new (...args: never[]) => Error, string][] = [
+  [SyntaxError, 'The request body is not valid JSON.'],
+  [URIError, 'The request path is not validly percent-encoded.'],
+];
+
+function httpProblem(error: unknown, base: Base): ProblemDetails | undefined {
+  if (!(error instanceof HttpException)) return undefined;
+  const status = error.getStatus();
+  const malformed = MALFORMED.find(([kind]) => error.cause instanceof kind);
+  if (malformed !== undefined) {
+    return { ...base(status), type: PROBLEM_TYPES.malformedRequest, detail: malformed[1] };
+  }
+  return { ...base(status), detail: httpExceptionDetail(error), ...httpExceptionExtras(error) };
 }
 
 /**
@@ -157,8 +164,9 @@ function httpExceptionExtras(error: HttpException): Record<string, unknown> {
   const extras: Record<string, unknown> = typeof code === 'string' ? { code } : {};
   if (typeof extensions === 'object' && extensions !== null) {
     for (const [key, value] of Object.entries(extensions)) {
-      if (['string', 'number', 'boolean'].includes(typeof value) && !(key in PROBLEM_BASE_KEYS))
-        extras[key] = value;
+      // Objects too: a sign-in problem carries the WebAuthn options of a passkey.
+      const member = ['string', 'number', 'boolean', 'object'].includes(typeof value);
+      if (member && value !== null && !(key in PROBLEM_BASE_KEYS)) extras[key] = value;
     }
   }
   return extras;

@@ -1,31 +1,29 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
-import { DomainError } from '@app/domain';
 import { ApiProblems } from '../http/openapi.decorators';
-import { GetStatsQuery } from '@app/read-models/statistics/get-stats.query';
-import { asOfOf } from '../statistics/get-stats/get-stats.request.dto';
-import { afterOf, filtersOf } from '../statistics/incident-filters.request.dto';
-import { WorkspacePublicity } from '../workspace-publicity/workspace-publicity';
+import { GetPublicStatsQuery } from './get-public-stats.query';
 import { GetPublicStatsRequestDto } from './get-public-stats.request.dto';
 import { PublicStatsResponseDto } from './public-stats.response.dto';
-import { GetSuppressedStatsQuery } from './get-suppressed-stats.query';
 import { BELOW_THRESHOLD, SUPPRESSED, THRESHOLD } from './small-cell-suppression';
-import { WorkspaceTags } from '../workspace-tags/workspace-tags';
+import {
+  conditionalAnswer,
+  ConditionalRequest,
+  ConditionalResponse,
+  ifNoneMatchOf,
+  PUBLIC_ANSWER,
+  PUBLIC_MAX_AGE_SECONDS,
+  NOT_MODIFIED,
+} from '../statistics/conditional-answer';
 
 @ApiTags('statistics')
 @Controller('public/stats')
 export class GetPublicStatsHttpController {
-  constructor(
-    private readonly queryBus: QueryBus,
-    private readonly publicity: WorkspacePublicity,
-    private readonly tags: WorkspaceTags,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
   @Public()
-  @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: "A workspace's aggregates, without a token, small cells suppressed",
     description:
@@ -40,27 +38,23 @@ export class GetPublicStatsHttpController {
       'two asOf times) is not prevented, so publish figures from one query per table. ' +
       "`position` is this workspace's version (the position of its last change the figures " +
       "include), not the global position: other workspaces' writes do not move it. `asOf` " +
-      'past it is refused (400); `after` past the end of the log reads as the end of the log.',
+      'past it is refused (400); `after` past the end of the log reads as the end of the log. ' +
+      `Answers may be reused for ${PUBLIC_MAX_AGE_SECONDS} s (\`Cache-Control: ${PUBLIC_ANSWER}\`) and carry an ` +
+      '`ETag` of the workspace version and the question: `If-None-Match` with the current one gets `304` without a ' +
+      'body. Identical questions asked together are answered by one query, and kept in memory until the workspace records.',
   })
   @ApiOkResponse({ type: PublicStatsResponseDto })
+  @ApiResponse(NOT_MODIFIED)
   @ApiProblems(400, 404)
-  async get(@Query() query: GetPublicStatsRequestDto): Promise<PublicStatsResponseDto> {
-    const workspaceId = query.workspace.toLowerCase();
-    if (!(await this.publicity.isPublic(workspaceId))) {
-      throw new DomainError('not_found', 'workspace_not_found', 'no such public workspace');
-    }
-    await this.tags.checkFilter('anonymous', workspaceId, query.tag);
-    return this.queryBus.execute(
-      new GetSuppressedStatsQuery(
-        new GetStatsQuery(
-          workspaceId,
-          query.measure,
-          query.groupBy ?? [],
-          filtersOf(query),
-          asOfOf(query.asOf),
-          afterOf(query),
-        ),
-      ),
+  async get(
+    @Query() query: GetPublicStatsRequestDto,
+    @Req() request: ConditionalRequest,
+    @Res({ passthrough: true }) response: ConditionalResponse,
+  ): Promise<PublicStatsResponseDto | undefined> {
+    return conditionalAnswer(
+      response,
+      await this.queryBus.execute(new GetPublicStatsQuery(query, ifNoneMatchOf(request))),
+      PUBLIC_ANSWER,
     );
   }
 }

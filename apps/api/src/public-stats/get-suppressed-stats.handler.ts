@@ -7,6 +7,7 @@ import { GetSuppressedStatsQuery } from './get-suppressed-stats.query';
 import { PublicStatsResponseDto } from './public-stats.response.dto';
 import { suppressSmallCells } from './small-cell-suppression';
 import { WorkspaceVersion } from './workspace-version';
+import { CachedStats, Tagged } from '../statistics/cached-stats';
 
 /**
  * GET /stats with small cells suppressed, and the workspace's own version in place of the
@@ -18,9 +19,17 @@ export class GetSuppressedStatsHandler implements IQueryHandler<GetSuppressedSta
     private readonly queryBus: QueryBus,
     private readonly versions: WorkspaceVersion,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly cached: CachedStats,
   ) {}
 
-  async execute({ stats: asked }: GetSuppressedStatsQuery): Promise<PublicStatsResponseDto> {
+  execute({
+    stats,
+    ifNoneMatch,
+  }: GetSuppressedStatsQuery): Promise<Tagged<PublicStatsResponseDto>> {
+    return this.cached.suppressed(stats, ifNoneMatch, () => this.suppressed(stats));
+  }
+
+  private async suppressed(asked: GetStatsQuery): Promise<PublicStatsResponseDto> {
     await this.refuseFutureVersions(asked);
     const query = await this.withinTheLog(asked);
     const stats = await this.queryBus.execute(query);

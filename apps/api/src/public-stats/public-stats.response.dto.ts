@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-const CELL = {
+/** A count as the public sees it: a number, or "<5" / "suppressed" (small-cell-suppression). */
+export const CELL = {
   oneOf: [
     { type: 'integer', minimum: 0 },
     { type: 'string', enum: ['<5', 'suppressed'] },

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Controller, Get, INestApplication, Logger, LoggerService } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,7 +15,11 @@ import { Public } from '@app/auth/public.decorator';
 import { ROLES } from '@app/auth/role';
 import { DeploymentAdmin, Roles } from '@app/auth/roles.decorator';
 import { TokenAuthService } from '@app/auth/token-auth.service';
+import { TotpSecretBox } from '@app/auth/second-factor/totp-secret-box';
 import { SessionService } from '@app/auth/sessions/session.service';
+
+/** Seals TOTP secrets in this test's database (a key of its own, as MASTER_KEY would be). */
+const totpSecrets = new TotpSecretBox(randomBytes(32));
 
 // Fixtures: routes with each kind of protection the guard knows.
 @Controller('fixtures')
@@ -98,7 +102,7 @@ describe('BearerAuthGuard', () => {
 
   beforeAll(async () => {
     sql = await openTestPglite();
-    auth = new TokenAuthService(sql);
+    auth = new TokenAuthService(sql, totpSecrets);
     const quiet = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     const { workspaceId } = await auth.bootstrap({ mode: 'server', bootstrapToken: ADMIN_TOKEN });
     quiet.mockRestore();

@@ -14,6 +14,12 @@ export interface SignInResponse {
   setHeader(name: string, value: string): unknown;
 }
 
+/** A session just made (by signing in or accepting an invitation) and its cookie's secret. */
+export interface NewSession {
+  secret: string;
+  session: SignedInSession;
+}
+
 /** Who is signing in from where, for the session list and the audit trail. */
 export function clientInfo(request: SignInRequest): ClientInfo {
   const agent = request.headers['user-agent'];
@@ -27,7 +33,7 @@ export function clientInfo(request: SignInRequest): ClientInfo {
 export function startSession(
   request: SignInRequest,
   response: SignInResponse,
-  created: { secret: string; session: SignedInSession },
+  created: NewSession,
 ): SessionResponseDto {
   const maxAgeMs = Date.parse(created.session.expiresAt) - Date.now();
   response.setHeader(

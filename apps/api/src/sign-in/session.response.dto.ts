@@ -12,6 +12,20 @@ export class SecondFactorStateDto {
       "The workspace requires one for this role; while required and not enrolled, every route but the enrolment's answers 403.",
   })
   required!: boolean;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'This session may enrol one now (POST /auth/totp/enrol): when none is enrolled, and, where one is required, only in the session made by accepting an invitation or a reset of the sign-in. A person required to have one who signed in with a password alone cannot enrol: an admin resets their sign-in.',
+  })
+  mayEnrol!: boolean;
+
+  @ApiProperty({
+    example: true,
+    description:
+      'This session passed the second factor (a code or passkey at sign-in, or the enrolment made in it); only such a session adds a passkey.',
+  })
+  passed!: boolean;
 }
 
 /** The signed-in session (GET /auth/session, and the answer of signing in). */

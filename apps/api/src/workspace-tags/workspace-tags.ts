@@ -1,28 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Actor } from '@app/application';
-import { migrate, Migration, SQL_CLIENT, SqlClient } from '@app/database';
-import { DomainError } from '@app/domain';
+import { migrateWorkspaceTags } from '@app/auth';
+import { SQL_CLIENT, SqlClient } from '@app/database';
 import { ValidationException } from '@app/application/validation.exception';
 import { FULL_DETAIL_ROLES } from '../targets/redaction';
-
-const MIGRATIONS: readonly Migration[] = [
-  {
-    id: '0001-workspace-tags',
-    sql: /* sql */ `
-CREATE TABLE workspace_tags (
-  workspace_id  uuid NOT NULL,
-  tag           text NOT NULL,
-  PRIMARY KEY (workspace_id, tag)
-);`,
-  },
-];
-
-/** Another workspace's id answers as an unknown one. */
-export function ownWorkspace(id: string, actor: Actor): void {
-  if (id !== actor.workspaceId) {
-    throw new DomainError('not_found', 'workspace_not_found', 'no such workspace');
-  }
-}
 
 /**
  * A workspace's tag list: the tags its admin declares for statistics (campaigns, events,
@@ -35,7 +16,7 @@ export class WorkspaceTags implements OnModuleInit {
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   async onModuleInit(): Promise<void> {
-    await migrate(this.sql, 'workspace_tag_migrations', MIGRATIONS);
+    await migrateWorkspaceTags(this.sql);
   }
 
   async list(workspaceId: string): Promise<string[]> {

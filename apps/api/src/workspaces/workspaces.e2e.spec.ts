@@ -10,7 +10,7 @@ describe('workspaces, users and tokens', () => {
   let ngo: TestWorkspace;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
     ngo = await createTestWorkspace(t.server, 'Kadyr-Kasiyet');
   }, 60_000);
   afterAll(async () => t?.close());
@@ -75,6 +75,7 @@ describe('workspaces, users and tokens', () => {
       id: ngo.userIds.monitor,
       name: 'monitor',
       role: 'monitor',
+      secondFactorEnrolled: false,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       tokens: [
         {

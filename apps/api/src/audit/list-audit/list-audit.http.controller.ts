@@ -1,16 +1,18 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { AuditLog, CurrentActor, Roles } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { ValidationException } from '@app/application/validation.exception';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { AuditPageResponseDto } from './audit-page.response.dto';
+import { ListAuditQuery } from './list-audit.query';
 import { ListAuditRequestDto } from './list-audit.request.dto';
 
 @ApiTags('audit')
 @Controller('audit')
 export class ListAuditHttpController {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
   @Roles('admin')
@@ -24,7 +26,7 @@ export class ListAuditHttpController {
   })
   @ApiOkResponse({ type: AuditPageResponseDto })
   @ApiProblems(400)
-  async list(
+  list(
     @Query() query: ListAuditRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<AuditPageResponseDto> {
@@ -33,17 +35,14 @@ export class ListAuditHttpController {
     if (from !== undefined && to !== undefined && from > to) {
       throw new ValidationException([{ field: 'to', message: 'must not be before from' }]);
     }
-    const limit = query.limit ?? 100;
-    const entries = await this.audit.find({
-      workspaceId: actor.workspaceId,
-      limit,
-      ...(query.userId !== undefined && { userId: query.userId }),
-      ...(query.action !== undefined && { action: query.action }),
-      ...(from !== undefined && { from }),
-      ...(to !== undefined && { to }),
-      ...(query.cursor !== undefined && { before: query.cursor }),
-    });
-    const last = entries[entries.length - 1];
-    return { entries, ...(entries.length === limit && last !== undefined && { next: last.id }) };
+    return this.queryBus.execute(
+      new ListAuditQuery(actor, query.limit ?? 100, {
+        ...(query.userId !== undefined && { userId: query.userId }),
+        ...(query.action !== undefined && { action: query.action }),
+        ...(from !== undefined && { from }),
+        ...(to !== undefined && { to }),
+        ...(query.cursor !== undefined && { cursor: query.cursor }),
+      }),
+    );
   }
 }

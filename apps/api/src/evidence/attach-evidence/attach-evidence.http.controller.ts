@@ -8,6 +8,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
@@ -29,12 +30,9 @@ import { ApiIdempotencyKey, ApiProblems } from '../../http/openapi.decorators';
 import { RECORDER_ROLES } from '../../targets/redaction';
 import { IncidentId } from '../../incidents/incident-change.http';
 import { ACCEPTED_MEDIA_TYPES } from './inspect-file';
-import {
-  AttachedEvidence,
-  EvidenceFiles,
-  MAX_EVIDENCE_BYTES,
-  MAX_EVIDENCE_PER_INCIDENT,
-} from '../evidence.commands';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_PER_INCIDENT } from '../evidence.commands';
+import { AttachedEvidenceResponseDto } from '../evidence.response.dto';
+import { AttachEvidenceCommand } from './attach-evidence.command';
 
 export class AttachEvidenceRequestDto {
   @ApiPropertyOptional({
@@ -66,7 +64,7 @@ interface UploadedEvidence {
 @ApiTags('evidence')
 @Controller('incidents')
 export class AttachEvidenceHttpController {
-  constructor(private readonly evidence: EvidenceFiles) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/evidence')
   @Roles(...RECORDER_ROLES)
@@ -102,7 +100,10 @@ export class AttachEvidenceHttpController {
     },
   })
   @ApiIdempotencyKey()
-  @ApiCreatedResponse({ description: 'Kept: its id, SHA-256, size, media type.' })
+  @ApiCreatedResponse({
+    type: AttachedEvidenceResponseDto,
+    description: 'Kept: its id, SHA-256, size, media type.',
+  })
   @ApiPayloadTooLargeResponse({ description: "The file, or the incident's files, past the limit." })
   @ApiUnsupportedMediaTypeResponse({
     description: `Not a kind of evidence file: ${ACCEPTED_MEDIA_TYPES.join(', ')}.`,
@@ -114,20 +115,22 @@ export class AttachEvidenceHttpController {
     @Body() body: AttachEvidenceRequestDto,
     @Req() request: RequestLike,
     @CurrentActor() actor: Actor,
-  ): Promise<AttachedEvidence> {
+  ): Promise<AttachedEvidenceResponseDto> {
     if (file === undefined) {
       throw new ValidationException([
         { field: 'file', message: 'is required: the evidence file, as multipart field "file"' },
       ]);
     }
-    return this.evidence.attach(
-      id,
-      {
-        bytes: file.buffer,
-        ...(body.sourceId !== undefined && { sourceId: body.sourceId.toLowerCase() }),
-        keepMetadata: body.keepMetadata === 'true',
-      },
-      commandContext(request, actor),
+    return this.commandBus.execute(
+      new AttachEvidenceCommand(
+        id,
+        {
+          bytes: file.buffer,
+          ...(body.sourceId !== undefined && { sourceId: body.sourceId.toLowerCase() }),
+          keepMetadata: body.keepMetadata === 'true',
+        },
+        commandContext(request, actor),
+      ),
     );
   }
 }

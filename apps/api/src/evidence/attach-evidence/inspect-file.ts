@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type/core';
+import { zipProblem } from '@app/application/files/zip-bomb';
 
 /**
  * What an uploaded evidence file is, judged by its bytes and never by its name or the
@@ -52,7 +53,11 @@ export async function inspectFile(bytes: Buffer): Promise<Inspection> {
     };
   }
   if (ZIP_BASED.has(mediaType)) {
-    const problem = zipProblem(bytes);
+    const problem = zipProblem(bytes, {
+      maxInflatedBytes: MAX_INFLATED_BYTES,
+      maxRatio: MAX_RATIO,
+      files: 'evidence files',
+    });
     if (problem) return { ok: false, status: 415, detail: problem };
   }
   return { ok: true, mediaType };
@@ -69,54 +74,4 @@ function isPlainText(bytes: Buffer): boolean {
   } catch {
     return false;
   }
-}
-
-const EOCD = 0x06054b50;
-const CENTRAL_ENTRY = 0x02014b50;
-
-/**
- * Why a ZIP archive is refused, read from its central directory (nothing is inflated): the
- * sizes it declares past the limits, ZIP64 (sizes we cannot bound), or a broken directory.
- */
-export function zipProblem(bytes: Buffer): string | undefined {
-  const eocd = findEndOfCentralDirectory(bytes);
-  if (eocd < 0) return 'The archive has no readable directory.';
-  const entries = bytes.readUInt16LE(eocd + 10);
-  let offset = bytes.readUInt32LE(eocd + 16);
-  let inflated = 0;
-  let compressed = 0;
-  for (let i = 0; i < entries; i++) {
-    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL_ENTRY) {
-      return 'The archive has no readable directory.';
-    }
-    const packed = bytes.readUInt32LE(offset + 20);
-    const size = bytes.readUInt32LE(offset + 24);
-    if (packed === 0xffffffff || size === 0xffffffff) {
-      return 'The archive uses ZIP64 sizes, which evidence files may not.';
-    }
-    compressed += packed;
-    inflated += size;
-    // The fixed header, then the name, the extra field and the comment.
-    offset +=
-      46 +
-      bytes.readUInt16LE(offset + 28) +
-      bytes.readUInt16LE(offset + 30) +
-      bytes.readUInt16LE(offset + 32);
-  }
-  if (inflated > MAX_INFLATED_BYTES || inflated > MAX_RATIO * Math.max(compressed, 1)) {
-    return (
-      `The archive would inflate to ${inflated} bytes from ${compressed}: refused as a ` +
-      `possible zip bomb (at most ${MAX_INFLATED_BYTES} bytes and ${MAX_RATIO} times).`
-    );
-  }
-  return undefined;
-}
-
-function findEndOfCentralDirectory(bytes: Buffer): number {
-  // The record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
-  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let at = bytes.length - 22; at >= earliest; at--) {
-    if (bytes.readUInt32LE(at) === EOCD) return at;
-  }
-  return -1;
 }

@@ -1,12 +1,14 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { ApiGoneResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiGoneResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { ApiProblems } from '../../http/openapi.decorators';
+import { ApiFileResponse, ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import { FULL_DETAIL_ROLES } from '../../targets/redaction';
 import { IncidentId } from '../../incidents/incident-change.http';
-import { EvidenceFiles } from '../evidence.commands';
+import { ACCEPTED_MEDIA_TYPES } from '../attach-evidence/inspect-file';
+import { DownloadEvidenceQuery } from './download-evidence.query';
 
 const EXTENSIONS: Readonly<Record<string, string>> = {
   'application/pdf': 'pdf',
@@ -18,7 +20,7 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 @ApiTags('evidence')
 @Controller('incidents')
 export class DownloadEvidenceHttpController {
-  constructor(private readonly evidence: EvidenceFiles) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':id/evidence/:evidenceId')
   @Roles(...FULL_DETAIL_ROLES)
@@ -33,7 +35,7 @@ export class DownloadEvidenceHttpController {
     format: 'uuid',
     example: '0b7c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c8d',
   })
-  @ApiOkResponse({ description: 'The file, with its media type.' })
+  @ApiFileResponse('The file, with its media type.', ACCEPTED_MEDIA_TYPES)
   @ApiGoneResponse({ description: 'Removed: its key is destroyed.' })
   @ApiProblems(400, 404)
   async download(
@@ -41,7 +43,9 @@ export class DownloadEvidenceHttpController {
     @Param('evidenceId', UuidParamPipe) evidenceId: string,
     @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
-    const { record, bytes } = await this.evidence.download(id, evidenceId, actor);
+    const { record, bytes } = await this.queryBus.execute(
+      new DownloadEvidenceQuery(id, evidenceId, actor),
+    );
     const extension = EXTENSIONS[record.mediaType] ?? record.mediaType.split('/')[1];
     return new StreamableFile(bytes, {
       type: record.mediaType,

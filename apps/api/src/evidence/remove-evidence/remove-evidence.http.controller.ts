@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { Actor, CommandResult } from '@app/application';
@@ -9,7 +10,7 @@ import { ApiIdempotencyKey, ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import { RECORDER_ROLES } from '../../targets/redaction';
 import { IncidentId } from '../../incidents/incident-change.http';
-import { EvidenceFiles } from '../evidence.commands';
+import { RemoveEvidenceCommand } from './remove-evidence.command';
 
 export class RemoveEvidenceRequestDto {
   @ApiProperty({
@@ -26,7 +27,7 @@ export class RemoveEvidenceRequestDto {
 @ApiTags('evidence')
 @Controller('incidents')
 export class RemoveEvidenceHttpController {
-  constructor(private readonly evidence: EvidenceFiles) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/evidence/:evidenceId/removal')
   @Roles(...RECORDER_ROLES)
@@ -54,6 +55,8 @@ export class RemoveEvidenceHttpController {
     @Req() request: RequestLike,
     @CurrentActor() actor: Actor,
   ): Promise<CommandResult> {
-    return this.evidence.remove(id, evidenceId, body.reason, commandContext(request, actor));
+    return this.commandBus.execute(
+      new RemoveEvidenceCommand(id, evidenceId, body.reason, commandContext(request, actor)),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
   ApiOperation,
@@ -7,27 +8,15 @@ import {
 } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { IncidentProjections } from '@app/read-models';
 import { ApiProblems } from '../../http/openapi.decorators';
-import { contentJobId } from '@app/jobs/job-context';
-import { JobDispatcher, startJob } from '@app/jobs/job-dispatcher';
-import { JobRecords } from '@app/jobs/job-records';
 import { JobAcceptedDto } from '../../jobs/job-accepted.response.dto';
-import { AsOf, asOfOf } from '../../statistics/get-stats/get-stats.request.dto';
-import { filtersOf } from '../../statistics/incident-filters.request.dto';
-import { ExportInput } from '@app/exports/export.job';
+import { StartExportCommand } from './start-export.command';
 import { StartExportRequestDto } from './start-export.request.dto';
-import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
 
 @ApiTags('exports')
 @Controller('exports')
 export class StartExportHttpController {
-  constructor(
-    private readonly records: JobRecords,
-    private readonly dispatcher: JobDispatcher,
-    private readonly projections: IncidentProjections,
-    private readonly tags: WorkspaceTags,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @Roles('admin', 'monitor', 'verifier', 'analyst')
@@ -45,43 +34,10 @@ export class StartExportHttpController {
   @ApiServiceUnavailableResponse({
     description: 'Redis (the job queue) is down: nothing was started.',
   })
-  async start(
+  start(
     @Body() body: StartExportRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<JobAcceptedDto> {
-    for (const [i, q] of body.queries.entries()) {
-      await this.tags.checkFilter(actor.role, actor.workspaceId, q.tag, `queries.${i}.tag`);
-    }
-    const queries = body.queries.map((q) => ({
-      measure: q.measure,
-      groupBy: q.groupBy ?? [],
-      filters: filtersOf(q),
-    }));
-    // "Now" becomes the position the statistics stand at: the export reads exactly that.
-    const asOf: AsOf =
-      body.asOf === undefined
-        ? { kind: 'position', position: await this.projections.position() }
-        : asOfOf(body.asOf);
-    const input: ExportInput = {
-      workspaceId: actor.workspaceId,
-      queries,
-      asOf,
-      lang: body.lang ?? 'en',
-      asOfAsked: body.asOf,
-    };
-    const jobId = contentJobId(
-      'export',
-      actor.workspaceId,
-      JSON.stringify(queries),
-      JSON.stringify(asOf),
-      input.lang!,
-    );
-    await startJob(this.records, this.dispatcher, {
-      id: jobId,
-      workspaceId: actor.workspaceId,
-      type: 'export',
-      input: input as unknown as Record<string, unknown>,
-    });
-    return { jobId };
+    return this.commandBus.execute(new StartExportCommand(body, actor));
   }
 }

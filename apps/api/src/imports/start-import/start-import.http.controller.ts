@@ -7,6 +7,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
@@ -20,12 +21,9 @@ import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ValidationException } from '@app/application/validation.exception';
 import { ApiProblems } from '../../http/openapi.decorators';
-import { contentJobId } from '@app/jobs/job-context';
-import { JobDispatcher, startJob } from '@app/jobs/job-dispatcher';
-import { JobRecords } from '@app/jobs/job-records';
-import { IMPORT_FILE, ImportInput } from '@app/imports/import.job';
 import { SheetFormat } from '@app/imports/sheet/read-sheet';
 import { JobAcceptedDto } from '../../jobs/job-accepted.response.dto';
+import { StartImportCommand } from './start-import.command';
 import { START_IMPORT_FORM, StartImportRequestDto } from './start-import.request.dto';
 
 export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
@@ -39,10 +37,7 @@ interface UploadedSheet {
 @ApiTags('imports')
 @Controller('imports')
 export class StartImportHttpController {
-  constructor(
-    private readonly records: JobRecords,
-    private readonly dispatcher: JobDispatcher,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @Roles('admin', 'monitor')
@@ -64,7 +59,7 @@ export class StartImportHttpController {
     description:
       'Redis (the job queue) is down: nothing was started. Recording incidents still works.',
   })
-  async start(
+  start(
     @UploadedFile() file: UploadedSheet | undefined,
     @Body() body: StartImportRequestDto,
     @CurrentActor() actor: Actor,
@@ -74,33 +69,24 @@ export class StartImportHttpController {
         { field: 'file', message: 'is required: a .csv or .xlsx sheet, as multipart field "file"' },
       ]);
     }
-    const format = formatOf(file);
-    const dryRun = body.dryRun === 'true';
-    const jobId = contentJobId(
-      'import',
-      actor.workspaceId,
-      dryRun ? 'dry-run' : 'record',
-      format,
-      file.buffer,
+    const keepDays = Number(body.keepDays ?? 0);
+    if (keepDays > 0 && actor.role !== 'admin') {
+      throw new ValidationException([
+        { field: 'keepDays', message: 'only an admin may keep an uploaded sheet past its job' },
+      ]);
+    }
+    return this.commandBus.execute(
+      new StartImportCommand(
+        file.buffer,
+        formatOf(file),
+        body.dryRun === 'true',
+        actor,
+        keepDays,
+        body.matchPersons,
+      ),
     );
-    const input: ImportInput = { dryRun, format, actor };
-    // The file first: a job record always finds its file, even when two uploads race.
-    await this.records.putFile(jobId, {
-      name: IMPORT_FILE,
-      contentType: format === 'csv' ? 'text/csv' : XLSX,
-      content: file.buffer,
-    });
-    await startJob(this.records, this.dispatcher, {
-      id: jobId,
-      workspaceId: actor.workspaceId,
-      type: 'import',
-      input: input as unknown as Record<string, unknown>,
-    });
-    return { jobId };
   }
 }
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function formatOf(file: UploadedSheet): SheetFormat {
   const name = file.originalname.toLowerCase();

@@ -1,9 +1,13 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { LegalBasisDto, OccurredDto } from '@app/application/incidents/report-incident.request.dto';
+import {
+  LegalBasisDto,
+  LocationDto,
+  OccurredDto,
+} from '@app/application/incidents/report-incident.request.dto';
 import { IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CORRECTABLE_FIELDS, CORRECTION_REASONS } from '@app/domain';
 
-@ApiExtraModels(LegalBasisDto, OccurredDto)
+@ApiExtraModels(LegalBasisDto, LocationDto, OccurredDto)
 export class CorrectIncidentRequestDto {
   @ApiProperty({ enum: CORRECTABLE_FIELDS, example: 'title' })
   @IsIn(CORRECTABLE_FIELDS, { context: { allowed: CORRECTABLE_FIELDS } })
@@ -13,12 +17,13 @@ export class CorrectIncidentRequestDto {
     example: 'Death of activist Dulat Agadil in the Nur-Sultan detention centre',
     description:
       "The new value, of the field's type: text (title, description, place), a code (type, " +
-      'country, region, targetCategory), a list (rights, tags, legalBasis) or an occurred object.',
+      'country, region, targetCategory), a list (rights, tags, legalBasis), an occurred object or a location.',
     oneOf: [
       { type: 'string' },
       { type: 'array', items: { type: 'string' } },
       { type: 'array', items: { $ref: getSchemaPath(LegalBasisDto) } },
       { $ref: getSchemaPath(OccurredDto) },
+      { $ref: getSchemaPath(LocationDto) },
     ],
   })
   @IsDefined()

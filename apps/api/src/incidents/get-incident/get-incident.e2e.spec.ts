@@ -7,7 +7,7 @@ describe('A case as a monitor reads it (pglite)', () => {
   let t: TestApp;
   let ws: TestWorkspace;
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
     ws = await createTestWorkspace(t.server, 'Case page NGO');
   }, 120_000);
   afterAll(async () => t?.close());
@@ -130,6 +130,38 @@ describe('A case as a monitor reads it (pglite)', () => {
       .set(as('monitor'))
       .expect(400);
     expect(badLang.body.errors[0]).toMatchObject({ field: 'lang' });
+  });
+
+  it('keeps coordinates with their precision, corrects them, and never shows them to an analyst', async () => {
+    const khorog = { latitude: 37.48974, longitude: 71.55304, precision: 'settlement' };
+    const created = await post(
+      '/incidents',
+      incident([], { country: 'TJ', region: 'TJ-GB', location: khorog }),
+    ).expect(201);
+    const id = created.body.id as string;
+    const read = () => request(t.server).get(`/incidents/${id}`).set(as('monitor')).expect(200);
+    expect((await read()).body.location).toEqual(khorog);
+
+    const exact = { latitude: 37.4889, longitude: 71.5532, precision: 'exact' };
+    await post(`/incidents/${id}/corrections`, {
+      field: 'location',
+      value: exact,
+      reason: 'new_evidence',
+    }).expect(201);
+    expect((await read()).body.location).toEqual(exact);
+    const analyst = await request(t.server).get(`/incidents/${id}`).set(as('analyst')).expect(200);
+    expect(analyst.body.region).toBe('TJ-GB');
+    expect(analyst.body).not.toHaveProperty('location');
+
+    const bad = await post(
+      '/incidents',
+      incident([], { location: { latitude: '37.5', longitude: 181, precision: 'street' } }),
+    ).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'location.latitude',
+      'location.longitude',
+      'location.precision',
+    ]);
   });
 
   it('accepts a source dated by month or year, and refuses a month that does not exist', async () => {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LegalBasisDto } from '@app/application/incidents/report-incident.request.dto';
+import { LegalBasisDto, LocationDto } from '@app/application/incidents/report-incident.request.dto';
 
 // The shapes GET /incidents/{id} answers. Fields a redacted answer (analysts) leaves out are
 // optional here; `redacted: true` says which answer it is.
@@ -151,6 +151,12 @@ export class IncidentResponseDto {
 
   @ApiPropertyOptional({ example: 'Pre-trial detention centre, Nur-Sultan' })
   place?: string;
+
+  @ApiPropertyOptional({
+    type: LocationDto,
+    description: 'Coordinates and their precision; never shown to analysts.',
+  })
+  location?: LocationDto;
 
   @ApiProperty({ type: IncidentOccurredDto })
   occurred!: IncidentOccurredDto;

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -6,35 +7,32 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, CommandExecutor } from '@app/application';
+import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { SQL_CLIENT, SqlClient } from '@app/database';
-import { DomainError, IncidentEvent, isLang, Lang, LANGS } from '@app/domain';
+import { isLang, LANGS } from '@app/domain';
 import { ProblemDetailsDto } from '../../problem/problem-details.dto';
 import { ValidationException } from '@app/application/validation.exception';
-import { incidentStream } from '@app/application/streams';
 import { IncidentId } from '../incident-change.http';
-import { describeIncidentEvent } from './describe-incident-event';
+import { IncidentHistoryQuery } from './incident-history.query';
 import { IncidentHistoryResponseDto } from './incident-history.response.dto';
 
-/** Every event of an incident in plain words: who, when, what changed, why. */
 @ApiTags('incidents')
 @Controller('incidents')
 export class IncidentHistoryHttpController {
-  constructor(
-    private readonly executor: CommandExecutor,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':id/history')
   @Roles('admin', 'monitor', 'verifier')
   @ApiOperation({
     summary: 'The whole history: nothing is overwritten, every correction keeps the original value',
+    description:
+      'Each entry is written in `lang` alone: its summary, the labels it names and the reason; ' +
+      '`codes` and `reasonCode` give the codes beside the labels. Titles and notes are quoted as written.',
   })
-  @ApiQuery({ name: 'lang', required: false, enum: LANGS })
+  @ApiQuery({ name: 'lang', required: false, enum: LANGS, example: 'ru' })
   @ApiOkResponse({ type: IncidentHistoryResponseDto })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  async history(
+  history(
     @IncidentId() id: string,
     @CurrentActor() actor: Actor,
     @Query('lang') lang: string = 'en',
@@ -43,32 +41,6 @@ export class IncidentHistoryHttpController {
       throw new ValidationException([
         { field: 'lang', message: 'unknown language', allowed: LANGS },
       ]);
-    const history = await this.executor.load(incidentStream(id));
-    if (history.events.length === 0 || history.workspaceId !== actor.workspaceId) {
-      throw new DomainError('not_found', 'incident_not_found', 'no such incident');
-    }
-    const names = await this.userNames(
-      history.events.map((e) => e.actorId).filter((a): a is string => !!a),
-    );
-    return {
-      id,
-      version: history.version,
-      entries: history.events.map((e) => ({
-        version: e.version,
-        type: e.domainEvent.type,
-        recordedAt: e.recordedAt,
-        by: { userId: e.actorId ?? null, name: (e.actorId && names.get(e.actorId)) ?? null },
-        ...describeIncidentEvent(e.domainEvent as IncidentEvent, lang as Lang),
-      })),
-    };
-  }
-
-  private async userNames(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const { rows } = await this.sql.query<{ id: string; name: string }>(
-      'SELECT id::text AS id, name FROM users WHERE id::text = ANY($1::text[])',
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+    return this.queryBus.execute(new IncidentHistoryQuery(id, lang, actor));
   }
 }

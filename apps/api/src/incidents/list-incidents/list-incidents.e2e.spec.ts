@@ -1,4 +1,7 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
+import { binaryBody } from '../../../../../test/support/binary-body';
 import { openApiGaps } from '../../../../../test/support/openapi-document';
 import { startTestApp, TestApp } from '../../../../../test/support/test-app';
 import { tokenInNewWorkspace } from '../../../../../test/support/workspaces';
@@ -35,6 +38,7 @@ const INCIDENTS = {
     region: 'KZ-75',
     occurred: { date: '2020-02-25', precision: 'day' },
     targets: [{ person: { name: 'Aigerim Blogger' }, category: 'journalist' }],
+    sources: [{ title: 'Radio Azattyk', url: 'https://example.org/a' }, { title: 'Vlast.kz' }],
   }),
   duplicate: report({
     title: 'Blogger detained (second report)',
@@ -58,6 +62,7 @@ const ORDER: Name[] = ['blocked', 'summons', 'retracted', 'blogger', 'duplicate'
 describe.each(['pglite', 'postgres'] as const)('GET /incidents (%s)', (backend) => {
   let t: TestApp;
   let last: string;
+  let beforeRetraction: string;
   const ids = {} as Record<Name, string>;
 
   const post = async (path: string, body: unknown) => {
@@ -82,6 +87,7 @@ describe.each(['pglite', 'postgres'] as const)('GET /incidents (%s)', (backend) 
   beforeAll(async () => {
     t = await startTestApp(backend);
     for (const name of ORDER) ids[name] = (await post('/incidents', INCIDENTS[name])).id;
+    beforeRetraction = last;
     await post(`/incidents/${ids.retracted}/retraction`, { reason: 'recorded_in_error' });
     await post(`/incidents/${ids.duplicate}/duplicate-of`, { duplicateOf: ids.blogger });
   });
@@ -190,5 +196,117 @@ describe.each(['pglite', 'postgres'] as const)('GET /incidents (%s)', (backend) 
         { path: '/incidents', method: 'get', statuses: ['200', '400', '401', '503'] },
       ]),
     ).toEqual([]);
+  });
+
+  describe('GET /incidents/export', () => {
+    const exported = async (query: string, accept?: string) => {
+      const call = request(t.server)
+        .get(`/incidents/export?after=${last}${query === '' ? '' : `&${query}`}`)
+        .set(t.auth)
+        .buffer(true)
+        .parse(binaryBody);
+      const response = await (accept === undefined ? call : call.set('Accept', accept));
+      expect(response.status).toBe(200);
+      return { body: response.body as Buffer, headers: response.headers };
+    };
+    const csvRows = (body: Buffer) => {
+      const text = body.toString('utf8').replace(/^\ufeff/, '');
+      const comments = text.split('\r\n').filter((l) => l.startsWith('# '));
+      const rows = parse(text.replace(/^(#[^\n]*\n)+/, ''), { columns: true }) as Record<
+        string,
+        string
+      >[];
+      return { comments, rows };
+    };
+
+    it('writes one CSV row per act GET /stats counts (one per incident without targets), with labels in lang and its position', async () => {
+      const { body, headers } = await exported('lang=ru');
+      expect(headers['content-type']).toMatch(/^text\/csv/);
+      const { comments, rows } = csvRows(body);
+      expect(comments).toHaveLength(3);
+      expect(comments[1]).toContain(headers['x-position']);
+      // An incident without targets has one row without an act, so that it counts as one.
+      const stats = async (measure: string) =>
+        (
+          await request(t.server)
+            .get(`/stats?measure=${measure}&asOf=${headers['x-position']}`)
+            .set(t.auth)
+            .expect(200)
+        ).body.total;
+      expect(rows.filter((r) => r.act_id !== '')).toHaveLength(await stats('acts'));
+      expect(new Set(rows.map((r) => r.incident_ref)).size).toBe(await stats('incidents'));
+      expect(rows.map((r) => r.incident_ref)).not.toContain(ids.retracted);
+      expect(rows.map((r) => r.incident_ref)).not.toContain(ids.duplicate);
+      const blogger = rows.find((r) => r.incident_ref === ids.blogger)!;
+      expect(blogger).toMatchObject({
+        date: '2020-02-25',
+        precision: 'day',
+        country: 'KZ',
+        country_label: 'Казахстан',
+        region: 'KZ-75',
+        type: 'detention',
+        target_kind: 'person',
+        target_name: 'Aigerim Blogger',
+        target_category: 'journalist',
+        source_main: 'police',
+        verification_status: 'unverified',
+        source_title: 'Radio Azattyk\nVlast.kz',
+        source_url: 'https://example.org/a\n',
+      });
+      expect(blogger.act_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(
+        rows
+          .filter((r) => r.incident_ref === ids.fines)
+          .map((r) => r.target_name)
+          .sort(),
+      ).toEqual(['Protester One', 'Protester Two']);
+    });
+
+    it('reads the acts known at asOf, with the filters of GET /stats', async () => {
+      const then = csvRows((await exported(`asOf=${beforeRetraction}`)).body).rows;
+      expect(then.map((r) => r.incident_ref)).toContain(ids.retracted);
+      const kg = csvRows((await exported('country=KG')).body).rows;
+      expect(kg.map((r) => r.incident_ref)).toEqual([ids.blocked]);
+    });
+
+    it('writes JSON Lines and XLSX, by format or Accept, in the ACLED profile too', async () => {
+      const lines = (await exported('country=KG&format=jsonl')).body.toString('utf8').trim();
+      expect(lines.split('\n').map((l) => JSON.parse(l).type)).toEqual(['website_blocking']);
+      const { body, headers } = await exported(
+        'profile=acled',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(headers['content-disposition']).toContain('acts-acled.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(body as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('acts')!;
+      expect(sheet.getRow(1).getCell(1).value).toBe('event_id_cnty');
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const dates = sheet.getColumn(2).values.slice(2) as string[];
+      expect(dates).toContain('2020-02-25');
+      expect(dates).toContain('2021-03-15');
+      expect(workbook.getWorksheet('about')!.getRow(2).getCell(1).value).toContain(
+        headers['x-position'],
+      );
+    });
+
+    it.each([
+      ['format=pdf', 'format'],
+      ['profile=ucdp', 'profile'],
+      ['asOf=yesterday', 'asOf'],
+      ['lang=fr', 'lang'],
+    ])('answers 400 problem+json for %s, naming %s', async (query, field) => {
+      const response = await request(t.server).get(`/incidents/export?${query}`).set(t.auth);
+      expect(response.status).toBe(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+
+    it('is documented in OpenAPI', async () => {
+      expect(
+        await openApiGaps(t.app, [
+          { path: '/incidents/export', method: 'get', statuses: ['200', '400', '401', '503'] },
+        ]),
+      ).toEqual([]);
+    });
   });
 });

@@ -1,12 +1,15 @@
-import { Inject } from '@nestjs/common';
+import { ForbiddenException, Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { ProjectionFreshness } from '@app/read-models/projection-freshness';
 import { filterConditions, parameters } from '@app/read-models/statistics/incident-filters.sql';
+import { afterOf, filtersOf } from '../../statistics/incident-filters.request.dto';
+import { seesPersonalData } from '../../targets/redaction';
+import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
 import { neutralTitle } from '../get-incident/incident-redaction';
-import { encodeCursor } from './incident-cursor';
+import { decodeCursor, encodeCursor } from './incident-cursor';
 import { IncidentListDto, IncidentListItemDto } from './incident-list.response.dto';
-import { ListIncidentsQuery } from './list-incidents.query';
+import { IncidentPage, ListIncidentsQuery } from './list-incidents.query';
 
 interface IncidentRow {
   id: string;
@@ -34,9 +37,31 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
   constructor(
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     private readonly freshness: ProjectionFreshness,
+    private readonly tags: WorkspaceTags,
   ) {}
 
-  async execute(query: ListIncidentsQuery): Promise<IncidentListDto> {
+  async execute({ actor, request }: ListIncidentsQuery): Promise<IncidentListDto> {
+    await this.tags.checkFilter(actor.role, actor.workspaceId, request.tag);
+    const full = seesPersonalData(actor);
+    // Searching titles would tell an analyst which names they hold.
+    if (!full && request.q !== undefined) {
+      throw new ForbiddenException(
+        'Searching titles (q) requires the role admin, monitor or verifier: titles may name people.',
+      );
+    }
+    return this.page({
+      workspaceId: actor.workspaceId,
+      filters: filtersOf(request),
+      status: request.status,
+      text: request.q,
+      limit: request.limit ?? 50,
+      cursor: request.cursor === undefined ? undefined : decodeCursor(request.cursor),
+      after: afterOf(request),
+      redacted: !full,
+    });
+  }
+
+  private async page(query: IncidentPage): Promise<IncidentListDto> {
     if (query.after !== undefined) await this.freshness.waitFor(query.after);
 
     const { values, bind } = parameters();

@@ -1,25 +1,19 @@
-import { Controller, ForbiddenException, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
 import { ApiProblems } from '../../http/openapi.decorators';
-import { afterOf, filtersOf } from '../../statistics/incident-filters.request.dto';
-import { READER_ROLES, seesPersonalData } from '../../targets/redaction';
-import { decodeCursor } from './incident-cursor';
+import { READER_ROLES } from '../../targets/redaction';
 import { IncidentListDto } from './incident-list.response.dto';
 import { ListIncidentsQuery } from './list-incidents.query';
 import { ListIncidentsRequestDto } from './list-incidents.request.dto';
-import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
 
 @ApiTags('incidents')
 @Controller('incidents')
 export class ListIncidentsHttpController {
-  constructor(
-    private readonly queryBus: QueryBus,
-    private readonly tags: WorkspaceTags,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
   @Roles(...READER_ROLES)
@@ -34,29 +28,10 @@ export class ListIncidentsHttpController {
   @ApiOkResponse({ type: IncidentListDto })
   @ApiProblems(400)
   @ApiProjectionLagging()
-  async list(
+  list(
     @Query() query: ListIncidentsRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<IncidentListDto> {
-    await this.tags.checkFilter(actor.role, actor.workspaceId, query.tag);
-    const full = seesPersonalData(actor);
-    // Searching titles would tell an analyst which names they hold.
-    if (!full && query.q !== undefined) {
-      throw new ForbiddenException(
-        'Searching titles (q) requires the role admin, monitor or verifier: titles may name people.',
-      );
-    }
-    return this.queryBus.execute(
-      new ListIncidentsQuery(
-        actor.workspaceId,
-        filtersOf(query),
-        query.status,
-        query.q,
-        query.limit ?? 50,
-        query.cursor === undefined ? undefined : decodeCursor(query.cursor),
-        afterOf(query),
-        !full,
-      ),
-    );
+    return this.queryBus.execute(new ListIncidentsQuery(actor, query));
   }
 }

@@ -15,6 +15,7 @@ import { MarkDuplicateRequestDto } from './mark-duplicate.request.dto';
 export class MarkDuplicateHttpController {
   constructor(
     private readonly commands: CommandBus,
+    // eslint-disable-next-line no-restricted-syntax -- loads the survivor to check it; to move into a MarkDuplicate handler
     private readonly executor: CommandExecutor,
   ) {}
 

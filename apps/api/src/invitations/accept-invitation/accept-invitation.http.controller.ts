@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { InvitationService, Public } from '@app/auth';
+import { Public } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import {
   clientInfo,
@@ -10,12 +11,13 @@ import {
 } from '../../sign-in/session-http';
 import { SessionResponseDto } from '../../sign-in/session.response.dto';
 import { InvitationCodePipe } from '../invitation-code.pipe';
+import { AcceptInvitationCommand } from './accept-invitation.command';
 import { AcceptInvitationRequestDto } from './accept-invitation.request.dto';
 
 @ApiTags('invitations')
 @Controller('invitations')
 export class AcceptInvitationHttpController {
-  constructor(private readonly invitations: InvitationService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':code/accept')
   @Public()
@@ -36,7 +38,13 @@ export class AcceptInvitationHttpController {
     @Req() request: SignInRequest,
     @Res({ passthrough: true }) response: SignInResponse,
   ): Promise<SessionResponseDto> {
-    const created = await this.invitations.accept(code, body, clientInfo(request));
+    const created = await this.commandBus.execute(
+      new AcceptInvitationCommand(
+        code,
+        { login: body.login, password: body.password },
+        clientInfo(request),
+      ),
+    );
     return startSession(request, response, created);
   }
 }

@@ -1,16 +1,18 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, InvitationService, Roles } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
-import { assertOwnWorkspace, WorkspaceIdParam } from '../../workspaces/workspace-scope';
+import { WorkspaceIdParam } from '../../workspaces/workspace-scope';
 import { IssuedInvitationResponseDto } from '../invitation.response.dto';
+import { CreateInvitationCommand } from './create-invitation.command';
 import { CreateInvitationRequestDto } from './create-invitation.request.dto';
 
 @ApiTags('invitations')
 @Controller('workspaces')
 export class CreateInvitationHttpController {
-  constructor(private readonly invitations: InvitationService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/invitations')
   @Roles('admin')
@@ -30,7 +32,8 @@ export class CreateInvitationHttpController {
     @Body() body: CreateInvitationRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<IssuedInvitationResponseDto> {
-    assertOwnWorkspace(actor, workspaceId);
-    return this.invitations.create(workspaceId, body, actor.userId);
+    return this.commandBus.execute(
+      new CreateInvitationCommand(workspaceId, { name: body.name, role: body.role }, actor),
+    );
   }
 }

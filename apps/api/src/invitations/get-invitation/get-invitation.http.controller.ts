@@ -1,14 +1,16 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { InvitationService, Public } from '@app/auth';
+import { Public } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { InvitationCodePipe } from '../invitation-code.pipe';
 import { InvitationPreviewResponseDto } from '../invitation.response.dto';
+import { GetInvitationQuery } from './get-invitation.query';
 
 @ApiTags('invitations')
 @Controller('invitations')
 export class GetInvitationHttpController {
-  constructor(private readonly invitations: InvitationService) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':code')
   @Public()
@@ -21,6 +23,6 @@ export class GetInvitationHttpController {
   @ApiResponse({ status: 410, description: 'The invitation was used, revoked or has expired.' })
   @ApiProblems(400, 404)
   get(@Param('code', InvitationCodePipe) code: string): Promise<InvitationPreviewResponseDto> {
-    return this.invitations.preview(code);
+    return this.queryBus.execute(new GetInvitationQuery(code));
   }
 }

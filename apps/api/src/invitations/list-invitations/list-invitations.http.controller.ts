@@ -1,15 +1,17 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, InvitationService, Roles } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
-import { assertOwnWorkspace, WorkspaceIdParam } from '../../workspaces/workspace-scope';
+import { WorkspaceIdParam } from '../../workspaces/workspace-scope';
 import { InvitationListResponseDto } from '../invitation.response.dto';
+import { ListInvitationsQuery } from './list-invitations.query';
 
 @ApiTags('invitations')
 @Controller('workspaces')
 export class ListInvitationsHttpController {
-  constructor(private readonly invitations: InvitationService) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':id/invitations')
   @Roles('admin')
@@ -18,11 +20,10 @@ export class ListInvitationsHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: InvitationListResponseDto })
   @ApiProblems(400, 404)
-  async list(
+  list(
     @WorkspaceIdParam() workspaceId: string,
     @CurrentActor() actor: Actor,
   ): Promise<InvitationListResponseDto> {
-    assertOwnWorkspace(actor, workspaceId);
-    return { invitations: await this.invitations.list(workspaceId) };
+    return this.queryBus.execute(new ListInvitationsQuery(workspaceId, actor));
   }
 }

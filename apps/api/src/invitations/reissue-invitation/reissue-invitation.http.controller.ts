@@ -1,17 +1,18 @@
 import { Controller, Header, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, InvitationService, Roles } from '@app/auth';
-import { DomainError } from '@app/domain';
+import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
-import { assertOwnWorkspace, WorkspaceIdParam } from '../../workspaces/workspace-scope';
+import { WorkspaceIdParam } from '../../workspaces/workspace-scope';
 import { IssuedInvitationResponseDto } from '../invitation.response.dto';
+import { ReissueInvitationCommand } from './reissue-invitation.command';
 
 @ApiTags('invitations')
 @Controller('workspaces')
 export class ReissueInvitationHttpController {
-  constructor(private readonly invitations: InvitationService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/invitations/:invitationId/reissue')
   @Roles('admin')
@@ -25,20 +26,11 @@ export class ReissueInvitationHttpController {
   @ApiParam({ name: 'invitationId', format: 'uuid' })
   @ApiCreatedResponse({ type: IssuedInvitationResponseDto })
   @ApiProblems(400, 404)
-  async reissue(
+  reissue(
     @WorkspaceIdParam() workspaceId: string,
     @Param('invitationId', UuidParamPipe) invitationId: string,
     @CurrentActor() actor: Actor,
   ): Promise<IssuedInvitationResponseDto> {
-    assertOwnWorkspace(actor, workspaceId);
-    const issued = await this.invitations.reissue(workspaceId, invitationId, actor.userId);
-    if (issued === undefined) {
-      throw new DomainError(
-        'not_found',
-        'invitation_not_found',
-        'no unused invitation with this id',
-      );
-    }
-    return issued;
+    return this.commandBus.execute(new ReissueInvitationCommand(workspaceId, invitationId, actor));
   }
 }

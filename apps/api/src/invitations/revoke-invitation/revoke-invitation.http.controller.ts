@@ -1,16 +1,17 @@
 import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, InvitationService, Roles } from '@app/auth';
-import { DomainError } from '@app/domain';
+import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
-import { assertOwnWorkspace, WorkspaceIdParam } from '../../workspaces/workspace-scope';
+import { WorkspaceIdParam } from '../../workspaces/workspace-scope';
+import { RevokeInvitationCommand } from './revoke-invitation.command';
 
 @ApiTags('invitations')
 @Controller('workspaces')
 export class RevokeInvitationHttpController {
-  constructor(private readonly invitations: InvitationService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/invitations/:invitationId/revoke')
   @Roles('admin')
@@ -20,18 +21,11 @@ export class RevokeInvitationHttpController {
   @ApiParam({ name: 'invitationId', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiProblems(400, 404)
-  async revoke(
+  revoke(
     @WorkspaceIdParam() workspaceId: string,
     @Param('invitationId', UuidParamPipe) invitationId: string,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    assertOwnWorkspace(actor, workspaceId);
-    if (!(await this.invitations.revoke(workspaceId, invitationId))) {
-      throw new DomainError(
-        'not_found',
-        'invitation_not_found',
-        'no pending invitation with this id',
-      );
-    }
+    return this.commandBus.execute(new RevokeInvitationCommand(workspaceId, invitationId, actor));
   }
 }

@@ -1,17 +1,16 @@
-import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
-import { JobRecords } from '@app/jobs/job-records';
-import { JobProblemDto, JobResponseDto } from './job.response.dto';
-
-const JOB_ID = /^[a-z]+-[a-z0-9-]{1,80}$/;
+import { GetJobQuery } from './get-job.query';
+import { JobResponseDto } from './job.response.dto';
 
 @ApiTags('jobs')
 @Controller('jobs')
 export class GetJobHttpController {
-  constructor(private readonly records: JobRecords) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':id')
   @Roles('admin', 'monitor', 'verifier', 'analyst')
@@ -21,33 +20,7 @@ export class GetJobHttpController {
   })
   @ApiOkResponse({ type: JobResponseDto })
   @ApiProblems(404)
-  async get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<JobResponseDto> {
-    const record = JOB_ID.test(id)
-      ? await this.records.getInWorkspace(id, actor.workspaceId)
-      : undefined;
-    if (record === undefined) throw new NotFoundException('No such job in your workspace.');
-    return {
-      id: record.id,
-      type: record.type,
-      state: record.state,
-      progress: record.progress,
-      result: record.result ?? null,
-      // Every job writes its problems as JobProblemDto (job-records stores them as JSON).
-      errors: (actor.role === 'analyst'
-        ? record.errors.map(withoutValue)
-        : record.errors) as JobProblemDto[],
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-    };
+  get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<JobResponseDto> {
+    return this.queryBus.execute(new GetJobQuery(id, actor));
   }
-}
-
-/**
- * Analysts see redacted detail only: a sheet's cells (a title, a place, a description) may
- * name the people in it, so their problems come without the cell's text.
- */
-function withoutValue(problem: unknown): unknown {
-  return problem !== null && typeof problem === 'object' && 'value' in problem
-    ? { ...problem, value: null }
-    : problem;
 }

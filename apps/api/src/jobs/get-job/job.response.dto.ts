@@ -17,6 +17,20 @@ export class JobProblemDto {
 
   @ApiProperty({ example: '2020-02-30 is not a real date' })
   message!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['KZ', 'KG', 'TJ'],
+    description: 'The codes the cell may hold, when it holds a coded value.',
+  })
+  allowed?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Казахстан', 'Кыргызстан', 'Таджикистан'],
+    description: "The same values as labels in the language of the sheet's headers.",
+  })
+  allowedLabels?: string[];
 }
 
 export class JobResponseDto {

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext, CommandResult } from '@app/application';
+import { UPLOAD_STORAGE, UploadStorage } from '@app/protection';
 import { erasePerson, TargetStore } from '@app/application/targets/target.commands';
 import { TARGET_STORE } from '../../targets/target-store.provider';
 
@@ -18,9 +19,16 @@ export class ErasePersonCommand extends Command<CommandResult> {
 
 @CommandHandler(ErasePersonCommand)
 export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
-  constructor(@Inject(TARGET_STORE) private readonly store: TargetStore) {}
+  constructor(
+    @Inject(TARGET_STORE) private readonly store: TargetStore,
+    @Inject(UPLOAD_STORAGE) private readonly uploads: UploadStorage,
+  ) {}
 
-  execute({ id, reason, context, expectedVersion }: ErasePersonCommand): Promise<CommandResult> {
+  async execute(command: ErasePersonCommand): Promise<CommandResult> {
+    const { id, reason, context, expectedVersion } = command;
+    // Every sheet still kept that names her goes first (with its key): a refusal below leaves
+    // nothing that an erasure would not have removed anyway, and a retry finds nothing left.
+    await this.uploads.forgetPersons(context.actor.workspaceId, [id]);
     return erasePerson(this.store, id, reason, context, expectedVersion);
   }
 }

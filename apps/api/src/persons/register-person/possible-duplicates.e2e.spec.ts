@@ -6,7 +6,7 @@ describe('Duplicates caught where they are made (pglite)', () => {
   let t: TestApp;
   let ws: TestWorkspace;
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
     ws = await createTestWorkspace(t.server, 'Duplicates NGO', ['monitor']);
   }, 120_000);
   afterAll(async () => t?.close());

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { SQL_CLIENT, SqlClient } from '@app/database';
 import { openApiGaps } from '../../../../../test/support/openapi-document';
 import { startTestApp, TestApp } from '../../../../../test/support/test-app';
 
@@ -27,8 +28,18 @@ describe.each(['pglite', 'postgres'] as const)('Projections and after= (%s)', (b
     await get(`/incidents?after=${body.position}`).expect(200);
     await get(`/persons?after=${body.position}`).expect(200);
     const response = await get('/projections').expect(200);
-    const caughtUp = { head: body.position, caughtUp: true, state: 'caught_up', lagEvents: 0 };
-    expect(response.body).toEqual([
+    const caughtUp = {
+      head: body.position,
+      caughtUp: true,
+      state: 'caught_up',
+      lagEvents: 0,
+      lagSeconds: 0,
+    };
+    // Apart from appends in flight: on the server, another test file's may be, in this database.
+    const statuses = response.body.map(
+      ({ oldestAppendInFlightSeconds: _, ...status }: Record<string, unknown>) => status,
+    );
+    expect(statuses).toEqual([
       { name: 'incident-facts', position: body.position, ...caughtUp },
       // The targets projection stands at the inline person's event, before the incident's.
       { name: 'targets', position: expect.any(String), ...caughtUp },
@@ -46,6 +57,85 @@ describe.each(['pglite', 'postgres'] as const)('Projections and after= (%s)', (b
     const [status] = (await get('/projections').expect(200)).body;
     expect(status.position < status.head).toBe(true);
     expect(status).toMatchObject({ caughtUp: true, lagEvents: 0 });
+  });
+
+  it('shows how far and how long a stalled projection is behind, here and in /health', async () => {
+    const sql = t.app.get<SqlClient>(SQL_CLIENT);
+    // Another instance holds the lease and projects nothing, as a hung worker would.
+    const stall = (owner: string | null) =>
+      sql.query(
+        `UPDATE subscription_checkpoints SET owner = $1,
+                lease_until = CASE WHEN $1::text IS NULL THEN NULL ELSE now() + interval '1 hour' END
+          WHERE subscription_id = 'incident-facts'`,
+        [owner],
+      );
+    await stall('a-hung-worker');
+    try {
+      await request(t.server).post('/incidents').set(t.auth).send(incident).expect(201);
+      await request(t.server).post('/incidents').set(t.auth).send(incident).expect(201);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+
+      const [facts, targets] = (await get('/projections').expect(200)).body;
+      expect(facts).toMatchObject({ state: 'catching_up', caughtUp: false, lagEvents: 2 });
+      expect(facts.lagSeconds).toBeGreaterThanOrEqual(1.1);
+      expect(facts.lagSeconds).toBeLessThan(60);
+      expect(targets).toMatchObject({ state: 'caught_up', lagEvents: 0, lagSeconds: 0 });
+
+      const health = (await request(t.server).get('/health').expect(200)).body;
+      expect(health.projections).toEqual([
+        {
+          name: 'incident-facts',
+          state: 'catching_up',
+          lagEvents: 2,
+          lagSeconds: expect.any(Number),
+        },
+        { name: 'targets', state: 'caught_up', lagEvents: 0, lagSeconds: 0 },
+      ]);
+      expect(health.projections[0].lagSeconds).toBeGreaterThanOrEqual(1.1);
+      expect(JSON.stringify(health)).not.toMatch(/position|head/);
+    } finally {
+      await stall(null);
+    }
+  });
+
+  it('shows how long the oldest append has been in flight, here and in /health', async () => {
+    const sql = t.app.get<SqlClient>(SQL_CLIENT);
+    if (backend === 'pglite') {
+      // One connection: nothing else runs while an append is open, so none is ever seen.
+      expect((await get('/projections').expect(200)).body[0].oldestAppendInFlightSeconds).toBe(
+        null,
+      );
+      const health = (await request(t.server).get('/health').expect(200)).body;
+      expect(health.dependencies.eventStore.appendsInFlight).toEqual({
+        count: 0,
+        oldestSeconds: null,
+      });
+      return;
+    }
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let announced!: () => void;
+    const isAnnounced = new Promise<void>((resolve) => (announced = resolve));
+    const held = sql.transaction(async (tx) => {
+      await tx.query('SELECT es_announce_writer()');
+      announced();
+      await released;
+    });
+    try {
+      await isAnnounced;
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      const statuses = (await get('/projections').expect(200)).body;
+      for (const status of statuses) {
+        expect(status.oldestAppendInFlightSeconds).toBeGreaterThanOrEqual(1.1);
+      }
+      const health = (await request(t.server).get('/health').expect(200)).body;
+      const { appendsInFlight } = health.dependencies.eventStore;
+      expect(appendsInFlight.count).toBeGreaterThanOrEqual(1);
+      expect(appendsInFlight.oldestSeconds).toBeGreaterThanOrEqual(1.1);
+    } finally {
+      release();
+      await held;
+    }
   });
 
   // A position past the last committed event can never be reached: it is refused at once,

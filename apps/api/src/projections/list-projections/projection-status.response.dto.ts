@@ -38,6 +38,24 @@ export class ProjectionStatusDto {
   })
   lagEvents?: number;
 
+  @ApiProperty({
+    example: 4.2,
+    description:
+      'Seconds since the oldest event still to project was recorded (0 when caught up): how ' +
+      'stale the read model is.',
+  })
+  lagSeconds!: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: null,
+    description:
+      'How long the oldest append still in flight has been open, in seconds (null when none ' +
+      'is, or the event store cannot tell): no projection passes its position until it ends.',
+  })
+  oldestAppendInFlightSeconds!: number | null;
+
   @ApiPropertyOptional({
     description:
       'The last rebuild started by this process (POST /projections/:name/rebuild), if any.',

@@ -1,16 +1,17 @@
 import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DeploymentAdmin } from '@app/auth';
 import { INCIDENT_FACTS } from '@app/read-models';
 import { ValidationException } from '@app/application/validation.exception';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { RebuildStatusDto } from './rebuild-status.response.dto';
-import { ProjectionRebuilds, RebuildStatus } from './projection-rebuilds';
+import { RebuildProjectionCommand } from './rebuild-projection.command';
 
 @ApiTags('projections')
 @Controller('projections')
 export class RebuildProjectionHttpController {
-  constructor(private readonly rebuilds: ProjectionRebuilds) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':name/rebuild')
   @DeploymentAdmin()
@@ -25,12 +26,12 @@ export class RebuildProjectionHttpController {
   @ApiParam({ name: 'name', enum: [INCIDENT_FACTS] })
   @ApiAcceptedResponse({ type: RebuildStatusDto, description: 'The rebuild started' })
   @ApiProblems(400, 409)
-  rebuild(@Param('name') name: string): RebuildStatus {
+  rebuild(@Param('name') name: string): Promise<RebuildStatusDto> {
     if (name !== INCIDENT_FACTS) {
       throw new ValidationException([
         { field: 'name', message: 'unknown projection', allowed: [INCIDENT_FACTS] },
       ]);
     }
-    return this.rebuilds.start();
+    return this.commandBus.execute(new RebuildProjectionCommand());
   }
 }

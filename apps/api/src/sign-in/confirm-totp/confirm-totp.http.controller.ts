@@ -1,14 +1,16 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentSession, OwnSession, SecondFactorService, SignedInSession } from '@app/auth';
+import { CurrentSession, OwnSession, SignedInSession } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
+import { ConfirmTotpCommand } from './confirm-totp.command';
 import { ConfirmTotpRequestDto } from './confirm-totp.request.dto';
 import { RecoveryCodesResponseDto } from './recovery-codes.response.dto';
 
 @ApiTags('auth')
 @Controller('auth/totp')
 export class ConfirmTotpHttpController {
-  constructor(private readonly secondFactor: SecondFactorService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post('confirm')
   @OwnSession({ duringEnrolment: true })
@@ -24,6 +26,6 @@ export class ConfirmTotpHttpController {
     @Body() body: ConfirmTotpRequestDto,
     @CurrentSession() session: SignedInSession,
   ): Promise<RecoveryCodesResponseDto> {
-    return this.secondFactor.confirm(session, body.code);
+    return this.commandBus.execute(new ConfirmTotpCommand(session, body.code));
   }
 }

@@ -1,13 +1,15 @@
 import { Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentSession, OwnSession, SecondFactorService, SignedInSession } from '@app/auth';
+import { CurrentSession, OwnSession, SignedInSession } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
+import { EnrolTotpCommand } from './enrol-totp.command';
 import { TotpEnrolmentResponseDto } from './totp-enrolment.response.dto';
 
 @ApiTags('auth')
 @Controller('auth/totp')
 export class EnrolTotpHttpController {
-  constructor(private readonly secondFactor: SecondFactorService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post('enrol')
   @OwnSession({ duringEnrolment: true })
@@ -20,6 +22,6 @@ export class EnrolTotpHttpController {
   @ApiOkResponse({ type: TotpEnrolmentResponseDto })
   @ApiProblems(409)
   enrol(@CurrentSession() session: SignedInSession): Promise<TotpEnrolmentResponseDto> {
-    return this.secondFactor.enrol(session);
+    return this.commandBus.execute(new EnrolTotpCommand(session));
   }
 }

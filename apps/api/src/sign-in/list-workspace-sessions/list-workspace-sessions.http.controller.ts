@@ -1,15 +1,17 @@
 import { Controller, Get, Header, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { AuthenticatedRequest, CurrentActor, Roles, SessionService } from '@app/auth';
+import { AuthenticatedRequest, CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
-import { assertOwnWorkspace, WorkspaceIdParam } from '../../workspaces/workspace-scope';
+import { WorkspaceIdParam } from '../../workspaces/workspace-scope';
 import { SessionListResponseDto } from '../session-list.response.dto';
+import { ListWorkspaceSessionsQuery } from './list-workspace-sessions.query';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class ListWorkspaceSessionsHttpController {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':id/sessions')
   @Roles('admin')
@@ -20,14 +22,12 @@ export class ListWorkspaceSessionsHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: SessionListResponseDto })
   @ApiProblems(400, 404)
-  async list(
+  list(
     @WorkspaceIdParam() workspaceId: string,
     @CurrentActor() actor: Actor,
     @Req() request: AuthenticatedRequest,
   ): Promise<SessionListResponseDto> {
-    assertOwnWorkspace(actor, workspaceId);
     const current = request.principal?.session?.sessionId;
-    const sessions = await this.sessions.list({ workspaceId });
-    return { sessions: sessions.map((s) => ({ ...s, current: s.id === current })) };
+    return this.queryBus.execute(new ListWorkspaceSessionsQuery(workspaceId, actor, current));
   }
 }

@@ -1,14 +1,15 @@
 import { Controller, Delete, HttpCode, HttpStatus, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentSession, OwnSession, SessionService, SignedInSession } from '@app/auth';
-import { DomainError } from '@app/domain';
+import { CurrentSession, OwnSession, SignedInSession } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
+import { RevokeOwnSessionCommand } from './revoke-own-session.command';
 
 @ApiTags('auth')
 @Controller('auth')
 export class RevokeOwnSessionHttpController {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Delete('sessions/:id')
   @OwnSession()
@@ -19,16 +20,10 @@ export class RevokeOwnSessionHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Ended' })
   @ApiProblems(400, 404)
-  async revoke(
+  revoke(
     @Param('id', UuidParamPipe) sessionId: string,
     @CurrentSession() session: SignedInSession,
   ): Promise<void> {
-    if (!(await this.sessions.revoke(sessionId, { userId: session.userId }))) {
-      throw new DomainError(
-        'not_found',
-        'session_not_found',
-        'no live session of yours with this id',
-      );
-    }
+    return this.commandBus.execute(new RevokeOwnSessionCommand(sessionId, session));
   }
 }

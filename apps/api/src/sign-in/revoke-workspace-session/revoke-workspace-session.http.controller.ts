@@ -1,16 +1,17 @@
 import { Controller, Delete, HttpCode, HttpStatus, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, Roles, SessionService } from '@app/auth';
-import { DomainError } from '@app/domain';
+import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
-import { assertOwnWorkspace, WorkspaceIdParam } from '../../workspaces/workspace-scope';
+import { WorkspaceIdParam } from '../../workspaces/workspace-scope';
+import { RevokeWorkspaceSessionCommand } from './revoke-workspace-session.command';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class RevokeWorkspaceSessionHttpController {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Delete(':id/sessions/:sessionId')
   @Roles('admin')
@@ -22,14 +23,13 @@ export class RevokeWorkspaceSessionHttpController {
   @ApiParam({ name: 'sessionId', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Ended' })
   @ApiProblems(400, 404)
-  async revoke(
+  revoke(
     @WorkspaceIdParam() workspaceId: string,
     @Param('sessionId', UuidParamPipe) sessionId: string,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    assertOwnWorkspace(actor, workspaceId);
-    if (!(await this.sessions.revoke(sessionId, { workspaceId }))) {
-      throw new DomainError('not_found', 'session_not_found', 'no live session with this id');
-    }
+    return this.commandBus.execute(
+      new RevokeWorkspaceSessionCommand(workspaceId, sessionId, actor),
+    );
   }
 }

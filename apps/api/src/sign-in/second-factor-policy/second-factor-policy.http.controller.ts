@@ -1,17 +1,20 @@
-import { Body, Controller, Get, Header, HttpStatus, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { AuditLog, CurrentActor, Roles, SecondFactorService } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
-import { assertOwnWorkspace, WorkspaceIdParam } from '../../workspaces/workspace-scope';
+import { WorkspaceIdParam } from '../../workspaces/workspace-scope';
+import { SetSecondFactorPolicyCommand } from './second-factor-policy.command';
 import { SecondFactorPolicyDto } from './second-factor-policy.dto';
+import { GetSecondFactorPolicyQuery } from './second-factor-policy.query';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class SecondFactorPolicyHttpController {
   constructor(
-    private readonly secondFactor: SecondFactorService,
-    private readonly audit: AuditLog,
+    private readonly queryBus: QueryBus,
+    private readonly commandBus: CommandBus,
   ) {}
 
   @Get(':id/second-factor')
@@ -21,12 +24,11 @@ export class SecondFactorPolicyHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: SecondFactorPolicyDto })
   @ApiProblems(400, 404)
-  async get(
+  get(
     @WorkspaceIdParam() workspaceId: string,
     @CurrentActor() actor: Actor,
   ): Promise<SecondFactorPolicyDto> {
-    assertOwnWorkspace(actor, workspaceId);
-    return { requiredFor: (await this.secondFactor.policy(workspaceId)) ?? 'admins' };
+    return this.queryBus.execute(new GetSecondFactorPolicyQuery(workspaceId, actor));
   }
 
   @Put(':id/second-factor')
@@ -40,15 +42,13 @@ export class SecondFactorPolicyHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: SecondFactorPolicyDto })
   @ApiProblems(400, 404)
-  async set(
+  set(
     @WorkspaceIdParam() workspaceId: string,
     @Body() body: SecondFactorPolicyDto,
     @CurrentActor() actor: Actor,
   ): Promise<SecondFactorPolicyDto> {
-    assertOwnWorkspace(actor, workspaceId);
-    await this.secondFactor.setPolicy(workspaceId, body.requiredFor);
-    const action = `second factor required for ${body.requiredFor}`;
-    await this.audit.recordBy(actor, action, HttpStatus.OK);
-    return { requiredFor: body.requiredFor };
+    return this.commandBus.execute(
+      new SetSecondFactorPolicyCommand(workspaceId, body.requiredFor, actor),
+    );
   }
 }

@@ -1,15 +1,18 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Public, SignInProblem, SignInService } from '@app/auth';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
+import { Public, SignInProblem } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { clientInfo, SignInRequest, SignInResponse, startSession } from '../session-http';
 import { SessionResponseDto } from '../session.response.dto';
+import { SignInCommand } from './sign-in.command';
 import { SignInRequestDto } from './sign-in.request.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class SignInHttpController {
-  constructor(private readonly signIn: SignInService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post('sign-in')
   @Public()
@@ -20,7 +23,8 @@ export class SignInHttpController {
     description:
       'Sets the session cookie `rl_session` (HttpOnly, SameSite=Strict, Secure but on plain ' +
       'http to localhost). 401 for a wrong name or password; 401 with `secondFactorRequired: ' +
-      'true` when the password is right and a code is needed or wrong; 429 with `retryAfterMs` ' +
+      'true` when the password is right and a code is needed or wrong (with `passkeyOptions` ' +
+      'when the person has a passkey, for `passkey` in the next attempt); 429 with `retryAfterMs` ' +
       'and Retry-After after repeated failures (the account from that address waits longer after ' +
       'each, and is locked out after ten).',
   })
@@ -34,7 +38,12 @@ export class SignInHttpController {
     @Res({ passthrough: true }) response: SignInResponse,
   ): Promise<SessionResponseDto> {
     try {
-      const created = await this.signIn.signIn(body, clientInfo(request));
+      const created = await this.commandBus.execute(
+        new SignInCommand(
+          { ...body, passkey: body.passkey as AuthenticationResponseJSON | undefined },
+          clientInfo(request),
+        ),
+      );
       return startSession(request, response, created);
     } catch (error) {
       const wait = error instanceof SignInProblem ? error.extensions.retryAfterMs : undefined;

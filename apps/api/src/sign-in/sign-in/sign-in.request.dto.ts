@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class SignInRequestDto {
   @ApiProperty({ example: 'aigerim' })
@@ -23,4 +23,15 @@ export class SignInRequestDto {
   @IsString()
   @MaxLength(64)
   code?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "Instead of `code`, for a person with a passkey: the browser's answer " +
+      '(navigator.credentials.get) to the `passkeyOptions` of the 401 that asked for a second factor.',
+  })
+  @IsOptional()
+  @IsObject()
+  passkey?: Record<string, unknown>;
 }

@@ -1,15 +1,14 @@
 import { Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditLog, CurrentSession, OwnSession, SessionService, SignedInSession } from '@app/auth';
+import { CurrentSession, OwnSession, SignedInSession } from '@app/auth';
 import { clearSessionCookie, SignInRequest, SignInResponse } from '../session-http';
+import { SignOutEverywhereCommand } from './sign-out-everywhere.command';
 
 @ApiTags('auth')
 @Controller('auth')
 export class SignOutEverywhereHttpController {
-  constructor(
-    private readonly sessions: SessionService,
-    private readonly audit: AuditLog,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post('sign-out-everywhere')
   @OwnSession({ duringEnrolment: true })
@@ -24,8 +23,7 @@ export class SignOutEverywhereHttpController {
     @Req() request: SignInRequest,
     @Res({ passthrough: true }) response: SignInResponse,
   ): Promise<void> {
-    await this.sessions.revokeAll(session.userId);
+    await this.commandBus.execute(new SignOutEverywhereCommand(session));
     clearSessionCookie(request, response);
-    await this.audit.recordBy(session, 'sign-out everywhere', HttpStatus.NO_CONTENT);
   }
 }

@@ -1,15 +1,14 @@
 import { Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditLog, CurrentSession, OwnSession, SessionService, SignedInSession } from '@app/auth';
+import { CurrentSession, OwnSession, SignedInSession } from '@app/auth';
 import { clearSessionCookie, SignInRequest, SignInResponse } from '../session-http';
+import { SignOutCommand } from './sign-out.command';
 
 @ApiTags('auth')
 @Controller('auth')
 export class SignOutHttpController {
-  constructor(
-    private readonly sessions: SessionService,
-    private readonly audit: AuditLog,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post('sign-out')
   @OwnSession({ duringEnrolment: true })
@@ -21,8 +20,7 @@ export class SignOutHttpController {
     @Req() request: SignInRequest,
     @Res({ passthrough: true }) response: SignInResponse,
   ): Promise<void> {
-    await this.sessions.revoke(session.sessionId, { userId: session.userId });
+    await this.commandBus.execute(new SignOutCommand(session));
     clearSessionCookie(request, response);
-    await this.audit.recordBy(session, 'sign-out', HttpStatus.NO_CONTENT, session.sessionId);
   }
 }

@@ -52,7 +52,7 @@ const query = fc
 describe('GET /stats and GET /incidents fuzzing: never a 5xx', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
   });
   afterAll(async () => t?.close());
 

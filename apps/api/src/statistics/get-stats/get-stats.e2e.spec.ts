@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { XLSX } from './get-stats.http.controller';
 import { openApiGaps } from '../../../../../test/support/openapi-document';
 import { startTestApp, TestApp } from '../../../../../test/support/test-app';
 import { tokenInNewWorkspace } from '../../../../../test/support/workspaces';
@@ -335,6 +337,33 @@ describe.each(['pglite', 'postgres'] as const)('GET /stats (%s)', (backend) => {
         ',правовое основание не указано,KZ,Казахстан,1\r\n' +
         ',правовое основание не указано,KG,Кыргызстан,1\r\n',
     );
+  });
+
+  it('returns the same rows as a workbook for Accept: XLSX, in the language asked', async () => {
+    const query = 'measure=acts&groupBy=country,targetCategory&lang=ru&year=2020';
+    const json = await ok(query);
+    const response = await stats(query)
+      .set('Accept', XLSX)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toBe(XLSX);
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename=/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as Buffer as never);
+    const sheet = workbook.worksheets[0];
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)).toEqual([json.title]);
+    expect(values(3)).toEqual(['Фильтры: Год: 2020']);
+    expect(values(6)).toEqual(['Страна', 'Категория преследуемых', 'Акты']);
+    const rows = json.rows.map((r) => [r.labels.country, r.labels.targetCategory, r.value]);
+    expect(rows.length).toBeGreaterThan(2);
+    expect([...Array(rows.length).keys()].map((i) => values(7 + i))).toEqual(rows);
+    expect(values(7 + rows.length)).toEqual(['Итого', json.total]);
   });
 
   it('answers in the language asked: labels, title, filters and definitions', async () => {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
@@ -20,6 +21,24 @@ const EARLIEST = Date.UTC(1900, 0, 1);
 
 /** Knowledge the answer reflects: what the read model holds now, or as it stood then. */
 export type { AsOf };
+
+/** `asOf`: what was known at a time, a position or a snapshot (GET /stats, GET /incidents/export). */
+export function AsOfProperty(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      example: '2021-01-31T23:59:59Z',
+      description:
+        'What was known then: an ISO 8601 timestamp with a time zone (resolved to the last ' +
+        'position recorded at or before it, answered as `position` and `positionTime`), a ' +
+        'position (as commands answer it), or `snapshot:<id>`. Default: the current read model.',
+    }),
+    IsOptional(),
+    Matches(new RegExp(`${TIMESTAMP.source}|${POSITION_PATTERN.source}|${SNAPSHOT.source}`), {
+      message:
+        'asOf must be an ISO 8601 timestamp with a time zone (2021-01-31T23:59:59Z), a position, or snapshot:<id>',
+    }),
+  );
+}
 
 export class GetStatsRequestDto extends IncidentFiltersRequestDto {
   @ApiProperty({
@@ -46,18 +65,7 @@ export class GetStatsRequestDto extends IncidentFiltersRequestDto {
   @IsIn(GROUP_BYS, { each: true, context: { allowed: GROUP_BYS } })
   groupBy?: GroupBy[];
 
-  @ApiPropertyOptional({
-    example: '2021-01-31T23:59:59Z',
-    description:
-      'What was known then: an ISO 8601 timestamp with a time zone (resolved to the last ' +
-      'position recorded at or before it, answered as `position` and `positionTime`), a ' +
-      'position (as commands answer it), or `snapshot:<id>`. Default: the current read model.',
-  })
-  @IsOptional()
-  @Matches(new RegExp(`${TIMESTAMP.source}|${POSITION_PATTERN.source}|${SNAPSHOT.source}`), {
-    message:
-      'asOf must be an ISO 8601 timestamp with a time zone (2021-01-31T23:59:59Z), a position, or snapshot:<id>',
-  })
+  @AsOfProperty()
   asOf?: string;
 
   @ApiPropertyOptional({

@@ -26,7 +26,7 @@ export function statsCsv(stats: StatsResponseDto): string {
   return [...comments, ...lines.map((cells) => cells.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
 
-function csvCell(text: string): string {
+export function csvCell(text: string): string {
   // A cell starting like a formula would run as one in a spreadsheet (CSV injection).
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

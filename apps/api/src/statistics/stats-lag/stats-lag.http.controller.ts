@@ -5,12 +5,10 @@ import { Actor } from '@app/application';
 import { CurrentActor, Roles, ROLES } from '@app/auth';
 import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
 import { ApiProblems } from '../../http/openapi.decorators';
-import { afterOf, filtersOf } from '../incident-filters.request.dto';
 import { revisionTriangleCsv } from '@app/read-models/statistics/revision-triangle';
-import { StatsLagQuery } from '@app/read-models/statistics/stats-lag.query';
+import { StatsLagForActorQuery } from './stats-lag-for-actor.query';
 import { StatsLagRequestDto } from './stats-lag.request.dto';
 import { StatsLagResponseDto } from '@app/read-models/statistics/stats-lag.response.dto';
-import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
 
 /** The parts of the HTTP exchange this controller uses; keeps it free of express types. */
 interface AcceptingRequest {
@@ -23,10 +21,7 @@ interface HeaderSettable {
 @ApiTags('statistics')
 @Controller('stats')
 export class StatsLagHttpController {
-  constructor(
-    private readonly queryBus: QueryBus,
-    private readonly tags: WorkspaceTags,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get('lag')
   @Roles(...ROLES)
@@ -67,15 +62,7 @@ export class StatsLagHttpController {
     @Req() request: AcceptingRequest,
     @Res({ passthrough: true }) response: HeaderSettable,
   ): Promise<StatsLagResponseDto | string> {
-    await this.tags.checkFilter(actor.role, actor.workspaceId, query.tag);
-    const triangle = await this.queryBus.execute(
-      new StatsLagQuery(
-        actor.workspaceId,
-        filtersOf(query),
-        query.asOf === undefined ? undefined : new Date(query.asOf).toISOString(),
-        afterOf(query),
-      ),
-    );
+    const triangle = await this.queryBus.execute(new StatsLagForActorQuery(actor, query));
     if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') return triangle;
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     return revisionTriangleCsv(triangle.rows);

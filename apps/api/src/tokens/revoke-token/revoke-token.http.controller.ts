@@ -1,15 +1,16 @@
 import { Controller, Delete, HttpCode, HttpStatus, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, Roles, TokenAuthService, TokenOnly } from '@app/auth';
-import { DomainError } from '@app/domain';
+import { CurrentActor, Roles, TokenOnly } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
+import { RevokeTokenCommand } from './revoke-token.command';
 
 @ApiTags('workspaces')
 @Controller('tokens')
 export class RevokeTokenHttpController {
-  constructor(private readonly auth: TokenAuthService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Delete(':id')
   @Roles('admin')
@@ -25,13 +26,7 @@ export class RevokeTokenHttpController {
   @ApiParam({ name: 'id', format: 'uuid', example: '8e1d4c7b-2a9f-4e6d-8c3b-1a0f9e8d7c6b' })
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiProblems(400, 404)
-  async revoke(
-    @Param('id', UuidParamPipe) tokenId: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<void> {
-    // Unknown, already revoked and another workspace's token all answer alike.
-    if (!(await this.auth.revokeToken(tokenId, { workspaceId: actor.workspaceId }))) {
-      throw new DomainError('not_found', 'token_not_found', 'no usable token with this id');
-    }
+  revoke(@Param('id', UuidParamPipe) tokenId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.commandBus.execute(new RevokeTokenCommand(tokenId, actor));
   }
 }

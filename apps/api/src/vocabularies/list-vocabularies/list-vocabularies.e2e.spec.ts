@@ -17,7 +17,7 @@ describe('GET /vocabularies', () => {
   const get = (query: string) => request(t.server).get(`/vocabularies${query}`).set(t.auth);
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
   });
 
   afterAll(() => t?.close());
@@ -101,5 +101,26 @@ describe('GET /vocabularies', () => {
         { path: '/vocabularies', method: 'get', statuses: ['200', '400', '401'] },
       ]),
     ).toEqual([]);
+  });
+
+  it('finds settlements by name for a location (GET /places), and names a bad query', async () => {
+    const found = await request(t.server).get('/places?q=Хор&country=TJ').set(t.auth).expect(200);
+    expect(found.body.places[0]).toMatchObject({
+      name: 'Khorugh',
+      country: 'TJ',
+      latitude: 37.48974,
+      longitude: 71.55304,
+      precision: 'settlement',
+    });
+    expect(found.body.attribution).toMatch(/GeoNames/);
+    for (const [query, field] of [
+      ['q=x', 'q'],
+      ['q=osh&country=XX', 'country'],
+      ['', 'q'],
+    ]) {
+      const bad = await request(t.server).get(`/places?${query}`).set(t.auth).expect(400);
+      expect(bad.headers['content-type']).toMatch(PROBLEM);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
   });
 });

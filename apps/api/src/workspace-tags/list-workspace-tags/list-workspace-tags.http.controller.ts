@@ -1,16 +1,17 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles, ROLES } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
-import { ownWorkspace, WorkspaceTags } from '../workspace-tags';
 import { WorkspaceTagsResponseDto } from '../workspace-tags.response.dto';
+import { ListWorkspaceTagsQuery } from './list-workspace-tags.query';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class ListWorkspaceTagsHttpController {
-  constructor(private readonly tags: WorkspaceTags) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':id/tags')
   @Roles(...ROLES)
@@ -21,11 +22,10 @@ export class ListWorkspaceTagsHttpController {
   @ApiParam({ name: 'id', format: 'uuid', example: '0b6a4c1e-5d7f-4a43-9e3b-8c2f1d0a7b65' })
   @ApiOkResponse({ type: WorkspaceTagsResponseDto })
   @ApiProblems(400, 404)
-  async list(
+  list(
     @Param('id', UuidParamPipe) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<WorkspaceTagsResponseDto> {
-    ownWorkspace(id, actor);
-    return { workspaceId: id, tags: await this.tags.list(id) };
+    return this.queryBus.execute(new ListWorkspaceTagsQuery(id, actor));
   }
 }

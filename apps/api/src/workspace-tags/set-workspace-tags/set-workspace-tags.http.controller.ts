@@ -1,17 +1,18 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
-import { ownWorkspace, WorkspaceTags } from '../workspace-tags';
 import { WorkspaceTagsResponseDto } from '../workspace-tags.response.dto';
+import { SetWorkspaceTagsCommand } from './set-workspace-tags.command';
 import { SetWorkspaceTagsRequestDto } from './set-workspace-tags.request.dto';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class SetWorkspaceTagsHttpController {
-  constructor(private readonly tags: WorkspaceTags) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Put(':id/tags')
   @Roles('admin')
@@ -26,13 +27,11 @@ export class SetWorkspaceTagsHttpController {
   @ApiParam({ name: 'id', format: 'uuid', example: '0b6a4c1e-5d7f-4a43-9e3b-8c2f1d0a7b65' })
   @ApiOkResponse({ type: WorkspaceTagsResponseDto })
   @ApiProblems(400, 404)
-  async set(
+  set(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: SetWorkspaceTagsRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<WorkspaceTagsResponseDto> {
-    ownWorkspace(id, actor);
-    await this.tags.replace(id, body.tags);
-    return { workspaceId: id, tags: await this.tags.list(id) };
+    return this.commandBus.execute(new SetWorkspaceTagsCommand(id, body.tags, actor));
   }
 }

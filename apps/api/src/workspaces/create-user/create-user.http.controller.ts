@@ -1,17 +1,18 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, Roles, TokenOnly, WorkspaceDirectory } from '@app/auth';
-import { ValidationException } from '@app/application/validation.exception';
+import { CurrentActor, Roles, TokenOnly } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
-import { assertOwnWorkspace, WorkspaceIdParam } from '../workspace-scope';
+import { WorkspaceIdParam } from '../workspace-scope';
+import { CreateUserCommand } from './create-user.command';
 import { CreateUserRequestDto } from './create-user.request.dto';
 import { CreateUserResponseDto } from './create-user.response.dto';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class CreateUserHttpController {
-  constructor(private readonly directory: WorkspaceDirectory) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/users')
   @Roles('admin')
@@ -29,15 +30,16 @@ export class CreateUserHttpController {
     @Body() body: CreateUserRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<CreateUserResponseDto> {
-    assertOwnWorkspace(actor, workspaceId);
-    const expiresAt = body.expiresAt === undefined ? undefined : new Date(body.expiresAt);
-    if (expiresAt !== undefined && !(expiresAt.getTime() > Date.now())) {
-      throw new ValidationException([{ field: 'expiresAt', message: 'must be in the future' }]);
-    }
-    return this.directory.createUser(workspaceId, {
-      name: body.name,
-      role: body.role,
-      ...(expiresAt !== undefined && { expiresAt }),
-    });
+    return this.commandBus.execute(
+      new CreateUserCommand(
+        workspaceId,
+        {
+          name: body.name,
+          role: body.role,
+          ...(body.expiresAt !== undefined && { expiresAt: new Date(body.expiresAt) }),
+        },
+        actor,
+      ),
+    );
   }
 }

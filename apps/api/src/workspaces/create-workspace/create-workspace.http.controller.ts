@@ -1,14 +1,16 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DeploymentAdmin, TokenOnly, WorkspaceDirectory } from '@app/auth';
+import { DeploymentAdmin, TokenOnly } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
+import { CreateWorkspaceCommand } from './create-workspace.command';
 import { CreateWorkspaceRequestDto } from './create-workspace.request.dto';
 import { CreateWorkspaceResponseDto } from './create-workspace.response.dto';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class CreateWorkspaceHttpController {
-  constructor(private readonly directory: WorkspaceDirectory) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @DeploymentAdmin()
@@ -26,6 +28,6 @@ export class CreateWorkspaceHttpController {
   @ApiCreatedResponse({ type: CreateWorkspaceResponseDto })
   @ApiProblems(400)
   create(@Body() body: CreateWorkspaceRequestDto): Promise<CreateWorkspaceResponseDto> {
-    return this.directory.createWorkspace(body.name);
+    return this.commandBus.execute(new CreateWorkspaceCommand(body.name));
   }
 }

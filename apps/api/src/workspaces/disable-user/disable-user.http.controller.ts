@@ -1,15 +1,17 @@
 import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, Roles, UserAccessService } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
-import { assertOwnWorkspace, WorkspaceIdParam } from '../workspace-scope';
+import { WorkspaceIdParam } from '../workspace-scope';
+import { DisableUserCommand } from './disable-user.command';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class DisableUserHttpController {
-  constructor(private readonly access: UserAccessService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/users/:userId/disable')
   @Roles('admin')
@@ -22,12 +24,11 @@ export class DisableUserHttpController {
   @ApiParam({ name: 'userId', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Disabled' })
   @ApiProblems(400, 404, 409)
-  async disable(
+  disable(
     @WorkspaceIdParam() workspaceId: string,
     @Param('userId', UuidParamPipe) userId: string,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    assertOwnWorkspace(actor, workspaceId);
-    await this.access.disable(actor, userId);
+    return this.commandBus.execute(new DisableUserCommand(workspaceId, userId, actor));
   }
 }

@@ -36,6 +36,13 @@ export class UserSummaryDto {
   @ApiProperty({ example: '2026-11-28T10:00:00.000Z' })
   createdAt!: string;
 
+  @ApiProperty({
+    example: false,
+    description:
+      'An authenticator app is enrolled. Someone without one cannot sign in where one is required of them: reset their sign-in to give them a link that enrols one.',
+  })
+  secondFactorEnrolled!: boolean;
+
   @ApiProperty({ type: [TokenSummaryDto] })
   tokens!: TokenSummaryDto[];
 }

@@ -1,16 +1,18 @@
 import { Controller, Header, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
-import { CurrentActor, Roles, UserAccessService } from '@app/auth';
+import { CurrentActor, Roles } from '@app/auth';
 import { IssuedInvitationResponseDto } from '../../invitations/invitation.response.dto';
 import { ApiProblems } from '../../http/openapi.decorators';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
-import { assertOwnWorkspace, WorkspaceIdParam } from '../workspace-scope';
+import { WorkspaceIdParam } from '../workspace-scope';
+import { ResetSignInCommand } from './reset-sign-in.command';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class ResetSignInHttpController {
-  constructor(private readonly access: UserAccessService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/users/:userId/reset-sign-in')
   @Roles('admin')
@@ -32,7 +34,6 @@ export class ResetSignInHttpController {
     @Param('userId', UuidParamPipe) userId: string,
     @CurrentActor() actor: Actor,
   ): Promise<IssuedInvitationResponseDto> {
-    assertOwnWorkspace(actor, workspaceId);
-    return this.access.resetSignIn(actor, userId);
+    return this.commandBus.execute(new ResetSignInCommand(workspaceId, userId, actor));
   }
 }

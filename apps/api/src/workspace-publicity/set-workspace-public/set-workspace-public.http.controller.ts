@@ -1,20 +1,18 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
-import { DomainError } from '@app/domain';
-import { ApiProblems } from '../http/openapi.decorators';
-import { UuidParamPipe } from '../http/uuid-param.pipe';
-import {
-  SetWorkspacePublicRequestDto,
-  WorkspacePublicityResponseDto,
-} from './set-workspace-public.request.dto';
-import { WorkspacePublicity } from './workspace-publicity';
+import { ApiProblems } from '../../http/openapi.decorators';
+import { UuidParamPipe } from '../../http/uuid-param.pipe';
+import { SetWorkspacePublicCommand } from './set-workspace-public.command';
+import { SetWorkspacePublicRequestDto } from './set-workspace-public.request.dto';
+import { WorkspacePublicityResponseDto } from './workspace-publicity.response.dto';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class SetWorkspacePublicHttpController {
-  constructor(private readonly publicity: WorkspacePublicity) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Put(':id/public')
   @Roles('admin')
@@ -28,15 +26,11 @@ export class SetWorkspacePublicHttpController {
   @ApiParam({ name: 'id', format: 'uuid', example: '0b6a4c1e-5d7f-4a43-9e3b-8c2f1d0a7b65' })
   @ApiOkResponse({ type: WorkspacePublicityResponseDto })
   @ApiProblems(400, 404)
-  async set(
+  set(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: SetWorkspacePublicRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<WorkspacePublicityResponseDto> {
-    if (id !== actor.workspaceId) {
-      throw new DomainError('not_found', 'workspace_not_found', 'no such workspace');
-    }
-    await this.publicity.set(id, body.enabled, actor.userId);
-    return { workspaceId: id, enabled: body.enabled };
+    return this.commandBus.execute(new SetWorkspacePublicCommand(id, body.enabled, actor));
   }
 }
