@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants, gzipSync } from 'node:zlib';
 import { defineConfig } from 'vite';
 
 // No @vitejs/plugin-react: Vite's own transformer (oxc) compiles JSX with the automatic
@@ -7,12 +9,30 @@ import { defineConfig } from 'vite';
 const root = dirname(fileURLToPath(import.meta.url));
 const lib = (name) => join(root, `../../libs/${name}/src`);
 
+/**
+ * Writes `<asset>.gz` beside every script and style sheet: the API sends it to browsers that
+ * accept gzip (apps/api/src/web-app/serve-web-app.ts), so a weak connection carries the
+ * compressed bytes the budget counts, compressed once at build time rather than per request.
+ */
+const precompress = () => ({
+  name: 'rights-ledger:precompress',
+  writeBundle(options, bundle) {
+    for (const [name, output] of Object.entries(bundle)) {
+      if (!/\.(js|css)$/.test(name)) continue;
+      const source = output.type === 'chunk' ? output.code : output.source;
+      const gzip = gzipSync(source, { level: constants.Z_BEST_COMPRESSION });
+      writeFileSync(join(options.dir, `${name}.gz`), gzip);
+    }
+  },
+});
+
 export default defineConfig({
   root,
   // Pure libraries shared with the API: the dashboard draws the export workbook's charts.
   resolve: { alias: { '@app/charts': lib('charts'), '@app/domain': lib('domain') } },
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

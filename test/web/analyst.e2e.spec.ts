@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { Browser, Page, Response } from 'playwright-core';
 import { kadyrKasiyet2020 } from '../acceptance/kadyr-kasiyet-2020/kadyr-kasiyet-2020.dataset';
@@ -5,11 +6,13 @@ import { uploadKadyrKasiyet2020 } from '../acceptance/kadyr-kasiyet-2020/kadyr-k
 import { createTestWorkspace, TestWorkspace } from '../support/workspaces';
 import {
   accessibilityProblems,
+  bytesOf,
   launchBrowser,
   missingTranslations,
   newContext,
   screenshot,
 } from './support/browser';
+import { pick } from './support/forms';
 import { RunningWebApp, startWebApp } from './support/web-app';
 
 // A browser test clicks through whole screens: minutes on a loaded machine, not seconds.
@@ -114,20 +117,60 @@ describe('an analyst in the browser, in Russian', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Скачать CSV' }).click(),
     ]);
-    const csv = await new Promise<string>((resolve, reject) => {
-      void download.createReadStream().then((stream) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        stream.on('error', reject);
-      });
-    });
+    const csv = (await bytesOf(download)).toString('utf8');
+    // The download asks in the language on screen: labels and title in Russian.
     const apiCsv = await request(app.server)
-      .get(`/stats?${DASHBOARD_QUERY}`)
+      .get(`/stats?${DASHBOARD_QUERY}&lang=ru`)
       .set(bearer(ws.tokens.analyst))
       .set('Accept', 'text/csv')
       .expect(200);
     expect(csv).toBe(apiCsv.text);
+    expect(csv).toContain(`,${russian.get('journalist')},`);
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Скачать книгу (XLSX)' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bytesOf(xlsx)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const cells = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    const ru = await request(app.server)
+      .get(`/stats?${DASHBOARD_QUERY}&lang=ru`)
+      .set(bearer(ws.tokens.analyst))
+      .expect(200);
+    expect(cells(1)).toEqual([ru.body.title]);
+    expect(cells(6)).toEqual(['Категория преследуемых', 'Акты']);
+    expect([7, 8, 9, 10, 11, 12, 13, 14, 15].map(cells)).toEqual([
+      ...ru.body.rows.map((r: { labels: { targetCategory: string }; value: number }) => [
+        r.labels.targetCategory,
+        r.value,
+      ]),
+      ['Итого', 1414],
+    ]);
+
+    // "As known on": a partial date in Russian (day, month by name, year; no mm/dd/yyyy),
+    // asked of GET /stats as the end of what it names. Nothing was known at the end of 2020.
+    expect(await page.locator('input[type=date]').count()).toBe(0);
+    const asOf = page.getByRole('group', { name: 'По состоянию на' });
+    expect(await asOf.locator('label').allTextContents()).toEqual(['День', 'Месяц', 'Год']);
+    const asked = (until: string) =>
+      page.waitForResponse((r) => new URL(r.url()).searchParams.get('asOf') === until);
+    const endOf2020 = asked('2020-12-31T23:59:59Z');
+    await asOf.getByLabel('Год').fill('2020');
+    await endOf2020;
+    await page.getByTestId('stats-total').getByText('0', { exact: true }).waitFor();
+    const endOfFebruary = asked('2020-02-29T23:59:59Z');
+    await pick(asOf, 'Месяц', 'февраль');
+    await endOfFebruary;
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2020-02');
+    // Emptying the year clears the date: the figures as known now.
+    await asOf.getByLabel('Год').fill('');
+    await page
+      .getByTestId('stats-total')
+      .getByText(/^1\s414$/)
+      .waitFor();
+    expect(new URL(page.url()).searchParams.has('asOf')).toBe(false);
   });
 
   it('walks every screen an analyst may open: Russian throughout, accessible, and no name anywhere', async () => {
@@ -190,13 +233,37 @@ describe('an analyst in the browser, in Russian', () => {
       .set(bearer(ws.tokens.admin))
       .send({ enabled: true })
       .expect(200);
-    const context = await newContext(browser, { baseURL: app.baseURL, locale: 'ru-RU' });
+    // The figures are a projection that follows the 201: wait until the new case is counted.
+    for (let i = 0; i < 150; i++) {
+      const { body } = await request(app.server)
+        .get(`/public/stats?workspace=${ws.id}&measure=acts&groupBy=country`)
+        .expect(200);
+      if ((body.rows as { keys: { country: string } }[]).some((r) => r.keys.country === 'KG'))
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // An English browser on a page embedded with lang=ru: labels and words in Russian.
+    const context = await newContext(browser, { baseURL: app.baseURL, locale: 'en-GB' });
     const visitor = await context.newPage();
-    await visitor.goto(`/figures/${ws.id}?measure=acts&groupBy=country`);
+    const answers: Promise<string>[] = [];
+    visitor.on('response', (response: Response) => {
+      if (response.url().startsWith(app.baseURL) && !response.url().includes('/assets/'))
+        answers.push(response.text().catch(() => ''));
+    });
+    await visitor.goto(`/figures/${ws.id}?measure=acts&groupBy=country&lang=ru`);
     const table = visitor.getByTestId('public-table');
     await table.getByText('<5').waitFor();
-    expect(normalise((await table.textContent()) ?? '')).toContain('KG<5');
-    expect(await visitor.content()).not.toContain('Bishkek');
+    expect(normalise((await table.textContent()) ?? '')).toContain('Кыргызстан<5');
+    await visitor.getByRole('heading', { name: 'Опубликованные цифры' }).waitFor();
+    await visitor.waitForLoadState('networkidle');
+    // No name on the public screen: not in the page, not in what it fetched, not in storage.
+    const storage = await visitor.evaluate<string>(
+      `JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })`,
+    );
+    const seen = [await visitor.content(), storage, ...(await Promise.all(answers))].join('\n');
+    expect(answers.length).toBeGreaterThan(1);
+    expect(seen).not.toContain('Bishkek');
+    expect(names.filter((name) => seen.includes(name))).toEqual([]);
     expect(await accessibilityProblems(visitor)).toEqual([]);
     expect(await missingTranslations(visitor)).toEqual([]);
     await screenshot(visitor, 'public-figures');

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
 import { WEB_APP_DIST } from '../../apps/api/src/web-app/serve-web-app';
@@ -10,7 +10,7 @@ const navigate = { 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html,application/
 describe('the web app served by the API', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -50,10 +50,32 @@ describe('the web app served by the API', () => {
 
   it('serves the hashed assets for a year, and a missing one as a 404 problem', async () => {
     const script = (await readdir(join(WEB_APP_DIST, 'assets'))).find((f) => f.endsWith('.js'))!;
-    const res = await request(t.server).get(`/assets/${script}`).expect(200);
+    const res = await request(t.server)
+      .get(`/assets/${script}`)
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
     expect(res.headers['cache-control']).toContain('immutable');
+    expect(res.headers['content-encoding']).toBeUndefined();
     const missing = await request(t.server).get('/assets/nothing-here.js').expect(404);
     expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('sends a browser that accepts gzip the compressed script, the same code in fewer bytes', async () => {
+    const assets = join(WEB_APP_DIST, 'assets');
+    const script = (await readdir(assets)).find((f) => /^index-.*\.js$/.test(f))!;
+    const res = await request(t.server)
+      .get(`/assets/${script}`)
+      .set('Accept-Encoding', 'gzip, deflate, br')
+      .expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.headers['vary']).toMatch(/Accept-Encoding/);
+    expect(res.headers['cache-control']).toContain('immutable');
+    const plain = await readFile(join(assets, script), 'utf8');
+    expect(res.text).toBe(plain);
+    const sent = Number(res.headers['content-length']);
+    expect(sent).toBe((await stat(join(assets, `${script}.gz`))).size);
+    expect(sent).toBeLessThan(plain.length / 2);
   });
 });

@@ -6,10 +6,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { onSignedOut } from './api/client';
 import { App } from './app/App';
+import { SESSION_KEY } from './auth/session';
 import { startI18n } from './i18n/i18n';
-
-startI18n();
 
 // Darker than Mantine's default blue so text on it and links on white pass AA contrast.
 const theme = createTheme({ primaryColor: 'indigo', primaryShade: 8 });
@@ -29,15 +29,20 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={resolver}>
-      <Notifications />
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
+onSignedOut(() => void queryClient.invalidateQueries({ queryKey: SESSION_KEY }));
+
+// The first paint waits for the interface's strings (one small chunk for the one language).
+void startI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MantineProvider theme={theme} cssVariablesResolver={resolver}>
+        <Notifications />
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { launchChromium } from '../../support/chromium';
 
 /** Debian's Chromium, never a downloaded one (test/support/chromium.ts). */
@@ -63,4 +63,11 @@ export async function missingTranslations(page: Page): Promise<string[]> {
   return page.evaluate(
     () => (globalThis as { __missingTranslations?: string[] }).__missingTranslations ?? [],
   );
+}
+
+/** A download's bytes, as the person would save them. */
+export async function bytesOf(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

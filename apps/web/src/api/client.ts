@@ -34,12 +34,32 @@ export function authHeaders(method = 'GET'): Record<string, string> {
   return headers;
 }
 
+let signedOut: () => void = () => undefined;
+
+/**
+ * What to do when the API answers 401: the session ended elsewhere (signed out everywhere,
+ * idle, disabled), so the app asks again who is signed in and its guards send the person to
+ * sign-in at their next request instead of showing a broken screen.
+ */
+export function onSignedOut(handler: () => void): void {
+  signedOut = handler;
+}
+
+/** Every answer of the API passes here (typed client and plain calls alike). */
+export function noticeStatus(status: number): void {
+  if (status === 401) signedOut();
+}
+
 const auth: Middleware = {
   onRequest({ request }) {
     for (const [name, value] of Object.entries(authHeaders(request.method)))
       request.headers.set(name, value);
     if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
     return request;
+  },
+  onResponse({ response }) {
+    noticeStatus(response.status);
+    return response;
   },
 };
 api.use(auth);
@@ -70,6 +90,9 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   }
   return result.data as T;
 }
+
+/** The spreadsheet media type (downloads and templates ask for it in Accept). */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A download of exactly what the API answers (CSV, XLSX, templates) as a file. */
 export async function download(url: string, accept: string, fileName: string): Promise<Blob> {

@@ -1,4 +1,4 @@
-import { ApiError, authHeaders, type Problem } from './client';
+import { ApiError, authHeaders, noticeStatus, type Problem } from './client';
 
 /**
  * A JSON call outside the generated client: the sign-in routes, built beside this app, are
@@ -15,6 +15,7 @@ export async function callJson<T>(method: string, path: string, body?: unknown):
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  noticeStatus(response.status);
   const text = await response.text();
   const parsed: unknown = text === '' ? undefined : JSON.parse(text);
   if (!response.ok)

@@ -22,6 +22,43 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/auth/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep a passkey: the browser's answer to the options */
+        post: operations["AddPasskeyHttpController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start adding a passkey (WebAuthn) as a second kind of second factor
+         * @description For the browser: pass the answer to navigator.credentials.create, then send its result to POST /auth/passkeys. 409 until an authenticator app is enrolled (the passkey is added beside it). At sign-in, a right password without a code answers `passkeyOptions`.
+         */
+        post: operations["AddPasskeyHttpController_options"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/session": {
         parameters: {
             query?: never;
@@ -87,7 +124,7 @@ export type paths = {
         put?: never;
         /**
          * Sign in with a sign-in name and password (and a code once a second factor is enrolled)
-         * @description Sets the session cookie `rl_session` (HttpOnly, SameSite=Strict, Secure but on plain http to localhost). 401 for a wrong name or password; 401 with `secondFactorRequired: true` when the password is right and a code is needed or wrong; 429 with `retryAfterMs` and Retry-After after repeated failures (the account from that address waits longer after each, and is locked out after ten).
+         * @description Sets the session cookie `rl_session` (HttpOnly, SameSite=Strict, Secure but on plain http to localhost). 401 for a wrong name or password; 401 with `secondFactorRequired: true` when the password is right and a code is needed or wrong (with `passkeyOptions` when the person has a passkey, for `passkey` in the next attempt); 429 with `retryAfterMs` and Retry-After after repeated failures (the account from that address waits longer after each, and is locked out after ten).
          */
         post: operations["SignInHttpController_create"];
         delete?: never;
@@ -164,6 +201,26 @@ export type paths = {
          * @description 409 once one is enrolled: only an admin reset of your sign-in replaces it.
          */
         post: operations["EnrolTotpHttpController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An archive of the whole deployment, encrypted to the given age public key
+         * @description What `npm run cli -- backup` asks a running embedded API for (one process owns a PGlite directory): the event log, the wrapped keys, workspaces, users and settings, and the audit trail, read in one snapshot while writes go on. See docs/operations.md.
+         */
+        post: operations["CreateBackupHttpController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -428,7 +485,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The whole history: nothing is overwritten, every correction keeps the original value */
+        /**
+         * The whole history: nothing is overwritten, every correction keeps the original value
+         * @description Each entry is written in `lang` alone: its summary, the labels it names and the reason; `codes` and `reasonCode` give the codes beside the labels. Titles and notes are quoted as written.
+         */
         get: operations["IncidentHistoryHttpController_history"];
         put?: never;
         post?: never;
@@ -534,6 +594,26 @@ export type paths = {
         put?: never;
         /** Verify: needs two independent sources, or an override reason */
         post: operations["VerifyIncidentHttpController_handle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case-level data: one row per act, with the filters and asOf of GET /stats
+         * @description The acts GET /stats?measure=acts counts for the same filters and `asOf`, one row each: stable ids, the date and its precision, codes with their labels in `lang`, sources of threat, rights, legal articles, outcomes, verification status and the sources of information. CSV (with `#` lines stating the title, position and filters), XLSX or JSON Lines, by `format` or the Accept header; `profile=acled` names the columns as ACLED does where a field maps (docs/case-export.md). The rows are streamed as they are read. Analysts get no names and no free text: titles made of codes, pseudonymous target labels. `X-Position` and `X-Position-Time` say where the rows stand.
+         */
+        get: operations["ExportIncidentsHttpController_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -793,6 +873,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Settlements of the five countries by name, with their coordinates
+         * @description A gazetteer shipped with the app (GeoNames, CC BY 4.0: settlements of 1,000 people or more; docs/geography.md), for filling an incident's location: the coordinates with `precision: settlement`.
+         */
+        get: operations["FindPlacesHttpController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projections": {
         parameters: {
             query?: never;
@@ -842,9 +942,29 @@ export type paths = {
         };
         /**
          * A workspace's aggregates, without a token, small cells suppressed
-         * @description For workspaces that opted in (PUT /workspaces/{id}/public); 404 otherwise, as for an unknown workspace. The same parameters and figures as GET /stats, except: every count from 1 to 4, the total included, reads "<5"; so that no total reveals one, other cells of its row, column or table read "suppressed" (5 or more). A total of 0 reads "<5" too, and a table whose total is below 5 lists no rows, so that a filter (a tag may be a name) cannot tell whether anyone is recorded under it. Each answer is protected on its own: comparing separate queries (overlapping periods, two asOf times) is not prevented, so publish figures from one query per table. `position` is this workspace's version (the position of its last change the figures include), not the global position: other workspaces' writes do not move it. `asOf` past it is refused (400); `after` past the end of the log reads as the end of the log.
+         * @description For workspaces that opted in (PUT /workspaces/{id}/public); 404 otherwise, as for an unknown workspace. The same parameters and figures as GET /stats, except: every count from 1 to 4, the total included, reads "<5"; so that no total reveals one, other cells of its row, column or table read "suppressed" (5 or more). A total of 0 reads "<5" too, and a table whose total is below 5 lists no rows, so that a filter (a tag may be a name) cannot tell whether anyone is recorded under it. Each answer is protected on its own: comparing separate queries (overlapping periods, two asOf times) is not prevented, so publish figures from one query per table. `position` is this workspace's version (the position of its last change the figures include), not the global position: other workspaces' writes do not move it. `asOf` past it is refused (400); `after` past the end of the log reads as the end of the log. Answers may be reused for 10 s (`Cache-Control: public, max-age=10`) and carry an `ETag` of the workspace version and the question: `If-None-Match` with the current one gets `304` without a body. Identical questions asked together are answered by one query, and kept in memory until the workspace records.
          */
         get: operations["GetPublicStatsHttpController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/stats/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A workspace's figures by region as GeoJSON, without a token, small cells suppressed
+         * @description GET /public/stats grouped by region (its parameters but `groupBy`), drawn as GET /stats/map draws it: a Point per region at its administrative centre, the figure in `properties.value`, "<5" and "suppressed" exactly where the table has them. 404 for a workspace that did not opt in.
+         */
+        get: operations["PublicStatsMapHttpController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -941,7 +1061,7 @@ export type paths = {
         };
         /**
          * Counts of incidents, acts, persons or organisations, grouped and filtered
-         * @description Grouped by one or two dimensions, as recorded now or as known at a past time or position (`asOf`), in a language (`lang`). Every answer states the position its figures stand at and when it was recorded, and its filters in words; `definitions` says what each figure counts. `Accept: text/csv` returns the same table as CSV: comment lines (`#`) with the title, position and filters, then a code and a label column per group-by, then the measure. A `public`-role token gets exactly what GET /public/stats answers (JSON): small cells suppressed, the workspace version as `position`.
+         * @description Grouped by one or two dimensions, as recorded now or as known at a past time or position (`asOf`), in a language (`lang`). Every answer states the position its figures stand at and when it was recorded, and its filters in words; `definitions` says what each figure counts. `Accept: text/csv` returns the same table as CSV: comment lines (`#`) with the title, position and filters, then a code and a label column per group-by, then the measure. `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` returns the same rows as a workbook: a sheet headed by the title, position and filters with a label column per group-by and the measure (and the total), a definitions sheet, and the reference figures when `includeReference=true`; all in `lang`. A `public`-role token gets exactly what GET /public/stats answers (JSON): small cells suppressed, the workspace version as `position`. Answers carry an `ETag` (of the read model position, or the workspace version for a `public` token, and the question, format and role) and `Cache-Control: private, no-cache`; `If-None-Match` with the current ETag gets `304` without a body. Recent answers are kept in memory, so asking again costs no query until the records change.
          */
         get: operations["GetStatsHttpController_get"];
         put?: never;
@@ -964,6 +1084,26 @@ export type paths = {
          * @description For each occurrence month, the acts counted now (or at `asOf`) by how many months after that month they were first recorded, so that a report can say "+12 March cases learned in April". Takes the filters of GET /stats (`from`/`to` are occurrence months). `Accept: text/csv` returns the same table as CSV: `month,total,lag_0,lag_1,…`.
          */
         get: operations["StatsLagHttpController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /stats by region, as GeoJSON: a point per region with its count
+         * @description The same parameters as GET /stats but `groupBy` (always the region): a FeatureCollection with a Point feature per region that has a count, at the region's administrative centre (GeoNames, CC BY 4.0; docs/geography.md), its figure in `properties.value`. Incidents without a region are counted in `withoutRegion`, beside the map. A `public`-role token gets the figures of GET /public/stats: "<5" and "suppressed" cells.
+         */
+        get: operations["StatsMapHttpController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1094,7 +1234,11 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Whether your workspace publishes its aggregates without a token
+         * @description What PUT /workspaces/{id}/public last set; off until then. Another workspace answers 404.
+         */
+        get: operations["GetWorkspacePublicHttpController_get"];
         /**
          * Publish (or stop publishing) the aggregates of your workspace without a token
          * @description When enabled, `GET /public/stats?workspace=<id>` serves the same figures as GET /stats, with every count below 5 shown as "<5" and the cells that would reveal one suppressed. Off by default. Another workspace answers 404.
@@ -1260,6 +1404,12 @@ export type components = {
              */
             password: string;
         };
+        AddPasskeyRequestDto: {
+            /** @description The browser's answer to the options of POST /auth/passkeys/options (a RegistrationResponseJSON). */
+            response: {
+                [key: string]: unknown;
+            };
+        };
         AmendOrganisationRequestDto: {
             /**
              * @example category
@@ -1297,6 +1447,52 @@ export type components = {
              * @example human_rights_defender
              */
             value: (string | number) | null;
+        };
+        AppendsInFlightDto: {
+            /**
+             * @description Appends whose transaction is open now.
+             * @example 0
+             */
+            count: number;
+            /**
+             * @description How long the oldest has been open, in seconds (null when none is). Projections wait for it: a value that keeps growing is a stuck writer.
+             * @example null
+             */
+            oldestSeconds: number | null;
+        };
+        AttachedEvidenceResponseDto: {
+            /**
+             * Format: uuid
+             * @example 6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11
+             */
+            id: string;
+            /**
+             * @description Read from the bytes, not the file name.
+             * @example image/jpeg
+             */
+            mediaType: string;
+            /**
+             * @description EXIF, GPS and other metadata were removed.
+             * @example true
+             */
+            metadataStripped: boolean;
+            /**
+             * @description Global position of the last event written; queries may wait for it (read-your-writes).
+             * @example 00000000000000000742.00000000000000001234
+             */
+            position: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /**
+             * @description Bytes as stored.
+             * @example 48213
+             */
+            size: number;
+            /**
+             * @description The record version after this command; send it as If-Match next time.
+             * @example 1
+             */
+            version: number;
         };
         AuditEntryDto: {
             /** @example POST /incidents/:id/corrections */
@@ -1370,7 +1566,7 @@ export type components = {
              * @example title
              * @enum {string}
              */
-            field: "title" | "description" | "country" | "region" | "place" | "occurred" | "type" | "rights" | "legalBasis" | "tags" | "targetCategory";
+            field: "title" | "description" | "country" | "region" | "place" | "location" | "occurred" | "type" | "rights" | "legalBasis" | "tags" | "targetCategory";
             /** @example The family statement names the detention centre. */
             note?: string;
             /**
@@ -1379,10 +1575,17 @@ export type components = {
              */
             reason: "typo" | "new_evidence" | "source_retracted" | "reclassified";
             /**
-             * @description The new value, of the field's type: text (title, description, place), a code (type, country, region, targetCategory), a list (rights, tags, legalBasis) or an occurred object.
+             * @description The new value, of the field's type: text (title, description, place), a code (type, country, region, targetCategory), a list (rights, tags, legalBasis), an occurred object or a location.
              * @example Death of activist Dulat Agadil in the Nur-Sultan detention centre
              */
-            value: string | string[] | components["schemas"]["LegalBasisDto"][] | components["schemas"]["OccurredDto"];
+            value: string | string[] | components["schemas"]["LegalBasisDto"][] | components["schemas"]["OccurredDto"] | components["schemas"]["LocationDto"];
+        };
+        CreateBackupRequestDto: {
+            /**
+             * @description An age X25519 public key (`age1…`) to encrypt the archive to. `npm run cli -- backup` makes one for each transfer and encrypts the archive again with the passphrase.
+             * @example age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p
+             */
+            recipient: string;
         };
         CreateInvitationRequestDto: {
             /**
@@ -1498,6 +1701,73 @@ export type components = {
              */
             reason: string;
         };
+        EventLoopHealthDto: {
+            /**
+             * @description The longest delay of this process's event loop since the previous check, in ms.
+             * @example 12
+             */
+            maxDelayMs: number;
+            /**
+             * @description `blocked`: this process stalled.
+             * @enum {string}
+             */
+            status: "ok" | "blocked";
+        };
+        EventStoreHealthDto: {
+            /** @description Absent where the store cannot tell (KurrentDB) or did not answer in 2 s. */
+            appendsInFlight?: components["schemas"]["AppendsInFlightDto"];
+            /**
+             * @description When down: a short generic reason.
+             * @example connection refused
+             */
+            error?: string;
+            /** @enum {string} */
+            kind: "postgres" | "pglite" | "kurrentdb";
+            /**
+             * @description Time the check took, in milliseconds.
+             * @example 3
+             */
+            latencyMs: number;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        EvidenceListResponseDto: {
+            /** @description Oldest first. */
+            items: components["schemas"]["EvidenceRecordDto"][];
+        };
+        EvidenceRecordDto: {
+            /** Format: uuid */
+            evidenceId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string;
+            /** @example application/pdf */
+            mediaType: string;
+            /** @example true */
+            metadataStripped: boolean;
+            /** @example 2021-03-04T10:15:00.000Z */
+            recordedAt: string;
+            /**
+             * Format: uuid
+             * @description Who attached it.
+             */
+            recordedBy: string | null;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /** @example 48213 */
+            size: number;
+            /**
+             * Format: uuid
+             * @description The source of the incident it documents.
+             */
+            sourceId?: string;
+            /**
+             * @example attached
+             * @enum {string}
+             */
+            status: "attached" | "removed";
+        };
         ExportQueryDto: {
             /**
              * @description Read your writes: the `position` a command answered. The query waits (at most 5 s, then 503) until the projection has passed it.
@@ -1548,7 +1818,7 @@ export type components = {
              *       "KZ-75"
              *     ]
              */
-            region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
+            region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "UZ-AN" | "UZ-BU" | "UZ-FA" | "UZ-JI" | "UZ-NG" | "UZ-NW" | "UZ-QA" | "UZ-QR" | "UZ-SA" | "UZ-SI" | "UZ-SU" | "UZ-TK" | "UZ-TO" | "UZ-XO" | "TM-A" | "TM-B" | "TM-D" | "TM-L" | "TM-M" | "TM-S" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
             /**
              * @description Right affected. Repeat the parameter for several values (any of them).
              * @example [
@@ -1624,6 +1894,12 @@ export type components = {
             /** @example category must be one of the following values: person, organisation */
             message: string;
         };
+        FindPlacesResponseDto: {
+            /** @example GeoNames (geonames.org), CC BY 4.0 */
+            attribution: string;
+            /** @description Largest first, at most 20. */
+            places: components["schemas"]["PlaceDto"][];
+        };
         FineDto: {
             /** @example 70 */
             amount: number;
@@ -1640,17 +1916,22 @@ export type components = {
         };
         HealthDependenciesDto: {
             database: components["schemas"]["DependencyHealthDto"];
-            eventStore: components["schemas"]["DependencyHealthDto"];
+            eventStore: components["schemas"]["EventStoreHealthDto"];
             redis: components["schemas"]["RedisHealthDto"];
         };
         HealthResponseDto: {
             /** Format: date-time */
             checkedAt: string;
             dependencies: components["schemas"]["HealthDependenciesDto"];
+            eventLoop: components["schemas"]["EventLoopHealthDto"];
+            /** @description Absent when the jobs table does not answer. */
+            jobs?: components["schemas"]["JobsHealthDto"];
             /** @enum {string} */
             mode: "embedded" | "server";
+            /** @description How far each projection is behind (no positions: /health is public). Absent when the read models did not answer in 2 s. */
+            projections?: components["schemas"]["ProjectionLagDto"][];
             /**
-             * @description `down` when the event store or the database is down (HTTP 503); `degraded` when only Redis is down (HTTP 200).
+             * @description `down` when the event store or the database is down (HTTP 503); `degraded` when only Redis is down, jobs stall or the event loop was blocked (HTTP 200).
              * @enum {string}
              */
             status: "ok" | "degraded" | "down";
@@ -1854,6 +2135,8 @@ export type components = {
                 };
             };
             legalBasis?: components["schemas"]["LegalBasisDto"][];
+            /** @description Coordinates and their precision; never shown to analysts. */
+            location?: components["schemas"]["LocationDto"];
             occurred: components["schemas"]["IncidentOccurredDto"];
             outcomes: components["schemas"]["IncidentOutcomeDto"][];
             perpetrators: components["schemas"]["IncidentPerpetratorDto"][];
@@ -2023,6 +2306,24 @@ export type components = {
             jobId: string;
         };
         JobProblemDto: {
+            /**
+             * @description The codes the cell may hold, when it holds a coded value.
+             * @example [
+             *       "KZ",
+             *       "KG",
+             *       "TJ"
+             *     ]
+             */
+            allowed?: string[];
+            /**
+             * @description The same values as labels in the language of the sheet's headers.
+             * @example [
+             *       "Казахстан",
+             *       "Кыргызстан",
+             *       "Таджикистан"
+             *     ]
+             */
+            allowedLabels?: string[];
             /** @example date */
             column?: string;
             /**
@@ -2094,6 +2395,23 @@ export type components = {
             /** @example 2026-11-28T10:00:09.000Z */
             updatedAt: string;
         };
+        JobsHealthDto: {
+            /**
+             * @description Jobs waiting with no step for that long.
+             * @example 0
+             */
+            stalledJobs: number;
+            /**
+             * @description Seconds since the oldest of them last stepped.
+             * @example 0
+             */
+            stalledSeconds: number;
+            /**
+             * @description `stalled`: jobs wait (queued or active) with no step for longer than the watchdog allows; no worker takes or advances them.
+             * @enum {string}
+             */
+            status: "ok" | "stalled";
+        };
         LagRowDto: {
             /**
              * @description Acts by how many months after their month they were first recorded; every row has the keys "0" to the largest lag of the answer.
@@ -2139,6 +2457,78 @@ export type components = {
              * @example Aigerim Serikkyzy
              */
             alias: string;
+        };
+        LocationDto: {
+            /**
+             * @description Degrees north (WGS 84), -90 to 90.
+             * @example 37.48974
+             */
+            latitude: number;
+            /**
+             * @description Degrees east (WGS 84), -180 to 180.
+             * @example 71.55304
+             */
+            longitude: number;
+            /**
+             * @description What the coordinates locate: the spot (`exact`), or only the settlement, district, region or country the source names. Analysts never see coordinates.
+             * @example settlement
+             * @enum {string}
+             */
+            precision: "exact" | "settlement" | "district" | "region" | "country";
+        };
+        MapFeatureDto: {
+            geometry: components["schemas"]["MapPointDto"];
+            /** @example KZ-75 */
+            id: string;
+            properties: components["schemas"]["MapFeaturePropertiesDto"];
+            /**
+             * @example Feature
+             * @enum {string}
+             */
+            type: "Feature";
+        };
+        MapFeaturePropertiesDto: {
+            /**
+             * @description The settlement the point stands for: the region's administrative centre.
+             * @example Almaty
+             */
+            centre: string;
+            /**
+             * @description The region in `lang`.
+             * @example Almaty
+             */
+            label: string;
+            /**
+             * @description What the point locates: the region, not the places of its incidents.
+             * @example region
+             * @enum {string}
+             */
+            precision: "region";
+            /**
+             * @description The ISO 3166-2 code.
+             * @example KZ-75
+             */
+            region: string;
+            /**
+             * @description The measure in this region, as GET /stats?groupBy=region counts it; on the public map "<5" for 1 to 4 and "suppressed" where a figure would reveal one.
+             * @example 12
+             */
+            value: number | ("<5" | "suppressed");
+        };
+        MapPointDto: {
+            /**
+             * @description Longitude, latitude (WGS 84), as GeoJSON orders them.
+             * @example [
+             *       76.92861,
+             *       43.25667
+             *     ]
+             */
+            coordinates: number[];
+            /**
+             * @example Point
+             * @enum {string}
+             */
+            type: "Point";
         };
         MarkDuplicateRequestDto: {
             /**
@@ -2209,6 +2599,100 @@ export type components = {
              * @example 2
              */
             version: number;
+        };
+        PasskeyAddedResponseDto: {
+            /**
+             * @description The credential id (base64url).
+             * @example o3mm3VbWnW1xB2Ih5rGh2A
+             */
+            credentialId: string;
+        };
+        PasskeyAlgorithmDto: {
+            /**
+             * @description A COSE algorithm identifier.
+             * @example -7
+             */
+            alg: number;
+            /** @example public-key */
+            type: string;
+        };
+        PasskeyAuthenticatorSelectionDto: {
+            /** @example platform */
+            authenticatorAttachment?: string;
+            /** @example false */
+            requireResidentKey?: boolean;
+            /** @example discouraged */
+            residentKey?: string;
+            /** @example preferred */
+            userVerification?: string;
+        };
+        PasskeyCredentialDto: {
+            /**
+             * @description base64url
+             * @example o3mm3VbWnW1xB2Ih5rGh2A
+             */
+            id: string;
+            /**
+             * @example [
+             *       "internal",
+             *       "hybrid"
+             *     ]
+             */
+            transports?: string[];
+            /** @example public-key */
+            type: string;
+        };
+        PasskeyOptionsResponseDto: {
+            /** @example none */
+            attestation?: string;
+            /** @example [] */
+            attestationFormats?: string[];
+            authenticatorSelection?: components["schemas"]["PasskeyAuthenticatorSelectionDto"];
+            /**
+             * @description base64url, one use, 5 minutes
+             * @example Zm9yLXRoZS1icm93c2Vy
+             */
+            challenge: string;
+            /** @description The passkeys already kept: the browser will not add one twice. */
+            excludeCredentials?: components["schemas"]["PasskeyCredentialDto"][];
+            /**
+             * @example {
+             *       "credProps": true
+             *     }
+             */
+            extensions?: {
+                [key: string]: unknown;
+            };
+            /** @example [] */
+            hints?: string[];
+            pubKeyCredParams: components["schemas"]["PasskeyAlgorithmDto"][];
+            rp: components["schemas"]["PasskeyRelyingPartyDto"];
+            /**
+             * @description Milliseconds.
+             * @example 60000
+             */
+            timeout?: number;
+            user: components["schemas"]["PasskeyUserDto"];
+        };
+        PasskeyRelyingPartyDto: {
+            /**
+             * @description The host name of PUBLIC_ORIGIN.
+             * @example localhost
+             */
+            id?: string;
+            /** @example rights-ledger */
+            name: string;
+        };
+        PasskeyUserDto: {
+            /** @example aigerim */
+            displayName: string;
+            /**
+             * @description base64url
+             * @example aWQtb2YtdGhlLXVzZXI
+             */
+            id: string;
+            /** @example aigerim */
+            name: string;
         };
         PerpetratorDto: {
             /**
@@ -2312,6 +2796,32 @@ export type components = {
              */
             version: number;
         };
+        PlaceDto: {
+            /** @example TJ */
+            country: string;
+            /**
+             * @description GeoNames' id of the settlement.
+             * @example 1221328
+             */
+            geonameId: number;
+            /** @example 37.48974 */
+            latitude: number;
+            /** @example 71.55304 */
+            longitude: number;
+            /**
+             * @description GeoNames' English name.
+             * @example Khorugh
+             */
+            name: string;
+            /** @example 30000 */
+            population: number;
+            /**
+             * @description The precision to record with these coordinates as an incident's location.
+             * @example settlement
+             * @enum {string}
+             */
+            precision: "settlement";
+        };
         PossibleDuplicateDto: {
             /**
              * Format: uuid
@@ -2356,6 +2866,25 @@ export type components = {
             /** @example urn:rights-ledger:problem:validation */
             type: string;
         };
+        ProjectionLagDto: {
+            /**
+             * @description Events still to project; absent when more than 1,000.
+             * @example 0
+             */
+            lagEvents?: number;
+            /**
+             * @description Seconds since the oldest event still to project was recorded (0 when caught up).
+             * @example 0
+             */
+            lagSeconds: number;
+            /** @example incident-facts */
+            name: string;
+            /**
+             * @example caught_up
+             * @enum {string}
+             */
+            state: "caught_up" | "catching_up";
+        };
         ProjectionStatusDto: {
             /**
              * @description No event the projection reads (incident streams) is left up to the head. `position` may stay below `head` when the newest events are of persons or organisations.
@@ -2373,10 +2902,20 @@ export type components = {
              */
             lagEvents?: number;
             /**
+             * @description Seconds since the oldest event still to project was recorded (0 when caught up): how stale the read model is.
+             * @example 4.2
+             */
+            lagSeconds: number;
+            /**
              * @description incident-facts (incidents and the act fact table) or targets (persons and organisations).
              * @example incident-facts
              */
             name: string;
+            /**
+             * @description How long the oldest append still in flight has been open, in seconds (null when none is, or the event store cannot tell): no projection passes its position until it ends.
+             * @example null
+             */
+            oldestAppendInFlightSeconds: number | null;
             /**
              * @description The last event position the projection has committed ("" before the first).
              * @example 00000000000000000742.00000000000000001234
@@ -2833,6 +3372,7 @@ export type components = {
             /** @example The activist died in the pre-trial detention centre in Nur-Sultan. */
             description?: string;
             legalBasis?: components["schemas"]["LegalBasisDto"][];
+            location?: components["schemas"]["LocationDto"];
             occurred: components["schemas"]["OccurredDto"];
             /**
              * @example [
@@ -2924,6 +3464,16 @@ export type components = {
              */
             enrolled: boolean;
             /**
+             * @description This session may enrol one now (POST /auth/totp/enrol): when none is enrolled, and, where one is required, only in the session made by accepting an invitation or a reset of the sign-in. A person required to have one who signed in with a password alone cannot enrol: an admin resets their sign-in.
+             * @example false
+             */
+            mayEnrol: boolean;
+            /**
+             * @description This session passed the second factor (a code or passkey at sign-in, or the enrolment made in it); only such a session adds a passkey.
+             * @example true
+             */
+            passed: boolean;
+            /**
              * @description The workspace requires one for this role; while required and not enrolled, every route but the enrolment's answers 403.
              * @example true
              */
@@ -3014,6 +3564,10 @@ export type components = {
             code?: string;
             /** @example aigerim */
             login: string;
+            /** @description Instead of `code`, for a person with a passkey: the browser's answer (navigator.credentials.get) to the `passkeyOptions` of the 401 that asked for a second factor. */
+            passkey?: {
+                [key: string]: unknown;
+            };
             /** @example correct horse battery staple */
             password: string;
         };
@@ -3194,6 +3748,44 @@ export type components = {
             definitions: Record<string, never>;
             /** @description Occurrence months in time order. */
             rows: components["schemas"]["LagRowDto"][];
+        };
+        StatsMapResponseDto: {
+            /** @example null */
+            asOf: string | null;
+            /**
+             * @description Where the points come from, to cite beside a map drawn from them.
+             * @example Points: administrative centres, GeoNames (geonames.org), CC BY 4.0
+             */
+            attribution: string;
+            /**
+             * @example {
+             *       "acts": "Acts: …"
+             *     }
+             */
+            definitions: Record<string, never>;
+            features: components["schemas"]["MapFeatureDto"][];
+            /** @example acts */
+            measure: string;
+            /**
+             * @description As GET /stats answers it (the public map: the workspace's version).
+             * @example 00000000000000000742.00000000000000001234
+             */
+            position: string;
+            /**
+             * @description The measure over the whole filtered set, as GET /stats answers it.
+             * @example 140
+             */
+            total: number | ("<5" | "suppressed");
+            /**
+             * @example FeatureCollection
+             * @enum {string}
+             */
+            type: "FeatureCollection";
+            /**
+             * @description What no region locates (recorded with a country only): not on the map.
+             * @example 7
+             */
+            withoutRegion: number | ("<5" | "suppressed");
         };
         StatsResponseDto: {
             /**
@@ -3423,6 +4015,11 @@ export type components = {
             name: string;
             /** @enum {string} */
             role: "admin" | "monitor" | "verifier" | "analyst" | "public";
+            /**
+             * @description An authenticator app is enrolled. Someone without one cannot sign in where one is required of them: reset their sign-in to give them a link that enrols one.
+             * @example false
+             */
+            secondFactorEnrolled: boolean;
             tokens: components["schemas"]["TokenSummaryDto"][];
         };
         VerifyIncidentRequestDto: {
@@ -3540,6 +4137,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AddPasskeyHttpController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPasskeyRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyAddedResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AddPasskeyHttpController_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyOptionsResponseDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The record changed since it was read (`expectedVersion`, `actualVersion`), or the command conflicts with its current state (`code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3882,6 +4571,62 @@ export interface operations {
             };
         };
     };
+    CreateBackupHttpController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBackupRequestDto"];
+            };
+        };
+        responses: {
+            /** @description An age file (application/octet-stream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the deployment admin (BOOTSTRAP_ADMIN_TOKEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The record changed since it was read (`expectedVersion`, `actualVersion`), or the command conflicts with its current state (`code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     StartExportHttpController_start: {
         parameters: {
             query?: never;
@@ -3955,7 +4700,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
             };
             /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
             401: {
@@ -4034,6 +4783,18 @@ export interface operations {
                      * @description A .csv (UTF-8, `,` or `;`) or .xlsx sheet, one row per act. Headers in English, Russian, Kazakh or Kyrgyz: see GET /imports/template.csv.
                      */
                     file: string;
+                    /**
+                     * @description Admins only: keep the uploaded sheet (sealed) for this many days after its job ends, e.g. to start a failed import again without uploading it anew; 0 to 30, default 0: deleted, with its key, when the job ends (dry runs too). Erasing a person deletes every kept sheet that names her.
+                     * @default 0
+                     * @example 7
+                     */
+                    keepDays?: string;
+                    /**
+                     * @description How the sheet's names meet the persons already recorded. `none`: each name as written is a person of the import; names that may be a recorded person are listed in `result.possibleDuplicatePersons` (ids, labels, why). `same_name`: a name that is the name or an alias of exactly one recorded person (once transliterated: Dulat Agadil = Дулат Агадил) is that person. A row may also name a recorded person or organisation by id in `target_id`.
+                     * @default none
+                     * @enum {string}
+                     */
+                    matchPersons?: "none" | "same_name";
                 };
             };
         };
@@ -4085,7 +4846,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Header language */
-                lang?: "en" | "ru" | "kk" | "ky";
+                lang?: "en" | "ru" | "kk" | "ky" | "tg";
             };
             header?: never;
             path?: never;
@@ -4132,7 +4893,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Header language */
-                lang?: "en" | "ru" | "kk" | "ky";
+                lang?: "en" | "ru" | "kk" | "ky" | "tg";
             };
             header?: never;
             path?: never;
@@ -4194,7 +4955,7 @@ export interface operations {
                 /** @description Text in the title, ignoring case; % and _ match themselves. */
                 q?: string;
                 /** @description ISO 3166-2 region. Repeat the parameter for several values (any of them). */
-                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
+                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "UZ-AN" | "UZ-BU" | "UZ-FA" | "UZ-JI" | "UZ-NG" | "UZ-NW" | "UZ-QA" | "UZ-QR" | "UZ-SA" | "UZ-SI" | "UZ-SU" | "UZ-TK" | "UZ-TO" | "UZ-XO" | "TM-A" | "TM-B" | "TM-D" | "TM-L" | "TM-M" | "TM-S" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
                 /** @description Right affected. Repeat the parameter for several values (any of them). */
                 right?: ("freedom_of_peaceful_assembly" | "freedom_of_association" | "freedom_of_expression" | "liberty_and_security" | "fair_trial" | "freedom_from_torture" | "right_to_life" | "freedom_of_religion" | "privacy" | "freedom_of_movement" | "labour_rights" | "non_discrimination" | "political_participation" | "property_and_housing")[];
                 /** @description Source of threat (see sourceRole). Repeat the parameter for several values (any of them). */
@@ -4569,7 +5330,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceListResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
             400: {
@@ -4646,7 +5409,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachedEvidenceResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
             400: {
@@ -4724,7 +5489,25 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "audio/mp4": string;
+                    "audio/mpeg": string;
+                    "audio/ogg": string;
+                    "audio/wav": string;
+                    "image/gif": string;
+                    "image/heic": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/tiff": string;
+                    "image/webp": string;
+                    "text/plain": string;
+                    "video/mp4": string;
+                    "video/quicktime": string;
+                    "video/webm": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
             400: {
@@ -5271,6 +6054,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ExportIncidentsHttpController_export: {
+        parameters: {
+            query?: {
+                /** @description Read your writes: the `position` a command answered. The query waits (at most 5 s, then 503) until the projection has passed it. */
+                after?: string;
+                /** @description What was known then: an ISO 8601 timestamp with a time zone (resolved to the last position recorded at or before it, answered as `position` and `positionTime`), a position (as commands answer it), or `snapshot:<id>`. Default: the current read model. */
+                asOf?: string;
+                /** @description ISO 3166-1 alpha-2 country. Repeat the parameter for several values (any of them). */
+                country?: ("KZ" | "KG" | "TJ" | "UZ" | "TM" | "AF" | "RU" | "BY" | "UA" | "GE" | "TR" | "AE" | "CN" | "DE" | "NL" | "AT" | "PL" | "CZ" | "GB" | "US")[];
+                /** @description Family of incident types. Repeat the parameter for several values (any of them). */
+                family?: ("liberty_and_justice" | "physical_integrity" | "civic_space" | "information" | "reprisals" | "identity_and_belief" | "structural")[];
+                /** @description The file: `csv`, `xlsx` or `jsonl` (JSON Lines). Without it, the Accept header decides (text/csv, the XLSX media type, application/x-ndjson); CSV by default. */
+                format?: "csv" | "xlsx" | "jsonl";
+                /** @description First month (YYYY-MM). A year-precise act is inside a from/to range only if its whole year is. */
+                from?: string;
+                /** @description The language of the labels beside the codes, the title and the filters in words. */
+                lang?: "en" | "ru" | "kk" | "ky" | "tg";
+                /** @description Legal basis as `instrument|article`. Repeat for several. */
+                legalArticle?: string[];
+                /** @description The columns: `default` (the import's column names, so the file imports back, with a label beside each code) or `acled` (ACLED's column names where a field maps); see docs/case-export.md. */
+                profile?: "default" | "acled";
+                /** @description ISO 3166-2 region. Repeat the parameter for several values (any of them). */
+                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "UZ-AN" | "UZ-BU" | "UZ-FA" | "UZ-JI" | "UZ-NG" | "UZ-NW" | "UZ-QA" | "UZ-QR" | "UZ-SA" | "UZ-SI" | "UZ-SU" | "UZ-TK" | "UZ-TO" | "UZ-XO" | "TM-A" | "TM-B" | "TM-D" | "TM-L" | "TM-M" | "TM-S" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
+                /** @description Right affected. Repeat the parameter for several values (any of them). */
+                right?: ("freedom_of_peaceful_assembly" | "freedom_of_association" | "freedom_of_expression" | "liberty_and_security" | "fair_trial" | "freedom_from_torture" | "right_to_life" | "freedom_of_religion" | "privacy" | "freedom_of_movement" | "labour_rights" | "non_discrimination" | "political_participation" | "property_and_housing")[];
+                /** @description Source of threat (see sourceRole). Repeat the parameter for several values (any of them). */
+                source?: ("police" | "court" | "temporary_detention_facility" | "akimat" | "unknown_persons" | "citizens" | "national_security_committee" | "local_authorities" | "tax_authorities" | "prosecutor" | "prison_service" | "information_ministry" | "election_commission" | "employer" | "foreign_state_agency" | "organised_trolls" | "legislature" | "central_government" | "other")[];
+                /** @description Which sources of threat `source` (filter and group-by) looks at: `main` only, or `any` (main and secondary). */
+                sourceRole?: "main" | "any";
+                /** @description Tag. Repeat for several. */
+                tag?: string[];
+                /** @description The target's category in the act. Repeat the parameter for several values (any of them). */
+                targetCategory?: ("human_rights_defender" | "civil_activist" | "lawyer" | "journalist" | "trade_union_activist" | "religious_activist" | "political_activist" | "public_figure" | "relative_of_activist" | "protester" | "medical_worker" | "election_observer" | "ngo" | "media_outlet" | "political_party" | "religious_group" | "trade_union" | "lgbtq_person" | "ethnic_minority_member" | "other")[];
+                /** @description Last month (YYYY-MM), included. */
+                to?: string;
+                /** @description Incident type. Repeat the parameter for several values (any of them). */
+                type?: ("detention" | "administrative_arrest" | "administrative_fine" | "administrative_charge" | "summons" | "preventive_talk" | "search_or_raid" | "criminal_case" | "pre_trial_detention" | "freedom_restriction" | "imprisonment" | "travel_ban" | "torture_or_ill_treatment" | "death_in_custody" | "killing" | "physical_attack" | "threat_of_violence" | "abduction_or_disappearance" | "ngo_tax_inspection" | "ngo_inspection_other" | "registration_denial" | "organisation_ban" | "liquidation_or_suspension" | "assembly_restriction" | "kettling" | "observer_obstruction" | "strike_suppression" | "website_blocking" | "media_closure" | "accreditation_denial" | "online_harassment" | "censorship" | "surveillance" | "pressure_on_relatives" | "transnational_repression" | "reprisal_for_international_engagement" | "dismissal_or_work_pressure" | "religious_restriction" | "hate_violence" | "gender_based_violence" | "restrictive_legislation" | "demolition_or_eviction" | "electoral_exclusion")[];
+                /** @description Verification status. */
+                verificationStatus?: ("verified" | "unverified")[];
+                /** @description Year (YYYY) of occurrence. Repeat for several. */
+                year?: string[];
+            };
+            header?: {
+                /** @description Position the rows stand at */
+                "X-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acts as CSV, XLSX or JSON Lines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/x-ndjson": string;
+                    /**
+                     * @example # Acts
+                     *     # As recorded at 2021-01-31 17:04:12 UTC (position 00000000000000000742)
+                     *     # Filters: none
+                     *     incident_ref,act_id,date,precision,...
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `after` named a position the projection incident-facts did not pass within 5 s; `detail` names both positions. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
@@ -6252,6 +7139,55 @@ export interface operations {
             };
         };
     };
+    FindPlacesHttpController_find: {
+        parameters: {
+            query: {
+                /** @description Only this country. */
+                country?: "KZ" | "KG" | "TJ" | "UZ" | "TM" | "AF" | "RU" | "BY" | "UA" | "GE" | "TR" | "AE" | "CN" | "DE" | "NL" | "AT" | "PL" | "CZ" | "GB" | "US";
+                /** @description The beginning of each word of the name, in Latin or Cyrillic letters (folded as names are: `Хор` finds Khorugh); 2 letters at least. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindPlacesResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ListProjectionsHttpController_list: {
         parameters: {
             query?: never;
@@ -6367,7 +7303,7 @@ export interface operations {
                 /** @description `incidents`: distinct incidents; `acts`: incident × target pairs (Kadyr-Kasiyet's "threats"); `persons` / `organisations`: distinct targets of that kind. */
                 measure: "incidents" | "acts" | "persons" | "organisations";
                 /** @description ISO 3166-2 region. Repeat the parameter for several values (any of them). */
-                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
+                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "UZ-AN" | "UZ-BU" | "UZ-FA" | "UZ-JI" | "UZ-NG" | "UZ-NW" | "UZ-QA" | "UZ-QR" | "UZ-SA" | "UZ-SI" | "UZ-SU" | "UZ-TK" | "UZ-TO" | "UZ-XO" | "TM-A" | "TM-B" | "TM-D" | "TM-L" | "TM-M" | "TM-S" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
                 /** @description Right affected. Repeat the parameter for several values (any of them). */
                 right?: ("freedom_of_peaceful_assembly" | "freedom_of_association" | "freedom_of_expression" | "liberty_and_security" | "fair_trial" | "freedom_from_torture" | "right_to_life" | "freedom_of_religion" | "privacy" | "freedom_of_movement" | "labour_rights" | "non_discrimination" | "political_participation" | "property_and_housing")[];
                 /** @description Source of threat (see sourceRole). Repeat the parameter for several values (any of them). */
@@ -6401,6 +7337,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicStatsResponseDto"];
+                };
+            };
+            /** @description The answer `If-None-Match` names is still current: no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicStatsMapHttpController_get: {
+        parameters: {
+            query: {
+                /** @description Read your writes: the `position` a command answered. The query waits (at most 5 s, then 503) until the projection has passed it. */
+                after?: string;
+                /** @description What was known then: an ISO 8601 timestamp with a time zone (resolved to the last position recorded at or before it, answered as `position` and `positionTime`), a position (as commands answer it), or `snapshot:<id>`. Default: the current read model. */
+                asOf?: string;
+                /** @description ISO 3166-1 alpha-2 country. Repeat the parameter for several values (any of them). */
+                country?: ("KZ" | "KG" | "TJ" | "UZ" | "TM" | "AF" | "RU" | "BY" | "UA" | "GE" | "TR" | "AE" | "CN" | "DE" | "NL" | "AT" | "PL" | "CZ" | "GB" | "US")[];
+                /** @description Family of incident types. Repeat the parameter for several values (any of them). */
+                family?: ("liberty_and_justice" | "physical_integrity" | "civic_space" | "information" | "reprisals" | "identity_and_belief" | "structural")[];
+                /** @description First month (YYYY-MM). A year-precise act is inside a from/to range only if its whole year is. */
+                from?: string;
+                /** @description The language of labels, title, filters in words, definitions and the CSV comment lines. */
+                lang?: "en" | "ru" | "kk" | "ky" | "tg";
+                /** @description Legal basis as `instrument|article`. Repeat for several. */
+                legalArticle?: string[];
+                /** @description `incidents`: distinct incidents; `acts`: incident × target pairs (Kadyr-Kasiyet's "threats"); `persons` / `organisations`: distinct targets of that kind. */
+                measure: "incidents" | "acts" | "persons" | "organisations";
+                /** @description ISO 3166-2 region. Repeat the parameter for several values (any of them). */
+                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "UZ-AN" | "UZ-BU" | "UZ-FA" | "UZ-JI" | "UZ-NG" | "UZ-NW" | "UZ-QA" | "UZ-QR" | "UZ-SA" | "UZ-SI" | "UZ-SU" | "UZ-TK" | "UZ-TO" | "UZ-XO" | "TM-A" | "TM-B" | "TM-D" | "TM-L" | "TM-M" | "TM-S" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
+                /** @description Right affected. Repeat the parameter for several values (any of them). */
+                right?: ("freedom_of_peaceful_assembly" | "freedom_of_association" | "freedom_of_expression" | "liberty_and_security" | "fair_trial" | "freedom_from_torture" | "right_to_life" | "freedom_of_religion" | "privacy" | "freedom_of_movement" | "labour_rights" | "non_discrimination" | "political_participation" | "property_and_housing")[];
+                /** @description Source of threat (see sourceRole). Repeat the parameter for several values (any of them). */
+                source?: ("police" | "court" | "temporary_detention_facility" | "akimat" | "unknown_persons" | "citizens" | "national_security_committee" | "local_authorities" | "tax_authorities" | "prosecutor" | "prison_service" | "information_ministry" | "election_commission" | "employer" | "foreign_state_agency" | "organised_trolls" | "legislature" | "central_government" | "other")[];
+                /** @description Which sources of threat `source` (filter and group-by) looks at: `main` only, or `any` (main and secondary). */
+                sourceRole?: "main" | "any";
+                /** @description Tag. Repeat for several. */
+                tag?: string[];
+                /** @description The target's category in the act. Repeat the parameter for several values (any of them). */
+                targetCategory?: ("human_rights_defender" | "civil_activist" | "lawyer" | "journalist" | "trade_union_activist" | "religious_activist" | "political_activist" | "public_figure" | "relative_of_activist" | "protester" | "medical_worker" | "election_observer" | "ngo" | "media_outlet" | "political_party" | "religious_group" | "trade_union" | "lgbtq_person" | "ethnic_minority_member" | "other")[];
+                /** @description Last month (YYYY-MM), included. */
+                to?: string;
+                /** @description Incident type. Repeat the parameter for several values (any of them). */
+                type?: ("detention" | "administrative_arrest" | "administrative_fine" | "administrative_charge" | "summons" | "preventive_talk" | "search_or_raid" | "criminal_case" | "pre_trial_detention" | "freedom_restriction" | "imprisonment" | "travel_ban" | "torture_or_ill_treatment" | "death_in_custody" | "killing" | "physical_attack" | "threat_of_violence" | "abduction_or_disappearance" | "ngo_tax_inspection" | "ngo_inspection_other" | "registration_denial" | "organisation_ban" | "liquidation_or_suspension" | "assembly_restriction" | "kettling" | "observer_obstruction" | "strike_suppression" | "website_blocking" | "media_closure" | "accreditation_denial" | "online_harassment" | "censorship" | "surveillance" | "pressure_on_relatives" | "transnational_repression" | "reprisal_for_international_engagement" | "dismissal_or_work_pressure" | "religious_restriction" | "hate_violence" | "gender_based_violence" | "restrictive_legislation" | "demolition_or_eviction" | "electoral_exclusion")[];
+                /** @description Verification status. */
+                verificationStatus?: ("verified" | "unverified")[];
+                /** @description The workspace whose aggregates to read; it must have opted in. */
+                workspace: string;
+                /** @description Year (YYYY) of occurrence. Repeat for several. */
+                year?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/geo+json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsMapResponseDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
@@ -6763,7 +7783,7 @@ export interface operations {
                 /** @description `incidents`: distinct incidents; `acts`: incident × target pairs (Kadyr-Kasiyet's "threats"); `persons` / `organisations`: distinct targets of that kind. */
                 measure: "incidents" | "acts" | "persons" | "organisations";
                 /** @description ISO 3166-2 region. Repeat the parameter for several values (any of them). */
-                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
+                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "UZ-AN" | "UZ-BU" | "UZ-FA" | "UZ-JI" | "UZ-NG" | "UZ-NW" | "UZ-QA" | "UZ-QR" | "UZ-SA" | "UZ-SI" | "UZ-SU" | "UZ-TK" | "UZ-TO" | "UZ-XO" | "TM-A" | "TM-B" | "TM-D" | "TM-L" | "TM-M" | "TM-S" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
                 /** @description Right affected. Repeat the parameter for several values (any of them). */
                 right?: ("freedom_of_peaceful_assembly" | "freedom_of_association" | "freedom_of_expression" | "liberty_and_security" | "fair_trial" | "freedom_from_torture" | "right_to_life" | "freedom_of_religion" | "privacy" | "freedom_of_movement" | "labour_rights" | "non_discrimination" | "political_participation" | "property_and_housing")[];
                 /** @description Source of threat (see sourceRole). Repeat the parameter for several values (any of them). */
@@ -6789,7 +7809,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The table, as JSON or (Accept: text/csv) as CSV. */
+            /** @description The table, as JSON, as CSV (Accept: text/csv) or as XLSX (Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6837,6 +7857,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["StatsResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     /**
                      * @example # Acts by month
                      *     # As recorded at 2021-01-31 17:04:12 UTC (position 00000000000000000742.00000000000000001234)
@@ -6848,6 +7869,13 @@ export interface operations {
                      */
                     "text/csv": string;
                 };
+            };
+            /** @description The answer `If-None-Match` names is still current: no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
             400: {
@@ -6901,7 +7929,7 @@ export interface operations {
                 /** @description Legal basis as `instrument|article`. Repeat for several. */
                 legalArticle?: string[];
                 /** @description ISO 3166-2 region. Repeat the parameter for several values (any of them). */
-                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
+                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "UZ-AN" | "UZ-BU" | "UZ-FA" | "UZ-JI" | "UZ-NG" | "UZ-NW" | "UZ-QA" | "UZ-QR" | "UZ-SA" | "UZ-SI" | "UZ-SU" | "UZ-TK" | "UZ-TO" | "UZ-XO" | "TM-A" | "TM-B" | "TM-D" | "TM-L" | "TM-M" | "TM-S" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
                 /** @description Right affected. Repeat the parameter for several values (any of them). */
                 right?: ("freedom_of_peaceful_assembly" | "freedom_of_association" | "freedom_of_expression" | "liberty_and_security" | "fair_trial" | "freedom_from_torture" | "right_to_life" | "freedom_of_religion" | "privacy" | "freedom_of_movement" | "labour_rights" | "non_discrimination" | "political_participation" | "property_and_housing")[];
                 /** @description Source of threat (see sourceRole). Repeat the parameter for several values (any of them). */
@@ -6934,6 +7962,97 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StatsLagResponseDto"];
                     "text/csv": components["schemas"]["StatsLagResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst or public. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `after` named a position the projection incident-facts did not pass within 5 s; `detail` names both positions. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    StatsMapHttpController_get: {
+        parameters: {
+            query: {
+                /** @description Read your writes: the `position` a command answered. The query waits (at most 5 s, then 503) until the projection has passed it. */
+                after?: string;
+                /** @description What was known then: an ISO 8601 timestamp with a time zone (resolved to the last position recorded at or before it, answered as `position` and `positionTime`), a position (as commands answer it), or `snapshot:<id>`. Default: the current read model. */
+                asOf?: string;
+                /** @description ISO 3166-1 alpha-2 country. Repeat the parameter for several values (any of them). */
+                country?: ("KZ" | "KG" | "TJ" | "UZ" | "TM" | "AF" | "RU" | "BY" | "UA" | "GE" | "TR" | "AE" | "CN" | "DE" | "NL" | "AT" | "PL" | "CZ" | "GB" | "US")[];
+                /** @description Family of incident types. Repeat the parameter for several values (any of them). */
+                family?: ("liberty_and_justice" | "physical_integrity" | "civic_space" | "information" | "reprisals" | "identity_and_belief" | "structural")[];
+                /** @description First month (YYYY-MM). A year-precise act is inside a from/to range only if its whole year is. */
+                from?: string;
+                /** @description The language of labels, title, filters in words, definitions and the CSV comment lines. */
+                lang?: "en" | "ru" | "kk" | "ky" | "tg";
+                /** @description Legal basis as `instrument|article`. Repeat for several. */
+                legalArticle?: string[];
+                /** @description `incidents`: distinct incidents; `acts`: incident × target pairs (Kadyr-Kasiyet's "threats"); `persons` / `organisations`: distinct targets of that kind. */
+                measure: "incidents" | "acts" | "persons" | "organisations";
+                /** @description ISO 3166-2 region. Repeat the parameter for several values (any of them). */
+                region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "UZ-AN" | "UZ-BU" | "UZ-FA" | "UZ-JI" | "UZ-NG" | "UZ-NW" | "UZ-QA" | "UZ-QR" | "UZ-SA" | "UZ-SI" | "UZ-SU" | "UZ-TK" | "UZ-TO" | "UZ-XO" | "TM-A" | "TM-B" | "TM-D" | "TM-L" | "TM-M" | "TM-S" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
+                /** @description Right affected. Repeat the parameter for several values (any of them). */
+                right?: ("freedom_of_peaceful_assembly" | "freedom_of_association" | "freedom_of_expression" | "liberty_and_security" | "fair_trial" | "freedom_from_torture" | "right_to_life" | "freedom_of_religion" | "privacy" | "freedom_of_movement" | "labour_rights" | "non_discrimination" | "political_participation" | "property_and_housing")[];
+                /** @description Source of threat (see sourceRole). Repeat the parameter for several values (any of them). */
+                source?: ("police" | "court" | "temporary_detention_facility" | "akimat" | "unknown_persons" | "citizens" | "national_security_committee" | "local_authorities" | "tax_authorities" | "prosecutor" | "prison_service" | "information_ministry" | "election_commission" | "employer" | "foreign_state_agency" | "organised_trolls" | "legislature" | "central_government" | "other")[];
+                /** @description Which sources of threat `source` (filter and group-by) looks at: `main` only, or `any` (main and secondary). */
+                sourceRole?: "main" | "any";
+                /** @description Tag. Repeat for several. */
+                tag?: string[];
+                /** @description The target's category in the act. Repeat the parameter for several values (any of them). */
+                targetCategory?: ("human_rights_defender" | "civil_activist" | "lawyer" | "journalist" | "trade_union_activist" | "religious_activist" | "political_activist" | "public_figure" | "relative_of_activist" | "protester" | "medical_worker" | "election_observer" | "ngo" | "media_outlet" | "political_party" | "religious_group" | "trade_union" | "lgbtq_person" | "ethnic_minority_member" | "other")[];
+                /** @description Last month (YYYY-MM), included. */
+                to?: string;
+                /** @description Incident type. Repeat the parameter for several values (any of them). */
+                type?: ("detention" | "administrative_arrest" | "administrative_fine" | "administrative_charge" | "summons" | "preventive_talk" | "search_or_raid" | "criminal_case" | "pre_trial_detention" | "freedom_restriction" | "imprisonment" | "travel_ban" | "torture_or_ill_treatment" | "death_in_custody" | "killing" | "physical_attack" | "threat_of_violence" | "abduction_or_disappearance" | "ngo_tax_inspection" | "ngo_inspection_other" | "registration_denial" | "organisation_ban" | "liquidation_or_suspension" | "assembly_restriction" | "kettling" | "observer_obstruction" | "strike_suppression" | "website_blocking" | "media_closure" | "accreditation_denial" | "online_harassment" | "censorship" | "surveillance" | "pressure_on_relatives" | "transnational_repression" | "reprisal_for_international_engagement" | "dismissal_or_work_pressure" | "religious_restriction" | "hate_violence" | "gender_based_violence" | "restrictive_legislation" | "demolition_or_eviction" | "electoral_exclusion")[];
+                /** @description Verification status. */
+                verificationStatus?: ("verified" | "unverified")[];
+                /** @description Year (YYYY) of occurrence. Repeat for several. */
+                year?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/geo+json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsMapResponseDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
@@ -7311,6 +8430,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GetWorkspacePublicHttpController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspacePublicityResponseDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
             400: {

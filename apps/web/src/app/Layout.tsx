@@ -1,10 +1,22 @@
-import { AppShell, Burger, Button, Group, NativeSelect, NavLink, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import {
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  NativeSelect,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { notifications } from '@mantine/notifications';
 import { authHeaders, setBearerToken, setCsrfToken } from '../api/client';
+import { callJson } from '../api/json';
 import { mayOpen, type Screen, useSession } from '../auth/session';
 import { chooseLanguage } from '../i18n/i18n';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/languages';
@@ -27,13 +39,44 @@ export function LanguageSwitcher() {
       value={i18n.language}
       data={LANGUAGES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
       onChange={(event) => {
-        if (isLanguage(event.currentTarget.value)) chooseLanguage(event.currentTarget.value);
+        if (isLanguage(event.currentTarget.value)) void chooseLanguage(event.currentTarget.value);
       }}
     />
   );
 }
 
-function SignOut() {
+/**
+ * Ends this session (`/auth/sign-out`) or every session of the person (`/auth/sign-out-everywhere`,
+ * cookie sessions only: a bearer token is not a session), then forgets the tab's credentials.
+ */
+/** Adds a passkey beside the authenticator app (people who have one enrolled). */
+function AddPasskey() {
+  const { t } = useTranslation();
+  return (
+    <Button
+      variant="subtle"
+      size="xs"
+      onClick={async () => {
+        try {
+          const options = await callJson<unknown>('POST', '/auth/passkeys/options');
+          // Loaded on the click: every page carries this header, few people add a passkey.
+          const { startRegistration } = await import('@simplewebauthn/browser');
+          const response = await startRegistration({
+            optionsJSON: options as Parameters<typeof startRegistration>[0]['optionsJSON'],
+          });
+          await callJson('POST', '/auth/passkeys', { response });
+          notifications.show({ color: 'green', message: t('nav.passkeyAdded') });
+        } catch {
+          notifications.show({ color: 'red', message: t('nav.passkeyFailed') });
+        }
+      }}
+    >
+      {t('nav.addPasskey')}
+    </Button>
+  );
+}
+
+function SignOut({ everywhere = false }: { everywhere?: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -42,7 +85,7 @@ function SignOut() {
       variant="subtle"
       size="xs"
       onClick={async () => {
-        await fetch('/auth/sign-out', {
+        await fetch(everywhere ? '/auth/sign-out-everywhere' : '/auth/sign-out', {
           method: 'POST',
           headers: authHeaders('POST'),
           credentials: 'same-origin',
@@ -53,8 +96,28 @@ function SignOut() {
         navigate('/sign-in');
       }}
     >
-      {t('nav.signOut')}
+      {t(everywhere ? 'nav.signOutEverywhere' : 'nav.signOut')}
     </Button>
+  );
+}
+
+/** Who is signed in, the language and the session's buttons: the header's right-hand side. */
+function AccountActions({ inMenu }: { inMenu: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <>
+      {session.data && (
+        // In the bar of a tablet the buttons come first: the name shows from a laptop's width.
+        <Text size="sm" data-testid="signed-in-as" visibleFrom={inMenu ? undefined : 'md'}>
+          {session.data.name} · {t(`roles.${session.data.role}`)}
+        </Text>
+      )}
+      <LanguageSwitcher />
+      {session.data?.secondFactor?.enrolled === true && <AddPasskey />}
+      {session.data && <SignOut />}
+      {session.data?.csrfToken !== undefined && <SignOut everywhere />}
+    </>
   );
 }
 
@@ -66,6 +129,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const role = session.data?.role;
   const links = NAVIGATION.filter((item) => mayOpen(role, item.screen));
   const withNavigation = links.length > 0;
+  // On a phone (below Mantine's sm) the header keeps only the menu button and the name: the
+  // language and the session's buttons move into the menu, where they have the full width.
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const actionsInMenu = withNavigation && phone === true;
   return (
     <AppShell
       header={{ height: 56 }}
@@ -77,8 +144,8 @@ export function Layout({ children }: { children: ReactNode }) {
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" miw={0}>
             {withNavigation && (
               <Burger
                 opened={opened}
@@ -86,23 +153,25 @@ export function Layout({ children }: { children: ReactNode }) {
                 hiddenFrom="sm"
                 size="sm"
                 aria-label={t('nav.menu')}
+                aria-expanded={opened}
               />
             )}
-            <Title order={1} size="h4">
+            <Title
+              order={1}
+              size="h4"
+              miw={0}
+              style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+            >
               <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
                 {t('app.name')}
               </Link>
             </Title>
           </Group>
-          <Group gap="xs" wrap="nowrap">
-            {session.data && (
-              <Text size="sm" visibleFrom="sm" data-testid="signed-in-as">
-                {session.data.name} · {t(`roles.${session.data.role}`)}
-              </Text>
-            )}
-            <LanguageSwitcher />
-            {session.data && <SignOut />}
-          </Group>
+          {!actionsInMenu && (
+            <Group gap="xs" wrap="nowrap">
+              <AccountActions inMenu={false} />
+            </Group>
+          )}
         </Group>
       </AppShell.Header>
       {withNavigation && (
@@ -120,6 +189,11 @@ export function Layout({ children }: { children: ReactNode }) {
               onClick={close}
             />
           ))}
+          {actionsInMenu && (
+            <Stack gap="xs" mt="md" pt="md" align="flex-start" data-testid="menu-account">
+              <AccountActions inMenu />
+            </Stack>
+          )}
         </AppShell.Navbar>
       )}
       <AppShell.Main>{children}</AppShell.Main>

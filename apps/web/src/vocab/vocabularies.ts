@@ -17,6 +17,8 @@ export interface Vocabularies {
     filter?: (term: Term) => boolean,
   ): { value: string; label: string }[];
   terms(vocabulary: VocabularyName): Term[];
+  /** A recorded reason code (a correction's or a retraction's) in words. */
+  reasonLabel(code: string): string;
 }
 
 /** Every vocabulary, labelled in the interface language (GET /vocabularies?lang=). */
@@ -36,6 +38,12 @@ export function useVocabularies(): Vocabularies {
     label(name, code) {
       if (code === null || code === undefined) return '—';
       return terms(name).find((t) => t.code === code)?.label ?? code;
+    },
+    reasonLabel(code) {
+      const term = [...terms('correction_reason'), ...terms('retraction_reason')].find(
+        (t) => t.code === code,
+      );
+      return term?.label ?? code;
     },
     options(name, filter = () => true) {
       return terms(name)

@@ -23,15 +23,18 @@ import { callJson } from '../../api/json';
 import type { components } from '../../api/schema';
 import { useSession } from '../../auth/session';
 import { formatDateTime } from '../../format/format';
+import { ScrollTable } from '../../app/controls';
 
 type Users = components['schemas']['UserListResponseDto'];
 const ROLES = ['admin', 'monitor', 'verifier', 'analyst'] as const;
 
 /** A name and a role, then one action: invite a person, or create a token for a script. */
 function NameAndRole({
+  title,
   action,
   onSubmit,
 }: {
+  title: string;
   action: string;
   onSubmit: (name: string, role: string) => Promise<void>;
 }) {
@@ -42,6 +45,7 @@ function NameAndRole({
   return (
     <form
       noValidate
+      aria-label={title}
       onSubmit={async (event) => {
         event.preventDefault();
         setError(undefined);
@@ -91,7 +95,11 @@ export default function AdminPage() {
   });
   const [invitation, setInvitation] = useState<{ url: string; expiresAt: string }>();
   const [token, setToken] = useState<string>();
-  const [isPublic, setPublic] = useState<boolean>();
+  // The switch shows what the server holds (it is off only once the answer says so).
+  const publicity = useQuery({
+    queryKey: ['publicity', workspaceId],
+    queryFn: () => callJson<{ enabled: boolean }>('GET', `/workspaces/${workspaceId}/public`),
+  });
   const refresh = () => client.invalidateQueries({ queryKey: ['users', workspaceId] });
 
   return (
@@ -101,7 +109,7 @@ export default function AdminPage() {
         <Title order={3} size="h5" mb="xs">
           {t('admin.people')}
         </Title>
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable label={t('admin.people')} minWidth={560}>
           <Table data-testid="people-table">
             <Table.Thead>
               <Table.Tr>
@@ -149,13 +157,14 @@ export default function AdminPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       </Card>
       <Card withBorder>
         <Title order={3} size="h5" mb="xs">
           {t('admin.invite')}
         </Title>
         <NameAndRole
+          title={t('admin.invite')}
           action={t('admin.inviteSend')}
           onSubmit={async (name, role) => {
             const created = await callJson<{ url: string; expiresAt: string }>(
@@ -180,6 +189,7 @@ export default function AdminPage() {
           {t('admin.newToken')}
         </Title>
         <NameAndRole
+          title={t('admin.newToken')}
           action={t('admin.createToken')}
           onSubmit={async (name, role) => {
             const created = await callJson<{ token: string }>(
@@ -192,7 +202,7 @@ export default function AdminPage() {
           }}
         />
         {token && (
-          <Alert color="yellow" mt="sm">
+          <Alert color="yellow" mt="sm" data-testid="new-token">
             <Text size="sm">{t('admin.tokenShown')}</Text>
             <Code block>{token}</Code>
           </Alert>
@@ -207,7 +217,9 @@ export default function AdminPage() {
         </Text>
         <Switch
           label={t('admin.publicOn')}
-          checked={isPublic ?? false}
+          data-testid="public-switch"
+          checked={publicity.data?.enabled ?? false}
+          disabled={!publicity.isSuccess}
           onChange={async (event) => {
             const enabled = event.currentTarget.checked;
             const answer = await callJson<{ enabled: boolean }>(
@@ -215,7 +227,7 @@ export default function AdminPage() {
               `/workspaces/${workspaceId}/public`,
               { enabled },
             );
-            setPublic(answer.enabled);
+            client.setQueryData(['publicity', workspaceId], answer);
           }}
         />
         <Anchor component={Link} to={`/figures/${workspaceId}`} mt="xs" size="sm">

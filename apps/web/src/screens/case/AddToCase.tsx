@@ -245,7 +245,7 @@ function SourceForm({ incident, onDone }: { incident: Incident; onDone: () => vo
       />
       <TextInput
         label={t('case.sourcePublished')}
-        placeholder="YYYY-MM-DD"
+        placeholder={t('common.dayFormat')}
         value={publishedOn}
         onChange={(event) => setPublishedOn(event.currentTarget.value)}
       />
@@ -288,7 +288,7 @@ function OutcomeForm({ incident, onDone }: { incident: Incident; onDone: () => v
       />
       <TextInput
         label={t('add.outcomeDate')}
-        placeholder="YYYY-MM-DD"
+        placeholder={t('common.dayFormat')}
         value={date}
         onChange={(event) => setDate(event.currentTarget.value)}
       />

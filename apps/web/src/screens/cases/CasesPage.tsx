@@ -21,6 +21,7 @@ import { callJson } from '../../api/json';
 import type { components } from '../../api/schema';
 import { formatNumber, formatPartialDate } from '../../format/format';
 import { useVocabularies } from '../../vocab/vocabularies';
+import { MonthField } from '../../app/PartialDateField';
 import {
   currentParams,
   FILTER_VOCABULARY,
@@ -29,6 +30,7 @@ import {
   searchOf,
   statsFiltersOf,
 } from './filters';
+import { ScrollTable } from '../../app/controls';
 
 type Item = components['schemas']['IncidentListItemDto'];
 type SortKey = 'occurred' | 'title' | 'type' | 'targetCount';
@@ -167,21 +169,19 @@ export default function CasesPage() {
           value={params.get('sourceRole') ?? 'main'}
           onChange={(value) => setFilter('sourceRole', value === 'main' ? null : value)}
         />
-        <TextInput
+        <MonthField
           label={t('filters.from')}
-          placeholder="YYYY-MM"
-          defaultValue={params.get('from') ?? ''}
-          onBlur={(event) => setFilter('from', event.currentTarget.value)}
+          value={params.get('from') ?? ''}
+          onChange={(value) => setFilter('from', value)}
         />
-        <TextInput
+        <MonthField
           label={t('filters.to')}
-          placeholder="YYYY-MM"
-          defaultValue={params.get('to') ?? ''}
-          onBlur={(event) => setFilter('to', event.currentTarget.value)}
+          value={params.get('to') ?? ''}
+          onChange={(value) => setFilter('to', value)}
         />
         <TextInput
           label={t('filters.year')}
-          placeholder="YYYY"
+          placeholder={t('common.yearFormat')}
           defaultValue={params.getAll('year').join(' ')}
           onBlur={(event) =>
             setFilter('year', event.currentTarget.value.split(/[\s,]+/).filter(Boolean))
@@ -209,7 +209,7 @@ export default function CasesPage() {
         </Button>
       </Group>
       {incidents.isError && <Text c="red">{(incidents.error as Error).message}</Text>}
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable label={t('cases.title')} minWidth={640}>
         <Table striped highlightOnHover data-testid="cases-table">
           <Table.Thead>
             <Table.Tr>
@@ -253,7 +253,7 @@ export default function CasesPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {incidents.data && items.length === 0 && <Text>{t('cases.none')}</Text>}
       <Group>
         <Button

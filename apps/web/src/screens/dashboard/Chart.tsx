@@ -21,7 +21,11 @@ export default function Chart({ spec, label }: { spec: Record<string, unknown>; 
       void result.then((r) => r.finalize());
     };
   }, [spec, label]);
+  // The wrapper names the chart in the interface language; Vega's own descriptions of axes
+  // and marks are English sentences, so the drawing itself is hidden from screen readers.
   return (
-    <div ref={ref} role="img" aria-label={label} style={{ width: '100%' }} data-testid="chart" />
+    <div role="img" aria-label={label} style={{ width: '100%' }} data-testid="chart">
+      <div ref={ref} aria-hidden="true" />
+    </div>
   );
 }

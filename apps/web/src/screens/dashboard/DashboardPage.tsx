@@ -19,7 +19,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, download, unwrap } from '../../api/client';
+import { api, download, unwrap, XLSX } from '../../api/client';
 import { callJson } from '../../api/json';
 import type { components } from '../../api/schema';
 import { formatNumber, formatPeriod } from '../../format/format';
@@ -32,6 +32,9 @@ import {
   statsFiltersOf,
 } from '../cases/filters';
 import { LagTriangle } from './LagTriangle';
+import { MonthField, PartialDateField } from '../../app/PartialDateField';
+import { endOf } from '../../format/partial-date';
+import { ScrollTable } from '../../app/controls';
 
 // vega-embed and Vega come with this chunk only when the dashboard opens.
 const Chart = lazy(() => import('./Chart'));
@@ -72,7 +75,7 @@ export function statsQueryOf(params: URLSearchParams): Record<string, string | s
   const asOf = snapshot
     ? `snapshot:${snapshot}`
     : params.get('asOf')
-      ? `${params.get('asOf')}T23:59:59Z`
+      ? endOf(params.get('asOf')!)
       : undefined;
   return {
     measure: params.get('measure') ?? 'acts',
@@ -89,6 +92,8 @@ export default function DashboardPage() {
   const query = statsQueryOf(params);
   const search = searchOf(query);
   const groupBy = [params.get('g1'), params.get('g2')].filter((g): g is string => !!g);
+  // Downloads name their columns and labels in the language on screen.
+  const downloadUrl = `/stats?${search}&${searchOf({ lang: i18n.language })}`;
 
   const set = (name: string, value: string | string[] | null) => {
     const next = currentParams();
@@ -181,7 +186,7 @@ export default function DashboardPage() {
         />
         <TextInput
           label={t('filters.year')}
-          placeholder="YYYY"
+          placeholder={t('common.yearFormat')}
           defaultValue={params.getAll('year').join(' ')}
           onBlur={(e) => set('year', e.currentTarget.value.split(/[\s,]+/).filter(Boolean))}
         />
@@ -189,25 +194,24 @@ export default function DashboardPage() {
         {codeFilter('targetCategory')}
         {codeFilter('type')}
         {codeFilter('source')}
-        <TextInput
+        <MonthField
           label={t('filters.from')}
-          placeholder="YYYY-MM"
-          defaultValue={params.get('from') ?? ''}
-          onBlur={(e) => set('from', e.currentTarget.value || null)}
+          value={params.get('from') ?? ''}
+          onChange={(value) => set('from', value)}
         />
-        <TextInput
+        <MonthField
           label={t('filters.to')}
-          placeholder="YYYY-MM"
-          defaultValue={params.get('to') ?? ''}
-          onBlur={(e) => set('to', e.currentTarget.value || null)}
+          value={params.get('to') ?? ''}
+          onChange={(value) => set('to', value)}
         />
-        <TextInput
+        <PartialDateField
           label={t('dashboard.asOf')}
           description={t('dashboard.asOfHelp')}
-          type="date"
+          coarsest="year"
+          finest="day"
           disabled={!!params.get('snapshot')}
           value={params.get('asOf') ?? ''}
-          onChange={(e) => set('asOf', e.currentTarget.value || null)}
+          onChange={(value) => set('asOf', value)}
         />
         <Select
           label={t('dashboard.snapshot')}
@@ -234,9 +238,15 @@ export default function DashboardPage() {
             <Group>
               <Button
                 variant="light"
-                onClick={() => void download(`/stats?${search}`, 'text/csv', 'statistics.csv')}
+                onClick={() => void download(downloadUrl, 'text/csv', 'statistics.csv')}
               >
                 {t('dashboard.downloadCsv')}
+              </Button>
+              <Button
+                variant="light"
+                onClick={() => void download(downloadUrl, XLSX, 'statistics.xlsx')}
+              >
+                {t('dashboard.downloadXlsx')}
               </Button>
             </Group>
           </Group>
@@ -255,7 +265,7 @@ export default function DashboardPage() {
               </Suspense>
             </Card>
           )}
-          <Table.ScrollContainer minWidth={360}>
+          <ScrollTable label={t('dashboard.title')} minWidth={360}>
             <Table striped data-testid="stats-table">
               <Table.Caption>
                 {t('dashboard.position', { position: stats.data.position })}
@@ -281,7 +291,7 @@ export default function DashboardPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {(stats.data.reference?.length ?? 0) > 0 && (
             <Card withBorder>
               <Title order={3} size="h5">

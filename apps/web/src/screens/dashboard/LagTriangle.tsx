@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { callJson } from '../../api/json';
 import type { components } from '../../api/schema';
 import { formatNumber, formatPeriod } from '../../format/format';
+import { ScrollTable } from '../../app/controls';
 
 type Lag = components['schemas']['StatsLagResponseDto'];
 
@@ -26,7 +27,7 @@ export function LagTriangle({ asOf }: { asOf?: string }) {
       <Title order={3} size="h5">
         {t('dashboard.lag')}
       </Title>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable label={t('dashboard.lag')} minWidth={480}>
         <Table data-testid="lag-table">
           <Table.Thead>
             <Table.Tr>
@@ -53,7 +54,7 @@ export function LagTriangle({ asOf }: { asOf?: string }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Card>
   );
 }

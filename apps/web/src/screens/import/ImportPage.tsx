@@ -13,10 +13,11 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, authHeaders, download } from '../../api/client';
+import { ApiError, authHeaders, download, XLSX } from '../../api/client';
 import { callJson } from '../../api/json';
 import type { components } from '../../api/schema';
 import { formatNumber } from '../../format/format';
+import { ScrollTable } from '../../app/controls';
 
 type Job = components['schemas']['JobResponseDto'];
 interface Problem {
@@ -62,6 +63,8 @@ function useJob(jobId: string | undefined) {
 
 export default function ImportPage() {
   const { t, i18n } = useTranslation();
+  // The template's headers come in en, ru, kk and ky; a Tajik monitor gets the Russian ones.
+  const templateLang = i18n.language === 'tg' ? 'ru' : i18n.language;
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string>();
   const [error, setError] = useState<string>();
@@ -92,18 +95,16 @@ export default function ImportPage() {
         <Button
           variant="light"
           onClick={() =>
-            void download(
-              '/imports/template.xlsx',
-              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              'template.xlsx',
-            )
+            void download(`/imports/template.xlsx?lang=${templateLang}`, XLSX, 'template.xlsx')
           }
         >
           {t('import.template')} (XLSX)
         </Button>
         <Button
           variant="light"
-          onClick={() => void download('/imports/template.csv', 'text/csv', 'template.csv')}
+          onClick={() =>
+            void download(`/imports/template.csv?lang=${templateLang}`, 'text/csv', 'template.csv')
+          }
         >
           {t('import.template')} (CSV)
         </Button>
@@ -160,7 +161,7 @@ export default function ImportPage() {
           {problems.length === 0 ? (
             <Text>{t('import.noProblems')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={480}>
+            <ScrollTable label={t('import.problems')} minWidth={480}>
               <Table striped data-testid="import-problems">
                 <Table.Thead>
                   <Table.Tr>
@@ -181,7 +182,7 @@ export default function ImportPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </Card>
       )}

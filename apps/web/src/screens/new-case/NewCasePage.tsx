@@ -279,7 +279,7 @@ export default function NewCasePage() {
                   />
                   <TextInput
                     label={t('case.sourcePublished')}
-                    placeholder="YYYY-MM-DD"
+                    placeholder={t('common.dayFormat')}
                     {...form.getInputProps(`sources.${index}.publishedOn`)}
                   />
                   <Select

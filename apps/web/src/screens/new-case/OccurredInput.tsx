@@ -2,16 +2,8 @@ import { Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } fro
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { formatPartialDate } from '../../format/format';
+import { monthOptions } from '../../format/partial-date';
 import { type CaseFormValues, occurredOf } from './case-form';
-
-/** January … December in the language, for a month pick-list. */
-export function monthOptions(language: string) {
-  const format = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' });
-  return Array.from({ length: 12 }, (_, i) => ({
-    value: String(i + 1),
-    label: format.format(new Date(Date.UTC(2020, i, 1))),
-  }));
-}
 
 /** A partial date: as precise as what is known, and shown back as it will be recorded. */
 export function OccurredInput({ form }: { form: UseFormReturnType<CaseFormValues> }) {

@@ -1,22 +1,30 @@
 import { Alert, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { callJson } from '../../api/json';
 import type { components } from '../../api/schema';
 import { formatNumber, formatPeriod } from '../../format/format';
-import { useVocabularies } from '../../vocab/vocabularies';
+import { showLanguage } from '../../i18n/i18n';
+import { isLanguage } from '../../i18n/languages';
 import { searchOf } from '../cases/filters';
 
 type PublicStats = components['schemas']['PublicStatsResponseDto'];
 const MEASURES = ['incidents', 'acts', 'persons', 'organisations'] as const;
 const GROUP_BYS = ['year', 'country', 'type', 'targetCategory', 'source', 'month'] as const;
-const VOCABULARY: Record<string, string> = {
-  country: 'country',
-  type: 'incident_type',
-  targetCategory: 'target_category',
-  source: 'perpetrator_source',
-};
+
+/**
+ * `?lang=` in the address chooses the page's language (an NGO embeds the page in its own),
+ * without becoming the visitor's remembered choice.
+ */
+function useLanguageOf(params: URLSearchParams): void {
+  const { i18n } = useTranslation();
+  const asked = params.get('lang');
+  useEffect(() => {
+    if (isLanguage(asked) && asked !== i18n.language) void showLanguage(asked);
+  }, [asked, i18n]);
+}
 
 /**
  * A workspace's published figures, without signing in: aggregates only, small cells as "<5"
@@ -25,17 +33,18 @@ const VOCABULARY: Record<string, string> = {
 export default function PublicStatsPage() {
   const { workspaceId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const vocab = useVocabularies();
   const [params, setParams] = useSearchParams();
   const measure = params.get('measure') ?? 'incidents';
   const groupBy = params.get('groupBy') ?? 'year';
+  useLanguageOf(params);
+  const lang = i18n.language;
   const stats = useQuery({
-    queryKey: ['public-stats', workspaceId, measure, groupBy],
+    queryKey: ['public-stats', workspaceId, measure, groupBy, lang],
     retry: false,
     queryFn: () =>
       callJson<PublicStats>(
         'GET',
-        `/public/stats?${searchOf({ workspace: workspaceId, measure, groupBy })}`,
+        `/public/stats?${searchOf({ workspace: workspaceId, measure, groupBy, lang })}`,
       ),
   });
   const set = (name: string, value: string | null) => {
@@ -45,11 +54,11 @@ export default function PublicStatsPage() {
   };
   const show = (value: number | string) =>
     typeof value === 'number' ? formatNumber(value, i18n.language) : value;
-  const label = (key: string | number | null) => {
-    if (key === null) return '—';
-    if (VOCABULARY[groupBy]) return vocab.label(VOCABULARY[groupBy], String(key));
-    if (groupBy === 'month') return formatPeriod(String(key), i18n.language);
-    return String(key);
+  // The answer labels its keys in `lang` (a visitor has no token for GET /vocabularies).
+  const label = (row: PublicStats['rows'][number]) => {
+    const key = row.keys[groupBy];
+    if (groupBy === 'month' && key !== null) return formatPeriod(String(key), i18n.language);
+    return row.labels[groupBy] ?? (key === null ? '—' : String(key));
   };
   return (
     <Stack maw={720}>
@@ -85,7 +94,7 @@ export default function PublicStatsPage() {
           <Table.Tbody>
             {stats.data.rows.map((row, i) => (
               <Table.Tr key={i}>
-                <Table.Td>{label(row.keys[groupBy])}</Table.Td>
+                <Table.Td>{label(row)}</Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>{show(row.value)}</Table.Td>
               </Table.Tr>
             ))}

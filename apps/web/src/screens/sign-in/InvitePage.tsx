@@ -4,7 +4,6 @@ import {
   Code,
   List,
   Paper,
-  PasswordInput,
   SimpleGrid,
   Stack,
   Text,
@@ -20,6 +19,7 @@ import { ApiError, setBearerToken, setCsrfToken } from '../../api/client';
 import { callJson } from '../../api/json';
 import { type Session, useRefreshSession } from '../../auth/session';
 import { formatDateTime } from '../../format/format';
+import { PasswordField } from '../../app/controls';
 
 interface Invitation {
   name: string;
@@ -81,14 +81,14 @@ function ChoosePassword({ code, onDone }: { code: string; onDone: () => void }) 
           required
           {...form.getInputProps('login')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('invite.password')}
           description={t('invite.passwordHelp', { count: MIN_PASSWORD })}
           autoComplete="new-password"
           required
           {...form.getInputProps('password')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('invite.repeat')}
           autoComplete="new-password"
           required

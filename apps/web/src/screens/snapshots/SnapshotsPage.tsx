@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, unwrap } from '../../api/client';
@@ -19,13 +19,15 @@ import { callJson } from '../../api/json';
 import type { components } from '../../api/schema';
 import { useSession } from '../../auth/session';
 import { formatDateTime, formatNumber } from '../../format/format';
+import { useVocabularies } from '../../vocab/vocabularies';
+import { ScrollTable } from '../../app/controls';
 
 type Diff = components['schemas']['SnapshotDiffResponseDto'];
 
 export default function SnapshotsPage() {
   const { t, i18n } = useTranslation();
-  const client = useQueryClient();
   const session = useSession();
+  const vocab = useVocabularies();
   const mayPin = ['admin', 'verifier', 'analyst'].includes(session.data?.role ?? '');
   const list = useQuery({
     queryKey: ['snapshots'],
@@ -39,6 +41,15 @@ export default function SnapshotsPage() {
   const [diff, setDiff] = useState<Diff>();
   const snapshots = list.data?.snapshots ?? [];
   const options = snapshots.map((s) => ({ value: s.id, label: s.name }));
+  // The list reads the log, where a write just acknowledged may show a moment later: ask
+  // again until the new snapshot is there, so the person sees what they pinned.
+  const untilListed = async (before: number) => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const { data } = await list.refetch();
+      if ((data?.snapshots.length ?? 0) > before) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
 
   return (
     <Stack maw={960}>
@@ -58,7 +69,7 @@ export default function SnapshotsPage() {
                 });
                 setName('');
                 setNote('');
-                await client.invalidateQueries({ queryKey: ['snapshots'] });
+                await untilListed(snapshots.length);
               } catch (e) {
                 setError(e instanceof ApiError ? e.message : String(e));
               }
@@ -89,7 +100,7 @@ export default function SnapshotsPage() {
       {snapshots.length === 0 ? (
         <Text>{t('snapshots.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
+        <ScrollTable label={t('snapshots.title')} minWidth={480}>
           <Table striped data-testid="snapshots-table">
             <Table.Thead>
               <Table.Tr>
@@ -108,7 +119,7 @@ export default function SnapshotsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {snapshots.length > 1 && (
         <Card withBorder>
@@ -131,7 +142,7 @@ export default function SnapshotsPage() {
             <Stack gap="xs" mt="sm">
               <Text fw={700}>{t('snapshots.changes')}</Text>
               {diff.changes.length === 0 && <Text>{t('snapshots.noChanges')}</Text>}
-              <Table>
+              <Table data-testid="snapshot-diff-counts">
                 <Table.Tbody>
                   {Object.entries(diff.counts).map(([kind, count]) => (
                     <Table.Tr key={kind}>
@@ -141,7 +152,7 @@ export default function SnapshotsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-              <Table>
+              <Table data-testid="snapshot-diff">
                 <Table.Tbody>
                   {diff.changes.slice(0, 200).map((c, i) => (
                     <Table.Tr key={i}>
@@ -150,7 +161,10 @@ export default function SnapshotsPage() {
                       <Table.Td>
                         {c.field ? t(`fields.${c.field}`, { defaultValue: c.field }) : ''}
                       </Table.Td>
-                      <Table.Td>{c.reason ?? ''}</Table.Td>
+                      <Table.Td>
+                        {c.reason ? vocab.reasonLabel(c.reason) : ''}
+                        {c.note ? ` — ${c.note}` : ''}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
