@@ -65,9 +65,10 @@ export const LIB_USES = {
   'read-models': ['charts', 'config', 'database', 'domain', 'event-store'],
   jobs: ['config', 'database'],
   application: ['database', 'domain', 'event-store', 'jobs', 'protection', 'read-models'],
-  auth: ['application', 'config', 'database', 'domain'],
+  auth: ['application', 'config', 'database', 'domain', 'protection'],
   imports: ['application', 'database', 'domain', 'event-store', 'jobs', 'protection'],
   exports: ['charts', 'domain', 'jobs', 'read-models'],
+  backup: ['database', 'event-store'],
 };
 
 export const APPS = ['api', 'worker', 'cli'];
@@ -125,6 +126,25 @@ const boundaries = [
   })),
 ];
 
+/**
+ * A controller speaks HTTP and hands the use case to the command or query bus: whatever it
+ * injects besides the buses would be work done outside a handler.
+ */
+const controllersUseBuses = {
+  files: ['apps/api/src/**/*.http.controller.ts', 'apps/api/src/**/*.http-controller.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector:
+          "MethodDefinition[kind='constructor'] TSTypeReference > Identifier.typeName:not([name=/^(CommandBus|QueryBus)$/])",
+        message:
+          'A controller injects only the CommandBus and the QueryBus: do the work in a query or command handler (docs/contributing.md).',
+      },
+    ],
+  },
+};
+
 export default defineConfig(
   globalIgnores([
     'node_modules/',
@@ -166,4 +186,5 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...boundaries,
+  controllersUseBuses,
 );

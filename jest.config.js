@@ -23,6 +23,9 @@ const esmPackages = [
   'uint8array-extras',
   'load-esm',
   '@borewit',
+  'age-encryption',
+  '@noble',
+  '@scure',
 ];
 const swcEsm = [
   '@swc/jest',
@@ -55,4 +58,8 @@ module.exports = {
     }),
   ],
   testTimeout: 60_000,
+  // jest's default on two cores is one worker, which leaves a core idle while a spec waits on
+  // PostgreSQL, PGlite or a spawned process. Specs keep apart by fresh schemas, data
+  // directories and Redis prefixes, so two run side by side safely.
+  maxWorkers: 2,
 };

@@ -20,6 +20,7 @@ import { AsOf } from '@app/read-models/statistics/as-of';
 import { GroupBy, Measure } from '@app/read-models/statistics/stats-dimensions';
 import { cpuMeter, now, percentile, probeFor, waitForQuiet } from '../event-store/common';
 import { generateIncident, rng } from './generate';
+import { httpSection, HttpSectionResult } from './http';
 
 // ---------- configuration ----------
 
@@ -34,7 +35,8 @@ function envNumber(name: string, fallback: number): number {
   return value;
 }
 
-const EVENTS = envNumber('BENCH_EVENTS', 1_000_000);
+const FULL_SIZE = 1_000_000;
+const EVENTS = envNumber('BENCH_EVENTS', FULL_SIZE);
 const REQUESTS = envNumber('BENCH_REQUESTS', 50);
 const WARMUP_REQUESTS = 5;
 const WRITERS = 8;
@@ -42,11 +44,24 @@ const CHUNK_EVENTS = 100; // a writer claims incidents ~100 events at a time
 const READ_PAGE = 5_000; // the rebuild's page
 const BASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const KEEP = process.env.BENCH_KEEP === '1';
+const HTTP = process.env.BENCH_HTTP !== '0';
+const HTTP_SECONDS = envNumber('BENCH_HTTP_SECONDS', 20);
+const HTTP_CONNECTIONS = envNumber('BENCH_HTTP_CONNECTIONS', 64);
+/** The published table the HTTP section asks for: distinct persons, the costliest measure. */
+const PUBLIC_QUERY = 'measure=persons&groupBy=targetCategory,source&year=2020';
 const DATABASE = 'rl_bench_projections';
 const WORKSPACE = '6b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const SEED = 20200214;
 
-const TARGETS = { rebuildEventsPerSecond: 60_000, statsP95Ms: 100, asOfP95Ms: 300 };
+const TARGETS = {
+  rebuildEventsPerSecond: 60_000,
+  statsP95Ms: 100,
+  asOfP95Ms: 300,
+  // Issue 17: cached public statistics against a static file of the same size.
+  publicToStaticRatio: 0.5,
+  publicP99Ms: 50,
+  apiRssMiB: 1024,
+};
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
@@ -510,7 +525,33 @@ async function main() {
       ).rows.map((r) => r['QUERY PLAN']);
     });
 
-    // ---- 4. report ----
+    // ---- 4. GET /public/stats over HTTP, cached, beside a static file ----
+    let http: HttpSectionResult | null = null;
+    if (HTTP) {
+      log(
+        `\n== HTTP: GET /public/stats?${PUBLIC_QUERY} (cached) vs a static file, ` +
+          `${HTTP_CONNECTIONS} keep-alive clients × ${HTTP_SECONDS} s (autocannon) ==`,
+      );
+      await waitForQuiet(probe, log);
+      http = await httpSection({
+        root: ROOT,
+        databaseUrl: BENCH_URL,
+        workspace: WORKSPACE,
+        sql,
+        query: PUBLIC_QUERY,
+        seconds: HTTP_SECONDS,
+        connections: HTTP_CONNECTIONS,
+        log,
+      });
+      check('public answer unchanged by the load', http.sameAnswer, `${http.answerBytes} bytes`);
+      check(
+        'public stats: no errors, no non-2xx',
+        http.publicStats.errors + http.publicStats.timeouts + http.publicStats.non2xx === 0,
+        `${http.publicStats.requests} requests`,
+      );
+    }
+
+    // ---- 5. report ----
     const ratioReplay = rebuild.eventsPerSecond / readEventsPerSecond;
     const meta = {
       date: new Date().toISOString(),
@@ -531,6 +572,9 @@ async function main() {
         chunkEvents: CHUNK_EVENTS,
         readPage: READ_PAGE,
         seed: SEED,
+        BENCH_HTTP: HTTP,
+        BENCH_HTTP_SECONDS: HTTP_SECONDS,
+        BENCH_HTTP_CONNECTIONS: HTTP_CONNECTIONS,
       },
       targets: TARGETS,
     };
@@ -557,19 +601,19 @@ async function main() {
         actsKnownAtAsOf: asOfRows,
       },
       stats,
+      http,
       plan: { query: planCase.label, lines: plan },
       sanity,
       totalMinutes: (Date.now() - started) / 60000,
     };
     const md = markdown(result);
     mkdirSync(RESULTS_DIR, { recursive: true });
-    writeFileSync(
-      path.join(RESULTS_DIR, 'projections.json'),
-      JSON.stringify(result, null, 2) + '\n',
-    );
-    writeFileSync(path.join(RESULTS_DIR, 'projections.md'), md);
+    // A smaller run keeps its own files: the full-size results stay the reference.
+    const name = EVENTS === FULL_SIZE ? 'projections' : `projections-${EVENTS}`;
+    writeFileSync(path.join(RESULTS_DIR, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+    writeFileSync(path.join(RESULTS_DIR, `${name}.md`), md);
     log('\n' + md);
-    log('written: bench/results/projections.json, bench/results/projections.md');
+    log(`written: bench/results/${name}.json, bench/results/${name}.md`);
   } finally {
     await sql.close();
     if (KEEP) {
@@ -641,6 +685,7 @@ type Result = {
     clientCpuPct: number;
     otherCpuPct: number;
   }[];
+  http: HttpSectionResult | null;
   sanity: string[];
   totalMinutes: number;
 };
@@ -687,6 +732,7 @@ function markdown(r: Result): string {
         `${s.ratioP95.toFixed(2)} (p95) | p95 < ${s.targetP95Ms} ms | ${s.verdict} |`,
     );
   }
+  if (r.http !== null) lines.push(...httpRows(r.http));
   lines.push('');
   lines.push(
     `CPU: generation machine ${num(g.machineCpuPct)}%, client ${num(g.clientCpuPct)}% of a core ` +
@@ -702,10 +748,42 @@ function markdown(r: Result): string {
       'validation and JSON serialisation are not included. The raw baseline runs on the same pool, ' +
       'alternating with the handler request by request.',
   );
+  if (r.http !== null) {
+    lines.push(
+      `HTTP: the API in its own process (\`bench/projections/http-server.ts\`: \`npm start\`'s module ` +
+        'graph, plus `express.static` on the same app for the static file, which holds the bytes of ' +
+        `the answer, ${r.http.answerBytes} B); autocannon in the benchmark's process, each request ` +
+        'from another reader address (`X-Forwarded-For`, `TRUST_PROXY=1`: anonymous callers are rate ' +
+        `limited per address), ${r.http.connections} connections, ${r.http.seconds} s each after a ` +
+        'warm-up. The first public request (nothing cached: publicity, workspace version, GROUP BY) ' +
+        `took ${num(r.http.firstAnswerMs)} ms, the next ${r.http.cachedAnswerMs.toFixed(1)} ms. Client ` +
+        'and server share the two cores.',
+    );
+  }
   lines.push('');
   for (const line of r.sanity) lines.push(`- ${line}`);
   lines.push(`- Total time ${r.totalMinutes.toFixed(1)} min.`);
   return lines.join('\n') + '\n';
+}
+
+function httpRows(h: HttpSectionResult): string[] {
+  const s = h.publicStats;
+  const f = h.staticFile;
+  const ok =
+    h.ratio >= TARGETS.publicToStaticRatio &&
+    s.latencyMs.p99 < TARGETS.publicP99Ms &&
+    s.errors + s.timeouts + s.non2xx === 0;
+  const peak = Math.max(h.startRssMiB, f.peakRssMiB, s.peakRssMiB);
+  return [
+    `| GET /public/stats, cached, ${h.connections} clients × ${h.seconds} s | ` +
+      `${num(s.requestsPerSecond)} req/s, p50 ${s.latencyMs.p50} / p99 ${s.latencyMs.p99} ms, ` +
+      `${s.errors + s.timeouts} errors, ${s.non2xx} non-2xx | static file of ${h.answerBytes} B: ` +
+      `${num(f.requestsPerSecond)} req/s, p99 ${f.latencyMs.p99} ms | ${h.ratio.toFixed(2)} | ` +
+      `≥ ${TARGETS.publicToStaticRatio}×, p99 < ${TARGETS.publicP99Ms} ms, no errors | ${ok ? 'PASS' : 'MISS'} |`,
+    `| API peak RSS (start / static / public stats) | ${num(peak)} MiB | ` +
+      `${num(h.startRssMiB)} / ${num(f.peakRssMiB)} / ${num(s.peakRssMiB)} MiB | – | ` +
+      `< ${TARGETS.apiRssMiB} MiB | ${peak < TARGETS.apiRssMiB ? 'PASS' : 'MISS'} |`,
+  ];
 }
 
 main().catch((error: unknown) => {

@@ -94,3 +94,34 @@ describe('import boundaries', () => {
     ).toEqual([]);
   });
 });
+
+describe('controllers', () => {
+  const probe = (constructor: string) =>
+    [
+      "import { Controller } from '@nestjs/common';",
+      "import { CommandBus, QueryBus } from '@nestjs/cqrs';",
+      "import { SessionService } from '@app/auth';",
+      '@Controller()',
+      `export class ProbeHttpController { ${constructor} }`,
+    ].join('\n');
+
+  async function restrictedSyntax(filePath: string, source: string): Promise<string[]> {
+    const [result] = await eslint.lintText(source, { filePath: join(root, filePath) });
+    return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  }
+
+  it.each(['apps/api/src/probe/probe.http.controller.ts', 'apps/api/src/probe.http-controller.ts'])(
+    'inject only the command and query buses: %s',
+    async (file) => {
+      expect(
+        await restrictedSyntax(file, probe('constructor(private readonly s: SessionService) {}')),
+      ).toEqual([expect.stringMatching(/injects only the CommandBus and the QueryBus/)]);
+      expect(
+        await restrictedSyntax(
+          file,
+          probe('constructor(readonly commands: CommandBus, readonly queries: QueryBus) {}'),
+        ),
+      ).toEqual([]);
+    },
+  );
+});

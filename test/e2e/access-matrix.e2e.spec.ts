@@ -120,6 +120,12 @@ const TABLE: Record<string, Row> = {
     scoped: false,
     call: () => ({ path: '/vocabularies' }),
   },
+  'GET /places': {
+    allowed: EVERYONE,
+    ok: 200,
+    scoped: false,
+    call: () => ({ path: '/places?q=osh' }),
+  },
   'GET /stats': {
     allowed: EVERYONE,
     ok: 200,
@@ -131,6 +137,24 @@ const TABLE: Record<string, Row> = {
     ok: 200,
     scoped: false,
     call: (f) => ({ path: `/public/stats?workspace=${f.workspaceId}&measure=incidents` }),
+  },
+  'GET /stats/map': {
+    allowed: EVERYONE,
+    ok: 200,
+    scoped: false,
+    call: () => ({ path: '/stats/map?measure=incidents' }),
+  },
+  'GET /public/stats/map': {
+    allowed: 'anonymous',
+    ok: 200,
+    scoped: false,
+    call: (f) => ({ path: `/public/stats/map?workspace=${f.workspaceId}&measure=incidents` }),
+  },
+  'GET /workspaces/{id}/public': {
+    allowed: ADMINS,
+    ok: 200,
+    scoped: true,
+    call: (f) => ({ path: `/workspaces/${f.workspaceId}/public` }),
   },
   'PUT /workspaces/{id}/public': {
     allowed: ADMINS,
@@ -162,6 +186,17 @@ const TABLE: Record<string, Row> = {
     scoped: false,
     call: () => ({ path: '/projections' }),
   },
+  'POST /backups': {
+    allowed: ['deployment'],
+    ok: 200,
+    scoped: false,
+    // The whole deployment: never for a page open in a browser.
+    via: 'token',
+    call: () => ({
+      path: '/backups',
+      body: { recipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p' },
+    }),
+  },
   'POST /projections/{name}/rebuild': {
     allowed: ['deployment'],
     ok: 202,
@@ -180,6 +215,12 @@ const TABLE: Record<string, Row> = {
     ok: 200,
     scoped: false,
     call: () => ({ path: '/incidents' }),
+  },
+  'GET /incidents/export': {
+    allowed: READERS,
+    ok: 200,
+    scoped: false,
+    call: () => ({ path: '/incidents/export' }),
   },
   'GET /incidents/{id}': {
     allowed: READERS,
@@ -576,6 +617,24 @@ const TABLE: Record<string, Row> = {
     via: 'session',
     call: () => ({ path: '/auth/totp/confirm', body: { code: '000000' } }),
   },
+  'POST /auth/passkeys/options': {
+    allowed: EVERYONE,
+    // Only beside an enrolled authenticator app (the admins here have one).
+    ok: 409,
+    okFor: { admin: 200, deployment: 200 },
+    scoped: false,
+    via: 'session',
+    call: () => ({ path: '/auth/passkeys/options' }),
+  },
+  'POST /auth/passkeys': {
+    allowed: EVERYONE,
+    // An answer no authenticator gave: the route is reached, and no passkey is kept.
+    ok: 409,
+    okFor: { admin: 400, deployment: 400 },
+    scoped: false,
+    via: 'session',
+    call: () => ({ path: '/auth/passkeys', body: { response: { id: 'x', response: {} } } }),
+  },
   'GET /workspaces/{id}/invitations': {
     allowed: ADMINS,
     ok: 200,
@@ -907,7 +966,7 @@ describe('access matrix: every endpoint × every role × own and other workspace
   }
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
     operations = await documentedOperations(t.server);
     REFERENCE_FIGURE.value = await documentedExample(t.server, '/reference-figures');
     TEMPLATE_CSV.value = Buffer.from(

@@ -58,7 +58,7 @@ describe('API fuzzing: never a 5xx, always problem+json, nothing recorded', () =
     Number((await sql.query<{ n: string }>('SELECT count(*)::text AS n FROM es_events')).rows[0].n);
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
     sql = t.app.get(SQL_CLIENT);
     const created = await request(t.server)
       .post('/incidents')
@@ -203,7 +203,7 @@ describe('API fuzzing: every operation, schema-shaped and hostile values', () =>
   let slowest = { ms: 0, what: '' };
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
     workspaceId = (await request(t.server).get('/me').set(t.auth).expect(200)).body.workspaceId;
     // /public/stats answers only for a public workspace: make ours one, so its checks run.
     await request(t.server)

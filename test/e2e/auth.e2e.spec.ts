@@ -111,8 +111,8 @@ describe('authentication, embedded mode without BOOTSTRAP_ADMIN_TOKEN', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const start = async () => {
-    const api = await startApi({ PGLITE_DIR: join(dataDir, 'pglite') });
+  const start = async (env: Record<string, string> = {}) => {
+    const api = await startApi({ PGLITE_DIR: join(dataDir, 'pglite'), ...env });
     started.push(api);
     return api;
   };
@@ -130,9 +130,16 @@ describe('authentication, embedded mode without BOOTSTRAP_ADMIN_TOKEN', () => {
       expect(await response.json()).toMatchObject({ userName: 'admin', role: 'admin' });
       // In the block and nowhere else in the output.
       expect(occurrences(output(first.app), token)).toBe(1);
+      // `npm start` adds 8 lines of its own (script names, the web build check): with these,
+      // at most 15 lines come before the block, so a newcomer sees it without scrolling.
+      const beforeBlock = output(first.app).split('=====')[0]?.trimEnd().split('\n') ?? [];
+      expect(beforeBlock.length).toBeLessThanOrEqual(7);
+      expect(output(first.app)).not.toContain('Mapped {');
       await first.app.stop();
 
-      const second = await start();
+      // LOG_LEVEL=debug brings back the framework's detail, the route table included.
+      const second = await start({ LOG_LEVEL: 'debug' });
+      expect(output(second.app)).toContain('Mapped {/health, GET} route');
       expect(second.app.stdout).not.toContain('Admin token');
       expect((await me(second, `Bearer ${token}`)).status).toBe(200);
       await expectUnauthorized(await me(second));

@@ -1,3 +1,6 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppProcess } from '../support/api-process';
 
 const API = 'apps/api/src/main.ts';
@@ -34,5 +37,17 @@ describe('start-up with a bad configuration', () => {
     const line = await refusedStart({ DATABASE_URL: 'mysql://ledger:hunter2@db/ledger' });
     expect(line).toContain('DATABASE_URL');
     expect(line).not.toContain('hunter2');
+  });
+
+  it('refuses a data directory other accounts may write to, with one line saying how to fix it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rl-shared-'));
+    try {
+      await chmod(dir, 0o777);
+      const line = await refusedStart({ PGLITE_DIR: dir });
+      expect(line).toContain('writable by other accounts (mode 0777)');
+      expect(line).toContain(`chmod -R go-rwx ${dir}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,10 @@
-import { secretHash, TokenAuthService } from '@app/auth';
+import { randomBytes } from 'node:crypto';
+import { secretHash, TokenAuthService, TotpSecretBox } from '@app/auth';
 import { AppProcess } from '../support/api-process';
 import { createTestSchema, TestSchema } from '../support/test-postgres';
+
+/** Seals TOTP secrets in this test's database (a key of its own, as MASTER_KEY would be). */
+const totpSecrets = new TotpSecretBox(randomBytes(32));
 
 const CLI = 'apps/cli/src/main.ts';
 
@@ -24,7 +28,9 @@ describe('npm run cli -- workspace:create (server mode)', () => {
       cli.stdout,
     )?.[1];
     expect(id).toBeDefined();
-    expect(await new TokenAuthService(schema.sql).authenticate(token as string)).toMatchObject({
+    expect(
+      await new TokenAuthService(schema.sql, totpSecrets).authenticate(token as string),
+    ).toMatchObject({
       workspaceId: id,
       role: 'admin',
       userName: 'admin',

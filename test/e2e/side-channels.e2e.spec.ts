@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestWorkspace, TestWorkspace } from '../support/workspaces';
+import { CachedStats } from '../../apps/api/src/statistics/cached-stats';
 
 /**
  * Acceptance (issue 19): callers without names get one suppression rule, and the public
@@ -34,7 +35,7 @@ describe('side channels: public callers and other workspaces', () => {
     (await request(t.server).get(`/public/stats?workspace=${a.id}&${QUERY}`).expect(200)).body;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('postgres');
     a = await createTestWorkspace(t.server, 'NGO A');
     b = await createTestWorkspace(t.server, 'NGO B');
     await request(t.server)
@@ -139,5 +140,82 @@ describe('side channels: public callers and other workspaces', () => {
       .get(`/stats?${QUERY}&tag=zhanar-fuzzbekova`)
       .set(bearer(a.tokens.monitor))
       .expect(200);
+  });
+
+  it('tags public answers by the workspace version: a 304 has no body, only its own records move it', async () => {
+    const url = `/public/stats?workspace=${a.id}&${QUERY}`;
+    const first = await request(t.server).get(url).expect(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"/);
+    expect(etag).not.toContain(first.body.position);
+    expect(first.headers['cache-control']).toBe('public, max-age=10');
+    const revalidated = await request(t.server).get(url).set('If-None-Match', etag).expect(304);
+    expect(revalidated.text).toBe('');
+    expect(revalidated.headers['content-type']).toBeUndefined();
+    expect(revalidated.headers.etag).toBe(etag);
+
+    await record(b, 'KZ');
+    await request(t.server).get(url).set('If-None-Match', etag).expect(304);
+    await record(a, 'KG');
+    const moved = await request(t.server).get(url).set('If-None-Match', etag).expect(200);
+    expect(moved.headers.etag).not.toBe(etag);
+    expect(moved.body.position > first.body.position).toBe(true);
+    // Asked with no-cache, the full answer comes even for a current tag.
+    await request(t.server)
+      .get(url)
+      .set({ 'If-None-Match': moved.headers.etag, 'Cache-Control': 'no-cache' })
+      .expect(200);
+  });
+
+  it('tags signed-in answers by the read model position and the role, privately', async () => {
+    const url = `/stats?${QUERY}`;
+    const analyst = await request(t.server).get(url).set(bearer(a.tokens.analyst)).expect(200);
+    expect(analyst.headers['cache-control']).toBe('private, no-cache');
+    const token = await request(t.server).get(url).set(bearer(a.tokens.public)).expect(200);
+    expect(token.headers.etag).not.toBe(analyst.headers.etag);
+    const csv = await request(t.server)
+      .get(url)
+      .set({ ...bearer(a.tokens.analyst), Accept: 'text/csv' })
+      .expect(200);
+    expect(csv.headers.etag).not.toBe(analyst.headers.etag);
+    const again = await request(t.server)
+      .get(url)
+      .set({ ...bearer(a.tokens.analyst), 'If-None-Match': analyst.headers.etag })
+      .expect(304);
+    expect(again.text).toBe('');
+    // Another workspace's write moves the global position a signed-in answer stands at.
+    await record(b, 'TJ');
+    const later = await request(t.server)
+      .get(url)
+      .set({ ...bearer(a.tokens.analyst), 'If-None-Match': analyst.headers.etag })
+      .expect(200);
+    expect(later.body.position > analyst.body.position).toBe(true);
+    expect(later.body.rows).toEqual(analyst.body.rows);
+  });
+
+  it('runs the query once for identical public requests arriving together', async () => {
+    const cache = t.app.get(CachedStats);
+    const url = `/public/stats?workspace=${a.id}&measure=acts&groupBy=year`;
+    const before = { ...cache.counters };
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => request(t.server).get(url).expect(200)),
+    );
+    expect(new Set(answers.map((r) => r.text)).size).toBe(1);
+    expect(new Set(answers.map((r) => r.headers.etag)).size).toBe(1);
+    const after = cache.counters;
+    expect(after.computed - before.computed).toBe(1);
+    expect(after.hits + after.joined - before.hits - before.joined).toBe(7);
+  });
+
+  it('answers 404 once a workspace stops publishing, its answers cached or not', async () => {
+    const url = `/public/stats?workspace=${a.id}&${QUERY}`;
+    const { etag } = (await request(t.server).get(url).expect(200)).headers;
+    await request(t.server)
+      .put(`/workspaces/${a.id}/public`)
+      .set(bearer(a.tokens.admin))
+      .send({ enabled: false })
+      .expect(200);
+    await request(t.server).get(url).expect(404);
+    await request(t.server).get(url).set('If-None-Match', etag).expect(404);
   });
 });

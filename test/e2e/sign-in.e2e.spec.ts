@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { AddressInfo, Server } from 'node:net';
 import request from 'supertest';
+import { migrateAuthSchema, TotpSecretBox } from '@app/auth';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestWorkspace, TestWorkspace } from '../support/workspaces';
@@ -42,7 +43,7 @@ describe('sign-in for people', () => {
 
   beforeAll(async () => {
     // A short first delay, so the ten failures below take seconds, not minutes.
-    t = await startTestApp('pglite', { SIGN_IN_DELAY_MS: '100' });
+    t = await startTestApp('postgres', { SIGN_IN_DELAY_MS: '100' });
     ws = await createTestWorkspace(t.server, 'Sign-in NGO', ['monitor']);
   }, 60_000);
   afterAll(async () => t?.close());
@@ -126,7 +127,12 @@ describe('sign-in for people', () => {
       .post('/auth/sign-in')
       .send({ login: 'aigerim', password: GOOD_PASSWORD, code: totpCode(secret, 1) })
       .expect(200);
-    expect(signedIn.body.secondFactor).toEqual({ enrolled: true, required: true });
+    expect(signedIn.body.secondFactor).toEqual({
+      enrolled: true,
+      required: true,
+      mayEnrol: false,
+      passed: true,
+    });
     const firstCsrf = signedIn.body.csrfToken as string;
     const recorded = await first
       .post('/incidents')
@@ -154,6 +160,133 @@ describe('sign-in for people', () => {
       .expect(204);
     await first.get('/incidents').expect(401);
     await second.get('/auth/session').expect(401);
+    // Back to the default for the tests below.
+    await request(t.server)
+      .put(`/workspaces/${ws.id}/second-factor`)
+      .set(admin())
+      .send({ requiredFor: 'admins' })
+      .expect(200);
+  });
+
+  it('a password alone never enrols a second factor that became required: sign-in and open sessions are refused it, the admin’s reset link enrols', async () => {
+    const { url } = await invite('Erlan', 'monitor');
+    const open = await acceptInvitation(t.server, url, 'erlan');
+    await open.agent.post('/auth/sign-out').set('X-CSRF-Token', open.csrf).expect(204);
+    const signInErlan = () =>
+      request(t.server).post('/auth/sign-in').send({ login: 'erlan', password: GOOD_PASSWORD });
+    // Not required yet: a password session, which may enrol voluntarily.
+    const before = request.agent(t.server);
+    const signedIn = await before
+      .post('/auth/sign-in')
+      .send({ login: 'erlan', password: GOOD_PASSWORD })
+      .expect(200);
+    expect(signedIn.body.secondFactor).toEqual({
+      enrolled: false,
+      required: false,
+      mayEnrol: true,
+      passed: false,
+    });
+    const csrf = signedIn.body.csrfToken as string;
+
+    const setPolicy = (requiredFor: string) =>
+      request(t.server)
+        .put(`/workspaces/${ws.id}/second-factor`)
+        .set(admin())
+        .send({ requiredFor })
+        .expect(200);
+    await setPolicy('everyone');
+    try {
+      // The session open when the rule changed: nothing, and no enrolment, with a password.
+      const session = await before.get('/auth/session').expect(200);
+      expect(session.body.secondFactor).toEqual({
+        enrolled: false,
+        required: true,
+        mayEnrol: false,
+        passed: false,
+      });
+      const blocked = await before.get('/incidents').expect(403);
+      expect(blocked.body.detail).toMatch(/reset your sign-in/);
+      for (const path of ['/auth/totp/enrol', '/auth/totp/confirm']) {
+        const refused = await before
+          .post(path)
+          .set('X-CSRF-Token', csrf)
+          .send({ code: '123456' })
+          .expect(403);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      // A new sign-in with the right password opens no session at all.
+      const refused = await signInErlan().expect(403);
+      expect(refused.headers['set-cookie']).toBeUndefined();
+      expect(refused.body).toMatchObject({
+        code: 'second_factor_enrolment_needs_invitation',
+        secondFactorEnrolmentNeedsInvitation: true,
+      });
+      const sql = t.app.get<SqlClient>(SQL_CLIENT);
+      const { rows } = await sql.query(
+        'SELECT totp_pending_sealed IS NULL AS none FROM users WHERE id = $1',
+        [open.session.userId],
+      );
+      expect(rows).toEqual([{ none: true }]);
+
+      // The admin sees who has no factor yet; the reset gives a link whose session may enrol.
+      const users = await request(t.server).get(`/workspaces/${ws.id}/users`).set(admin());
+      expect(
+        (users.body.users as { id: string; secondFactorEnrolled: boolean }[]).find(
+          (u) => u.id === open.session.userId,
+        ),
+      ).toMatchObject({ secondFactorEnrolled: false });
+      const reset = await request(t.server)
+        .post(`/workspaces/${ws.id}/users/${open.session.userId}/reset-sign-in`)
+        .set(admin())
+        .expect(201);
+      const again = await acceptInvitation(t.server, reset.body.url, 'erlan');
+      expect(again.session.secondFactor).toEqual({
+        enrolled: false,
+        required: true,
+        mayEnrol: true,
+        passed: false,
+      });
+      const { secret } = await enrolTotp(again);
+      await signInErlan().expect(401);
+      await request(t.server)
+        .post('/auth/sign-in')
+        .send({ login: 'erlan', password: GOOD_PASSWORD, code: totpCode(secret, 1) })
+        .expect(200);
+
+      const audit = await request(t.server).get('/audit?limit=200').set(admin()).expect(200);
+      expect((audit.body.entries as { action: string }[]).map((e) => e.action)).toContain(
+        'sign-in refused: second factor required, none enrolled',
+      );
+    } finally {
+      await setPolicy('admins');
+    }
+  });
+
+  it('adds a passkey only in a session that passed the second factor', async () => {
+    const { url } = await invite('Madina', 'monitor');
+    const enrolling = await acceptInvitation(t.server, url, 'madina');
+    // A session opened with the password while the person had no factor yet.
+    const earlier = request.agent(t.server);
+    const opened = await earlier
+      .post('/auth/sign-in')
+      .send({ login: 'madina', password: GOOD_PASSWORD })
+      .expect(200);
+    await enrolTotp(enrolling);
+    const options = (agent: typeof earlier, csrf: string) =>
+      agent.post('/auth/passkeys/options').set('X-CSRF-Token', csrf);
+    const refused = await options(earlier, opened.body.csrfToken).expect(403);
+    expect(refused.body.detail).toMatch(/passed the second factor/);
+    const given = await options(enrolling.agent, enrolling.csrf).expect(200);
+    expect(given.body).toMatchObject({ challenge: expect.any(String), rp: { id: 'localhost' } });
+    // An answer no authenticator gave is a 400 naming the field, never a 500.
+    const bogus = await enrolling.agent
+      .post('/auth/passkeys')
+      .set('X-CSRF-Token', enrolling.csrf)
+      .send({ response: { id: 'x', response: { clientDataJSON: 'e30' } } })
+      .expect(400);
+    expect(bogus.body.errors).toEqual([
+      { field: 'response', message: expect.stringContaining('not a valid passkey answer') },
+    ]);
   });
 
   it('slows and then locks an account after wrong passwords from one address; another address still signs in', async () => {
@@ -308,6 +441,57 @@ describe('sign-in for people', () => {
       .set(admin())
       .expect(204);
     await agent.get('/auth/session').expect(401);
+  });
+
+  it('keeps TOTP secrets sealed under the master key; the migration seals a clear one from before, which still signs in', async () => {
+    const sql = t.app.get<SqlClient>(SQL_CLIENT);
+    const { url } = await invite('Nurlan', 'monitor');
+    const nurlan = await acceptInvitation(t.server, url, 'nurlan');
+    const { secret } = await enrolTotp(nurlan);
+    const userId = nurlan.session.userId;
+    const stored = async () =>
+      (
+        await sql.query<{ raw: string }>(
+          "SELECT encode(totp_secret_sealed, 'base64') AS raw FROM users WHERE id = $1",
+          [userId],
+        )
+      ).rows[0]?.raw as string;
+    const notTheSecret = (raw: string) => {
+      const bytes = Buffer.from(raw, 'base64');
+      expect(bytes.length).toBeGreaterThan(28 + 20);
+      expect(bytes.toString('latin1')).not.toContain(secret);
+      expect(raw).not.toContain(secret);
+    };
+    notTheSecret(await stored());
+
+    // The schema as it was before the sealing migration, with the secret in clear.
+    await sql.exec(`
+      ALTER TABLE users ADD COLUMN totp_secret text NULL, ADD COLUMN totp_pending_secret text NULL;
+      ALTER TABLE users DROP COLUMN totp_secret_sealed, DROP COLUMN totp_pending_sealed;
+      DELETE FROM auth_migrations WHERE name LIKE '0004-totp-secrets-sealed.%';`);
+    await sql.query('UPDATE users SET totp_secret = $2 WHERE id = $1', [userId, secret]);
+
+    expect(await migrateAuthSchema(sql, t.app.get(TotpSecretBox))).toEqual([
+      '0004-totp-secrets-sealed',
+    ]);
+    const columns = await sql.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = 'users'
+          AND column_name LIKE 'totp%'
+        ORDER BY column_name`,
+    );
+    // The clear columns are gone.
+    expect(columns.rows.map((c) => c.column_name)).toEqual([
+      'totp_enrolled_at',
+      'totp_last_step',
+      'totp_pending_sealed',
+      'totp_secret_sealed',
+    ]);
+    notTheSecret(await stored());
+    await request(t.server)
+      .post('/auth/sign-in')
+      .send({ login: 'nurlan', password: GOOD_PASSWORD, code: totpCode(secret, 1) })
+      .expect(200);
   });
 
   it('re-issues an invitation with a new link and stops the old one; a revoked one is gone', async () => {

@@ -1,23 +1,36 @@
 import { SqlExecutor } from '@app/database';
 
-/** Counts and hashes of the incident read models (through their views), to compare two builds. */
-export async function readModelFingerprint(sql: SqlExecutor) {
+/**
+ * Counts and hashes of the incident read models (through their views), to compare two builds.
+ * With `at`, as they stood at that position: the fact rows known by then (their supersession
+ * only if it came by then), and the incidents whose last change came by then. The incidents'
+ * part is exact when nothing after `at` changed an incident that existed at `at` (new
+ * incidents only), as in a backup taken while cases are being recorded.
+ */
+export async function readModelFingerprint(sql: SqlExecutor, at?: string) {
+  const upTo = at ?? '~'; // '~' sorts after every position
   const { rows } = await sql.query<{
     acts: string;
     acts_hash: string;
     incidents: string;
     incidents_hash: string;
   }>(
-    `SELECT (SELECT count(*) FROM rm_acts)::text AS acts,
-            (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (
-               SELECT (incident_id, act_id, target_kind, target_id, target_category, incident_row, country, region, type, family,
-                       month, quarter, year, main_sources, secondary_sources,
-                       rights, legal_articles, tags, verification_status, known_from, known_from_at,
-                       superseded_by, superseded_at)::text AS r FROM rm_acts) a) AS acts_hash,
-            (SELECT count(*) FROM rm_incidents)::text AS incidents,
-            (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (
-               SELECT (incident_id, version, status, target_categories, state, last_position)::text AS r
-                 FROM rm_incidents) i) AS incidents_hash`,
+    `WITH acts AS (
+       SELECT incident_id, act_id, target_kind, target_id, target_category, incident_row, country, region, type, family,
+              month, quarter, year, main_sources, secondary_sources,
+              rights, legal_articles, tags, verification_status, known_from, known_from_at,
+              CASE WHEN superseded_by <= $1 THEN superseded_by END AS superseded_by,
+              CASE WHEN superseded_by <= $1 THEN superseded_at END AS superseded_at
+         FROM rm_acts WHERE known_from <= $1
+     ), incidents AS (
+       SELECT incident_id, version, status, target_categories, state, last_position
+         FROM rm_incidents WHERE last_position <= $1
+     )
+     SELECT (SELECT count(*) FROM acts)::text AS acts,
+            (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (SELECT a::text AS r FROM acts a) x) AS acts_hash,
+            (SELECT count(*) FROM incidents)::text AS incidents,
+            (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (SELECT i::text AS r FROM incidents i) y) AS incidents_hash`,
+    [upTo],
   );
   return rows[0];
 }

@@ -130,9 +130,16 @@ describe('importing a 10,000-row monitoring sheet', () => {
   it('the same sheet as XLSX with Russian headers gives the same result', async () => {
     const xlsx = await sheetXlsx(sheet.rows, 'ru');
     const dry = await upload(xlsx, 'октябрь.xlsx', true);
-    const strip = (errors: JobBody['errors']) =>
-      errors.map(({ row, column, message }) => ({ row, column, message }));
-    expect(strip(dry.errors)).toEqual(strip(dryProblems));
+    // The same problems; an unread legal basis is shown a form in the sheet's language.
+    const strip = (errors: JobBody['errors'], form: string) =>
+      errors.map(({ row, column, message }) => ({
+        row,
+        column,
+        message: column === 'legal_article' ? message.includes(form) : message,
+      }));
+    expect(strip(dry.errors, 'ч. 1 ст. 405 УК РК')).toEqual(
+      strip(dryProblems, 'KZ Criminal Code art. 405 part 1'),
+    );
     expect(dry.result).toMatchObject({
       rows: 10_000,
       acts: 9_963,

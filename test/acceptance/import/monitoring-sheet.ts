@@ -8,7 +8,10 @@ import { Column, headersIn, TEMPLATE_COLUMNS } from '@app/imports/sheet/sheet-co
  * languages, dates in ISO and day-first forms, and BROKEN rows (one incident each) broken in
  * 37 different ways, each with the one column that is wrong.
  */
-export type Row = Record<Column, string>;
+/** A sheet row; the columns added later (a recorded target's id, coordinates) may be left out. */
+export type Row = Omit<Record<Column, string>, OptionalColumn> &
+  Partial<Record<OptionalColumn, string>>;
+type OptionalColumn = 'target_id' | 'coordinates' | 'location_precision';
 
 export interface Breakage {
   column: Column;
@@ -228,7 +231,7 @@ export function sheetCsv(rows: readonly Row[]): Buffer {
   const quote = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [
     TEMPLATE_COLUMNS.join(','),
-    ...rows.map((r) => TEMPLATE_COLUMNS.map((c) => quote(r[c])).join(',')),
+    ...rows.map((r) => TEMPLATE_COLUMNS.map((c) => quote(r[c] ?? '')).join(',')),
   ];
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }
@@ -240,7 +243,7 @@ export async function sheetXlsx(
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('acts');
   sheet.addRow(headersIn(lang, TEMPLATE_COLUMNS));
-  for (const r of rows) sheet.addRow(TEMPLATE_COLUMNS.map((c) => r[c]));
+  for (const r of rows) sheet.addRow(TEMPLATE_COLUMNS.map((c) => r[c] ?? ''));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
