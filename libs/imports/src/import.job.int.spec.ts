@@ -3,7 +3,8 @@ import { Actor, CommandContext, CommandExecutor } from '@app/application';
 import { SqlClient } from '@app/database';
 import { EventStore } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
-import { SqlKeyVault, SqlNameIndex, SqlUploadStorage } from '@app/protection';
+import { NameIndex, SqlKeyVault, SqlNameIndex, SqlUploadStorage } from '@app/protection';
+import { nameBasedUuid } from '@app/application/deterministic-id';
 import { monitoringSheet, Row, sheetCsv } from '../../../test/acceptance/import/monitoring-sheet';
 import { sqlBackends } from '../../../test/support/sql-backends';
 import { IncidentTargets } from '@app/application/incidents/incident-targets';
@@ -17,6 +18,7 @@ import { JobRecord, JobRecords } from '@app/jobs/job-records';
 import { canonicalJson } from '@app/application/command-request';
 import { registerTarget } from '@app/application/targets/target.commands';
 import { ImportInput, ImportJob, importUpload, ImportResult } from './import.job';
+import { ImportKeys, importKey } from './import-keys';
 import { normaliseName, planImport } from './plan-import';
 import { readSheet } from './sheet/read-sheet';
 import { TEMPLATE_COLUMNS } from './sheet/sheet-columns';
@@ -187,6 +189,86 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
     expect(run.result.rowsNotImported).toBe(2);
   });
 
+  it("derives a person's id under the deployment's key: not from her name alone, not the same elsewhere", async () => {
+    const row = (ref: string, name: string): Row =>
+      ({
+        ...Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c, ''])),
+        incident_ref: ref,
+        date: '2022-01-06',
+        country: 'KZ',
+        type: 'detention',
+        title: `Case ${ref}`,
+        target_name: name,
+        target_category: 'civil_activist',
+      }) as Row;
+    // What imports used to derive from the name and the workspace's id alone.
+    const unkeyedId = (name: string) =>
+      nameBasedUuid(
+        actor.workspaceId,
+        'POST /persons',
+        `import-${createHash('sha256')
+          .update(`person ${normaliseName(name)}`)
+          .digest('hex')
+          .slice(0, 48)}`,
+        'person',
+      );
+    const personIds = async (b: Backend) =>
+      (await events(b.sql, 'person'))
+        .filter((e) => e.type === 'PersonRegistered')
+        .map((e) => e.stream_id.slice(-36));
+    const targetOf = async (b: Backend, ref: string) => {
+      const { rows } = await b.sql.query<{ id: string }>(
+        `SELECT data->'acts'->0->>'targetId' AS id FROM es_events
+          WHERE event_type = 'IncidentReported' AND data->>'title' = $1`,
+        [`Case ${ref}`],
+      );
+      return rows[0]?.id;
+    };
+    const a = await open();
+    const b = await open();
+    try {
+      // A person an import registered before ids were keyed: her id is the unkeyed one.
+      const earlier = await registerTarget(
+        { executor: a.executor, vault: a.vault, nameIndex: a.nameIndex },
+        'person',
+        { details: { name: 'Saule Earlier' } },
+        {
+          actor,
+          correlationId: 'old',
+          idempotencyKey: importKey('person saule earlier'),
+          today: TODAY,
+        },
+      );
+      expect(earlier.id).toBe(unkeyedId('Saule Earlier'));
+
+      const sheet = [row('K-1', 'Aigerim  Keyed'), row('K-2', 'Saule Earlier')];
+      const first = await importRows(a, 'import-keyed-a', sheet);
+      expect(first.errors).toEqual([]);
+      expect(first.result.recorded).toMatchObject({ incidents: 2, persons: 1 });
+      const keyed = await targetOf(a, 'K-1');
+      expect(keyed).toBeDefined();
+      expect(keyed).not.toBe(unkeyedId('Aigerim Keyed'));
+      expect(await personIds(a)).not.toContain(unkeyedId('Aigerim Keyed'));
+      // The stored id stays hers: the sheet's row goes to the person recorded earlier.
+      expect(await targetOf(a, 'K-2')).toBe(earlier.id);
+
+      // Idempotent in the workspace: the same name again is the same person, nothing recorded.
+      const again = await importRows(a, 'import-keyed-a2', [row('K-3', 'aigerim keyed')]);
+      expect(again.result.recorded).toMatchObject({ incidents: 1, persons: 0 });
+      expect(await targetOf(a, 'K-3')).toBe(keyed);
+
+      // Another deployment (its own key; the same workspace id and master key): another id.
+      await importRows(b, 'import-keyed-b', sheet);
+      const elsewhere = await targetOf(b, 'K-1');
+      expect(elsewhere).toBeDefined();
+      expect(elsewhere).not.toBe(keyed);
+      expect(elsewhere).not.toBe(unkeyedId('Aigerim Keyed'));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('released by a shutdown between batches, resumes without recording anything twice', async () => {
     const sheet = monitoringSheet(400);
     const rows = sheet.rows.map((r) => ({ ...r, incident_ref: `R-${r.incident_ref}` }));
@@ -287,7 +369,8 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
     const reference = await open();
     const batched = await open();
     try {
-      await recordOneByOne(reference, 'import-same-ids', sheet.rows);
+      // Person ids derive under the deployment's key: the reference keys as the batched one.
+      await recordOneByOne(reference, 'import-same-ids', sheet.rows, batched.nameIndex);
       const run = await importRows(batched, 'import-same-ids', sheet.rows);
       expect(run.result.recorded.incidents).toBe(sheet.expected.incidents);
 
@@ -311,13 +394,25 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
  * What the import did before batches, through the API's command handlers one by one:
  * RegisterPerson / RegisterOrganisation per name, then ReportIncident, keyed as the import keys.
  */
-async function recordOneByOne(backend: Backend, jobId: string, rows: readonly Row[]) {
+async function recordOneByOne(
+  backend: Backend,
+  jobId: string,
+  rows: readonly Row[],
+  keyedBy: NameIndex,
+) {
   const plan = planImport(await readSheet(sheetCsv(rows), 'csv'), TODAY);
+  const keys = await ImportKeys.for(
+    keyedBy,
+    actor,
+    plan.incidents.flatMap((i) =>
+      i.targets.filter((t) => t.kind === 'person').map((t) => normaliseName(t.name!)),
+    ),
+  );
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-  const context = (what: string, body?: unknown): CommandContext => ({
+  const context = (idempotencyKey: string, body?: unknown): CommandContext => ({
     actor,
     correlationId: jobId,
-    idempotencyKey: `import-${sha256(what).slice(0, 48)}`,
+    idempotencyKey,
     ...(body !== undefined && { requestHash: sha256(canonicalJson(body)) }),
     today: TODAY,
   });
@@ -336,7 +431,7 @@ async function recordOneByOne(backend: Backend, jobId: string, rows: readonly Ro
           { executor, vault, nameIndex },
           t.kind,
           { details: { name: t.name! } },
-          context(key),
+          context(keys.target(key)),
         );
         ids.set(key, answer.id);
       }
@@ -349,7 +444,7 @@ async function recordOneByOne(backend: Backend, jobId: string, rows: readonly Ro
     }
     const body = { ...incident.draft, targets } as unknown as ReportIncidentRequestDto;
     await report.execute(
-      new ReportIncidentCommand(body, context(`incident ${incident.key}`, body)),
+      new ReportIncidentCommand(body, context(importKey(`incident ${incident.key}`), body)),
     );
   }
 }

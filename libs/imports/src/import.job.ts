@@ -57,6 +57,7 @@ import {
 } from './existing-targets';
 import { SheetFormat, SheetTable, UnreadableSheet } from './sheet/read-sheet';
 import { readSheetInThread } from './sheet/read-sheet-in-thread';
+import { ImportKeys, importKey } from './import-keys';
 
 export interface ImportInput {
   dryRun: boolean;
@@ -146,13 +147,14 @@ export class ImportJob implements JobWork {
       throw new JobFailed([problem]);
     }
     const planned = planImport(table, today);
+    const keys = await ImportKeys.for(this.nameIndex, input.actor, personNames(planned));
     // Names met with the recorded persons, in a dry run too: the monitor sees the matches first.
     const existing = await resolveExistingTargets(
       { executor: this.executor, vault: this.vault, nameIndex: this.nameIndex },
       planned,
       input.actor,
       input.matchPersons ?? 'none',
-      registeredPersonIds(planned, input.actor, today),
+      registeredPersonIds(planned, input.actor, keys),
     );
     const plan: ImportPlan = {
       rows: planned.rows,
@@ -163,7 +165,7 @@ export class ImportJob implements JobWork {
       rowsNotImportable: planned.rowsNotImportable + existing.rowsNotImportable,
     };
     // Who the sheet names, dry run or not: erasing one of them deletes the sheet if it is kept.
-    await this.uploads.naming(upload, namedPersonIds(plan, input.actor, today));
+    await this.uploads.naming(upload, namedPersonIds(plan, input.actor, keys));
     await context.progress(input.dryRun ? 50 : 2);
     const duplicates = possibleDuplicatePersons(plan.incidents);
     const result: ImportResult = {
@@ -193,6 +195,7 @@ export class ImportJob implements JobWork {
         problems,
       },
       existing.categories,
+      keys,
     );
     await recording.start(this.store);
     await recordAll(plan, context, (batch) => recording.batch(batch));
@@ -262,6 +265,7 @@ class Recording {
     private readonly out: { result: ImportResult; problems: ImportProblem[] },
     /** The registered categories of the recorded targets the sheet names. */
     private readonly categories: ReadonlyMap<string, string>,
+    private readonly keys: ImportKeys,
   ) {}
 
   /** What the store held before: a command answering an older position was a replay. */
@@ -309,7 +313,7 @@ class Recording {
       );
     }
     const body = { ...incident.draft, targets } as unknown as ReportIncidentRequestDto;
-    const context = this.context(`incident ${incident.key}`, body);
+    const context = this.context(importKey(`incident ${incident.key}`), body);
     // Its targets are this job's registrations or records checked before (existing-targets).
     return incidentReport(body, context, this.categories).creation;
   }
@@ -346,7 +350,7 @@ class Recording {
   ): Promise<PromiseSettledResult<string>[]> {
     // No request hash: the first spelling registered stands; a later one is the same person.
     const planned = fresh.map(([key, t]) => {
-      const context = this.context(key);
+      const context = this.context(this.keys.target(key));
       return {
         t,
         context,
@@ -392,11 +396,11 @@ class Recording {
     this.out.result.rowsNotImported += incident.rows.length;
   }
 
-  private context(what: string, body?: unknown): CommandContext {
+  private context(idempotencyKey: string, body?: unknown): CommandContext {
     return {
       actor: this.actor,
       correlationId: this.jobId,
-      idempotencyKey: importKey(what),
+      idempotencyKey,
       ...(body !== undefined && { requestHash: sha256(canonicalJson(body)) }),
       today: this.today,
     };
@@ -415,40 +419,26 @@ const NOT_KEPT: ImportProblem = {
     'the uploaded sheet is no longer kept (it is deleted when its job ends): upload it again',
 };
 
-/** The ids the import gives (or gave) the persons of the plan: they derive from the names. */
 /** The persons a sheet names: those named by id, and those its names register. */
-function namedPersonIds(plan: ImportPlan, actor: Actor, today: string): string[] {
+function namedPersonIds(plan: ImportPlan, actor: Actor, keys: ImportKeys): string[] {
   const byId = plan.incidents.flatMap((i) =>
     i.targets.flatMap((t) => (t.kind === 'person' && t.id !== undefined ? [t.id] : [])),
   );
-  return [...new Set([...byId, ...registeredPersonIds(plan, actor, today)])];
+  return [...new Set([...byId, ...registeredPersonIds(plan, actor, keys)])];
+}
+
+/** The names of the sheet's persons, normalised: each is one person of the import. */
+function personNames(plan: ImportPlan): string[] {
+  return plan.incidents.flatMap((i) =>
+    i.targets.flatMap((t) =>
+      t.kind === 'person' && t.name !== undefined ? [normaliseName(t.name)] : [],
+    ),
+  );
 }
 
 /** The ids the sheet's names are (or will be) registered under, whichever run registers them. */
-function registeredPersonIds(plan: ImportPlan, actor: Actor, today: string): Set<string> {
-  const keys = new Set(
-    plan.incidents.flatMap((i) =>
-      i.targets
-        .filter((t) => t.kind === 'person' && t.name !== undefined)
-        .map((t) => targetIdentity({ ...t, id: undefined })),
-    ),
-  );
-  return new Set(
-    [...keys].map(
-      (key) =>
-        planRegistration('person', { details: { name: key } }, targetContext(actor, key, today)).id,
-    ),
-  );
-}
-
-/** A target's registration context: its idempotency key derives from its name as written. */
-function targetContext(actor: Actor, key: string, today: string): CommandContext {
-  return { actor, correlationId: '', idempotencyKey: importKey(key), today };
-}
-
-/** A row's Idempotency-Key: from what it records, so a re-upload records nothing twice. */
-function importKey(what: string): string {
-  return `import-${sha256(what).slice(0, 48)}`;
+function registeredPersonIds(plan: ImportPlan, actor: Actor, keys: ImportKeys): Set<string> {
+  return new Set(personNames(plan).map((name) => keys.personId(actor, `person ${name}`)));
 }
 
 const COUNTED = { person: 'persons', organisation: 'organisations' } as const satisfies Record<

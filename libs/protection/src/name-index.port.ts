@@ -36,6 +36,13 @@ export interface NameIndex {
     kind: NamedSubject['kind'],
     terms: readonly string[],
   ): Promise<Map<string, string[]>>;
+  /**
+   * A keyed digest (hex) under the workspace's key, apart from the search digests (no digest
+   * it gives matches a term's): for ids derived from a name, which no one without the key can
+   * derive from a guessed name. The same in every process of the deployment, and after a
+   * restore of its backup (the wrapped key travels with it).
+   */
+  digester(workspaceId: string): Promise<(text: string) => string>;
 }
 
 export const NAME_INDEX = Symbol('NameIndex');

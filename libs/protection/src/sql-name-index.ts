@@ -141,6 +141,11 @@ export class SqlNameIndex implements NameIndex {
     return found;
   }
 
+  async digester(workspaceId: string): Promise<(text: string) => string> {
+    const key = await this.keyOf(workspaceId);
+    return (text) => digestOf(key, DERIVED_ID, text).toString('hex');
+  }
+
   /** The workspace's HMAC key, created on first use. */
   private async keyOf(workspaceId: string): Promise<Buffer> {
     const cached = this.keys.get(workspaceId);
@@ -165,6 +170,9 @@ export class SqlNameIndex implements NameIndex {
     return key;
   }
 }
+
+/** The "kind" of derived-id digests: neither a person's nor an organisation's terms. */
+const DERIVED_ID = 'derived-id';
 
 function wrapContext(workspaceId: string): string {
   return `name_index_keys:${workspaceId}`;
