@@ -5,6 +5,7 @@
 // On a shared machine two back-to-back runs of bench:event-store drift by ±30% or more; here
 // every round runs each scenario on A and on B back to back (order alternating), so load
 // changes hit both, and the ratio A÷B is taken per round, then its median.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { PgliteSqlClient, PgPoolSqlClient, SqlClient } from '@app/database';
@@ -104,11 +105,34 @@ async function compare(scenarios: Scenario[], pair: Variant[]): Promise<void> {
       for (const v of order) rates[v.name].push(await scenario.run(v.store));
       ratios.push(rates.A[round] / rates.B[round]);
     }
-    console.log(
+    report(
       `${scenario.label.padEnd(48)} A ${fmt(median(rates.A))} ev/s  B ${fmt(median(rates.B))} ev/s  ` +
         `A÷B median ${median(ratios).toFixed(2)}  per round ${ratios.map((r) => r.toFixed(2)).join(' ')}`,
     );
   }
+}
+
+// Printed as it comes, and written to bench/results/event-store-ab.md at the end.
+const lines: string[] = [];
+function report(line: string): void {
+  console.log(line);
+  lines.push(line);
+}
+
+function writeResults(): void {
+  const dir = path.join(__dirname, '../results');
+  mkdirSync(dir, { recursive: true });
+  const md = [
+    '# Event store A/B (`npm run bench:event-store:ab`)',
+    '',
+    `${new Date().toISOString()}; A = this checkout, B = the baseline in BENCH_AB_BASE.`,
+    '',
+    '```',
+    ...lines,
+    '```',
+    '',
+  ].join('\n');
+  writeFileSync(path.join(dir, 'event-store-ab.md'), md);
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en').padStart(8);
@@ -126,9 +150,7 @@ async function main(): Promise<void> {
       pools.push(pool);
       return pool;
     });
-    console.log(
-      `${ROUNDS} rounds of ${SECONDS} s per scenario and version; A = this checkout, B = ${BASE}`,
-    );
+    report(`${ROUNDS} rounds of ${SECONDS} s per scenario and version`);
     await compare(
       [
         appendScenario(1, 1, 'PostgreSQL'),
@@ -150,6 +172,7 @@ async function main(): Promise<void> {
       embedded,
     );
     await Promise.all(lites.map((l) => l.close()));
+    writeResults();
   } finally {
     await Promise.all(pools.map((p) => p.close()));
     await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);
