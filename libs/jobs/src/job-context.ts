@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { JobRecord, JobType } from './job-records';
+import { JobRecord, JobType, ProgressDetail } from './job-records';
 
 /** What a job's work sees: its record, a way to report progress, and whether to stop. */
 export interface JobContext {
   readonly record: JobRecord;
-  /** Percent done; written when the whole percent changes. */
-  progress(percent: number): Promise<void>;
+  /**
+   * Percent done; written when the whole percent changes, with what it counts if given
+   * (`{ done: 5000, total: 100000, unit: 'acts' }`).
+   */
+  progress(percent: number, detail?: ProgressDetail): Promise<void>;
   /** True once the process is shutting down: stop at the next safe point and throw JobReleased. */
   stopping(): boolean;
 }

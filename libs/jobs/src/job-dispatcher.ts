@@ -128,7 +128,13 @@ export class TableJobDispatcher extends JobDispatcher {
 export async function startJob(
   records: JobRecords,
   dispatcher: JobDispatcher,
-  job: { id: string; workspaceId: string; type: JobType; input: Record<string, unknown> },
+  job: {
+    id: string;
+    workspaceId: string;
+    type: JobType;
+    input: Record<string, unknown>;
+    keepSeconds?: number;
+  },
 ): Promise<JobRecord> {
   const { record, created } = await records.create(job);
   const retried = record.state === 'failed' ? await records.retryFailed(job.id) : undefined;

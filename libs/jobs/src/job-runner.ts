@@ -50,11 +50,11 @@ export class JobRunner implements BeforeApplicationShutdown {
     let reported = record.progress;
     const context: JobContext = {
       record,
-      progress: async (percent) => {
+      progress: async (percent, detail) => {
         const whole = Math.floor(percent);
         if (whole <= reported) return;
         reported = whole;
-        await this.records.progress(jobId, whole);
+        await this.records.progress(jobId, whole, detail);
       },
       stopping: () => this.shuttingDown,
     };

@@ -45,3 +45,29 @@ export const clearUploadsMigration: Migration = {
   id: '0002-no-clear-uploads',
   sql: `DELETE FROM job_files WHERE name = 'input';`,
 };
+
+/**
+ * Case-level exports (GET /incidents/export as a job) can be large and can carry names:
+ * - a file is stored in chunks (`job_file_chunks`), written and read one chunk at a time, so
+ *   neither the job nor the download holds it whole; `job_files` keeps its type, size and
+ *   chunk count (`chunks` NULL: the whole file is in `content`);
+ * - a job may expire (`expires_at`): it goes with its files, and the same request runs again;
+ * - `progress_detail` says what the percent counts (acts written of the total).
+ */
+export const chunkedFilesMigration: Migration = {
+  id: '0003-chunked-files',
+  sql: `
+ALTER TABLE jobs ADD COLUMN progress_detail jsonb;
+ALTER TABLE jobs ADD COLUMN expires_at timestamptz;
+CREATE INDEX jobs_expiring ON jobs (expires_at) WHERE expires_at IS NOT NULL;
+ALTER TABLE job_files ADD COLUMN chunks integer;
+ALTER TABLE job_files ADD COLUMN bytes bigint;
+CREATE TABLE job_file_chunks (
+  job_id   text NOT NULL,
+  name     text NOT NULL,
+  seq      integer NOT NULL,
+  content  bytea NOT NULL,
+  PRIMARY KEY (job_id, name, seq)
+);
+`,
+};
