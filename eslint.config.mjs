@@ -67,7 +67,16 @@ export const LIB_USES = {
   application: ['database', 'domain', 'event-store', 'jobs', 'protection', 'read-models'],
   auth: ['application', 'config', 'database', 'domain', 'protection'],
   imports: ['application', 'database', 'domain', 'event-store', 'jobs', 'protection'],
-  exports: ['charts', 'domain', 'jobs', 'read-models'],
+  exports: [
+    'application',
+    'charts',
+    'database',
+    'domain',
+    'event-store',
+    'jobs',
+    'protection',
+    'read-models',
+  ],
   backup: ['database', 'event-store'],
 };
 

@@ -222,6 +222,12 @@ const TABLE: Record<string, Row> = {
     scoped: false,
     call: () => ({ path: '/incidents/export' }),
   },
+  'POST /incidents/exports': {
+    allowed: READERS,
+    ok: 202,
+    scoped: false,
+    call: () => ({ path: '/incidents/exports', body: { format: 'jsonl' } }),
+  },
   'GET /incidents/{id}': {
     allowed: READERS,
     ok: 200,

@@ -13,6 +13,7 @@ import { JobRecords } from '@app/jobs/job-records';
 import { renderCharts } from './charts/export-charts';
 import { pngInfo } from './charts/png-resolution';
 import { Breakdown, exportWorkbook } from './export-workbook';
+import { CaseExportJob } from './cases/case-export.job';
 
 export interface ExportQuery {
   measure: Measure;
@@ -50,9 +51,14 @@ export class ExportJob implements JobWork {
   constructor(
     private readonly queries: QueryBus,
     private readonly records: JobRecords,
+    private readonly cases: CaseExportJob,
   ) {}
 
   async run(context: JobContext): Promise<JobOutcome> {
+    // Case-level exports travel with the statistics exports: same queue, same downloads.
+    if ((context.record.input as { kind?: string }).kind === 'cases') {
+      return this.cases.run(context);
+    }
     try {
       return await this.export(context);
     } catch (error) {

@@ -1,2 +1,3 @@
 export * from './export.job';
 export * from './export-job.module';
+export * from './cases/case-export.module';

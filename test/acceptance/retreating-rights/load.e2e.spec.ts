@@ -2,7 +2,7 @@ import { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { acledDate } from '../../../apps/api/src/incidents/export-incidents/case-rows';
+import { acledDate } from '@app/exports/cases/case-rows';
 import { startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../../support/test-app';
 import { createTestWorkspace } from '../../support/workspaces';
 import {

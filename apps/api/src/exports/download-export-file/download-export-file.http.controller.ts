@@ -13,11 +13,18 @@ export class DownloadExportFileHttpController {
 
   @Get(':id/files/:name')
   @Roles('admin', 'monitor', 'verifier', 'analyst')
-  @ApiOperation({ summary: 'A file of a finished export of your workspace' })
-  @ApiFileResponse('The file (XLSX, SVG or PNG).', [
+  @ApiOperation({
+    summary: 'A file of a finished export of your workspace',
+    description:
+      'A case export (POST /incidents/exports) is kept 24 hours, and its file with names only ' +
+      'for the roles that see them.',
+  })
+  @ApiFileResponse('The file (XLSX, SVG or PNG; a case export: CSV, XLSX or JSON Lines).', [
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'image/svg+xml',
     'image/png',
+    'text/csv',
+    'application/x-ndjson',
   ])
   @ApiProblems(404)
   async download(
@@ -29,7 +36,7 @@ export class DownloadExportFileHttpController {
     return new StreamableFile(file.content, {
       type: file.contentType,
       disposition: `attachment; filename="${file.name}"`,
-      length: file.content.length,
+      length: file.bytes,
     });
   }
 }

@@ -1,9 +1,9 @@
 import { Query } from '@nestjs/cqrs';
 import { Actor } from '@app/application';
-import { JobFile } from '@app/jobs/job-records';
+import { JobFileStream } from '@app/jobs/job-records';
 
-/** A file of a finished export; the HTTP side turns it into a download. */
-export class DownloadExportFileQuery extends Query<JobFile> {
+/** A file of a finished export, read as it is sent; the HTTP side turns it into a download. */
+export class DownloadExportFileQuery extends Query<JobFileStream> {
   constructor(
     readonly id: string,
     readonly name: string,

@@ -1,70 +1,26 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { asOfLine, filtersInWords, filterWordsLine, queryTitle } from '@app/charts';
-import { Actor, CommandExecutor } from '@app/application';
-import { incidentStream } from '@app/application/streams';
-import { readTarget } from '@app/application/targets/target.read';
-import { SQL_CLIENT, SqlClient } from '@app/database';
-import { Act, IncidentEvent, incidentDecider, IncidentState, Lang } from '@app/domain';
-import { EVENT_STORE, EventStore, Position } from '@app/event-store';
-import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/protection';
-import { IncidentProjections } from '@app/read-models';
+import { Lang } from '@app/domain';
+import { CaseExportReader } from '@app/exports/cases/case-export-reader';
+import { caseExportStream } from '@app/exports/cases/case-export-writers';
+import { caseFileName } from '@app/exports/cases/case-export.job';
+import { CaseProfile } from '@app/exports/cases/case-rows';
 import { ProjectionFreshness } from '@app/read-models/projection-freshness';
-import { SnapshotPositions } from '@app/read-models/snapshots/snapshot-positions';
-import { AsOf } from '@app/read-models/statistics/as-of';
-import { knowledgeSql } from '@app/read-models/statistics/get-stats.handler';
-import { filterConditions, parameters } from '@app/read-models/statistics/incident-filters.sql';
-import {
-  KnownPosition,
-  positionAtTime,
-  timeOfPosition,
-} from '@app/read-models/statistics/knowledge-positions';
 import { afterOf, filtersOf } from '../../statistics/incident-filters.request.dto';
 import { asOfOf } from '../../statistics/get-stats/get-stats.request.dto';
 import { seesPersonalData } from '../../targets/redaction';
 import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
-import { CaseAct, caseRow, CaseProfile, CaseRow, columnsOf } from './case-rows';
-import { caseExportStream } from './case-export-writers';
 import { CaseExport, ExportIncidentsQuery } from './export-incidents.query';
 
-/** Acts read per query: a page of the keyset walk through the fact table. */
-const BATCH = 1000;
-/** Sorts before every act id: the row of an incident without targets. */
-const NO_ACT = '00000000-0000-0000-0000-000000000000';
-/** Names opened per export at most before the cache starts again (bounded memory). */
-const NAME_CACHE = 10_000;
-
-/** Where an export stands: the position cut it reads, and what `asOf` said. */
-interface Cut extends KnownPosition {
-  asOf: AsOf;
-  snapshotId: string | null;
-}
-
-interface ActRow {
-  incident_id: string;
-  act_id: string | null;
-  target_kind: 'person' | 'organisation' | null;
-  target_id: string | null;
-  target_category: string | null;
-  target_label: string | null;
-  state: IncidentState | null;
-}
-
 /**
- * The acts GET /stats counts (same filters, same `asOf`), one row each, with what the incident
- * held at that position. The rows come from the fact table by keyset pages while the file is
- * sent; an incident changed since the position is folded from its own stream up to it.
+ * The acts GET /stats counts (same filters, same `asOf`), one row each, streamed while they
+ * are read (libs/exports/src/cases). One position for the whole file: without `asOf`, where
+ * the statistics stand when the export starts.
  */
 @QueryHandler(ExportIncidentsQuery)
 export class ExportIncidentsHandler implements IQueryHandler<ExportIncidentsQuery> {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
-    private readonly executor: CommandExecutor,
+    private readonly reader: CaseExportReader,
     private readonly freshness: ProjectionFreshness,
-    private readonly snapshots: SnapshotPositions,
-    private readonly projections: IncidentProjections,
     private readonly tags: WorkspaceTags,
   ) {}
 
@@ -74,171 +30,22 @@ export class ExportIncidentsHandler implements IQueryHandler<ExportIncidentsQuer
     const filters = filtersOf(request);
     const after = afterOf(request);
     if (after !== undefined) await this.freshness.waitFor(after, 'after');
-    const cut = await this.cut(actor.workspaceId, asOfOf(request.asOf));
+    const cut = await this.reader.cut(actor.workspaceId, asOfOf(request.asOf));
     const lang: Lang = request.lang ?? 'en';
     const profile: CaseProfile = request.profile ?? 'default';
-    const stamp = { position: cut.position, positionTime: cut.time, snapshotId: cut.snapshotId };
-    const head = {
-      title: queryTitle('acts', [], lang),
-      lines: [asOfLine(stamp, lang), filterWordsLine(filtersInWords(filters, lang), lang)],
-      columns: columnsOf(profile),
-    };
-    const rows = this.rows(actor, cut, filters, profile, lang);
+    const rows = this.reader.rows(
+      { actor, names: seesPersonalData(actor) },
+      cut,
+      filters,
+      profile,
+      lang,
+    );
     return {
       format,
-      filename: `acts-${profile}.${format}`,
+      filename: caseFileName(profile, format),
       position: cut.position,
       positionTime: cut.time,
-      content: caseExportStream(format, head, rows),
+      content: caseExportStream(format, this.reader.head(cut, filters, profile, lang), rows),
     };
   }
-
-  /** The position the export reads, resolved as GET /stats resolves it. */
-  private async cut(workspaceId: string, asOf: AsOf): Promise<Cut> {
-    let snapshotId: string | null = null;
-    let position: Position | undefined;
-    if (asOf.kind === 'snapshot') {
-      snapshotId = asOf.snapshotId;
-      position = await this.snapshots.resolve(workspaceId, asOf.snapshotId);
-      await this.freshness.waitFor(position, 'asOf');
-    } else if (asOf.kind === 'position') {
-      position = asOf.position;
-      await this.freshness.waitFor(position, 'asOf');
-    } else if (asOf.kind === 'time') {
-      await this.freshness.waitForHead();
-      const known = await positionAtTime(this.sql, workspaceId, asOf.at);
-      return { ...known, asOf: { kind: 'position', position: known.position }, snapshotId };
-    }
-    // The current rows are read as they stand at each page; the position named is where the
-    // projection was when the export started (send it as asOf to pin every page to it).
-    const at = position ?? (await this.projections.position());
-    const known = await timeOfPosition(this.sql, workspaceId, at);
-    return {
-      position: at,
-      time: known.time,
-      asOf: position === undefined ? asOf : { kind: 'position', position },
-      snapshotId,
-    };
-  }
-
-  private async *rows(
-    actor: Actor,
-    cut: Cut,
-    filters: ReturnType<typeof filtersOf>,
-    profile: CaseProfile,
-    lang: Lang,
-  ): AsyncGenerator<CaseRow> {
-    const redacted = !seesPersonalData(actor);
-    const names = new Map<string, string>();
-    let last = { incident: NO_ACT, act: NO_ACT };
-    for (;;) {
-      const page = await this.page(actor.workspaceId, cut, filters, last);
-      if (page.length === 0) return;
-      if (!redacted) await this.openNames(actor, page, names);
-      const states = new Map<string, IncidentState>();
-      for (const row of page) {
-        const state = row.state ?? (await this.stateAt(row.incident_id, cut.position, states));
-        if (state.status === 'absent') continue;
-        const act = state.acts.find((a) => a.actId === row.act_id);
-        const c: CaseAct = {
-          incidentId: row.incident_id,
-          state: state as CaseAct['state'],
-          act: act ?? actOf(row),
-          targetLabel: row.target_label ?? undefined,
-          targetName: row.target_id === null ? undefined : names.get(row.target_id),
-          redacted,
-        };
-        yield caseRow(c, profile, lang);
-      }
-      const end = page[page.length - 1];
-      last = { incident: end.incident_id, act: end.act_id ?? NO_ACT };
-    }
-  }
-
-  /** The next acts after `last` in (incident, act) order, as known at the cut. */
-  private async page(
-    workspaceId: string,
-    cut: Cut,
-    filters: ReturnType<typeof filtersOf>,
-    last: { incident: string; act: string },
-  ): Promise<ActRow[]> {
-    const { values, bind } = parameters();
-    const where = [
-      `r.workspace_id = ${bind(workspaceId)}`,
-      ...filterConditions(filters, 'rm_acts', bind),
-      `(r.incident_id, COALESCE(r.act_id, '${NO_ACT}'::uuid)) > (${bind(last.incident)}::uuid, ${bind(last.act)}::uuid)`,
-    ];
-    const branches = knowledgeSql(cut.asOf, bind).map(
-      (known) =>
-        `SELECT r.incident_id, r.act_id, r.target_kind, r.target_id, r.target_category
-           FROM rm_acts r WHERE ${[...where, known].join(' AND ')}`,
-    );
-    // A state stored after the cut is not the state at the cut: it is folded instead.
-    const stateAt =
-      cut.asOf.kind === 'current'
-        ? 'i.state'
-        : `CASE WHEN i.last_position <= ${bind(cut.position)} THEN i.state END`;
-    const { rows } = await this.sql.query<ActRow>(
-      `SELECT f.incident_id::text AS incident_id, f.act_id::text AS act_id, f.target_kind,
-              f.target_id::text AS target_id, f.target_category, t.label AS target_label,
-              ${stateAt} AS state
-         FROM (${branches.join(' UNION ALL ')}) f
-         JOIN rm_incidents i ON i.incident_id = f.incident_id
-         LEFT JOIN rm_targets t ON t.target_id = f.target_id
-        ORDER BY f.incident_id, COALESCE(f.act_id, '${NO_ACT}'::uuid)
-        LIMIT ${BATCH}`,
-      values,
-    );
-    return rows;
-  }
-
-  /** The incident as it stood at `position`, from its own stream. */
-  private async stateAt(
-    incidentId: string,
-    position: Position,
-    cache: Map<string, IncidentState>,
-  ): Promise<IncidentState> {
-    const known = cache.get(incidentId);
-    if (known !== undefined) return known;
-    let state = incidentDecider.initialState;
-    for await (const event of this.store.readStream(incidentStream(incidentId))) {
-      if (event.position > position) break;
-      state = incidentDecider.evolve(state, {
-        type: event.type,
-        data: event.data,
-      } as IncidentEvent);
-    }
-    cache.set(incidentId, state);
-    return state;
-  }
-
-  /** The names of a page's targets, for the roles that see them (opened with the person's key). */
-  private async openNames(actor: Actor, page: ActRow[], names: Map<string, string>) {
-    const missing = [
-      ...new Map(
-        page
-          .filter((r) => r.target_id !== null && !names.has(r.target_id))
-          .map((r) => [r.target_id!, r.target_kind!]),
-      ),
-    ];
-    if (names.size + missing.length > NAME_CACHE) names.clear();
-    const store = { executor: this.executor, vault: this.vault };
-    await Promise.all(
-      missing.map(async ([id, kind]) => {
-        const { details } = await readTarget(store, kind, id, actor);
-        names.set(id, details.name);
-      }),
-    );
-  }
-}
-
-/** The act as the fact table holds it, should the folded state name it otherwise. */
-function actOf(row: ActRow): Act | undefined {
-  if (row.act_id === null || row.target_kind === null) return undefined;
-  return {
-    actId: row.act_id,
-    kind: row.target_kind,
-    targetId: row.target_id!,
-    category: row.target_category!,
-  };
 }

@@ -8,14 +8,11 @@ import { ApiProjectionLagging } from '../../projections/api-projection-lagging';
 import { XLSX } from '../../statistics/get-stats/get-stats.http.controller';
 import { READER_ROLES } from '../../targets/redaction';
 import { ExportIncidentsQuery } from './export-incidents.query';
-import { CaseFormat, ExportIncidentsRequestDto } from './export-incidents.request.dto';
+import { CASE_MEDIA_TYPES } from '@app/exports/cases/case-export-writers';
+import { CaseFormat } from '@app/exports/cases/case-rows';
+import { ExportIncidentsRequestDto } from './export-incidents.request.dto';
 
 const JSON_LINES = 'application/x-ndjson';
-const MEDIA_TYPES: Record<CaseFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: XLSX,
-  jsonl: `${JSON_LINES}; charset=utf-8`,
-};
 
 /** The parts of the HTTP exchange this controller uses; keeps it free of express types. */
 interface AcceptingRequest {
@@ -73,7 +70,7 @@ export class ExportIncidentsHttpController {
     response.setHeader('X-Position', file.position);
     if (file.positionTime !== null) response.setHeader('X-Position-Time', file.positionTime);
     return new StreamableFile(file.content, {
-      type: MEDIA_TYPES[format],
+      type: CASE_MEDIA_TYPES[format],
       disposition: `attachment; filename="${file.filename}"`,
     });
   }

@@ -1,7 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import { Readable } from 'node:stream';
 import { Actor } from '@app/application';
-import { CaseFormat, ExportIncidentsRequestDto } from './export-incidents.request.dto';
+import { CaseFormat } from '@app/exports/cases/case-rows';
+import { ExportIncidentsRequestDto } from './export-incidents.request.dto';
 
 /** The file, ready to stream: its rows are read from the database while it is sent. */
 export interface CaseExport {

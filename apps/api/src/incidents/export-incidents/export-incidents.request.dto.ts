@@ -4,10 +4,7 @@ import { Lang } from '@app/domain';
 import { LangProperty } from '../../http/lang.decorator';
 import { IncidentFiltersRequestDto } from '../../statistics/incident-filters.request.dto';
 import { AsOfProperty } from '../../statistics/get-stats/get-stats.request.dto';
-import { CASE_PROFILES, CaseProfile } from './case-rows';
-
-export const CASE_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
-export type CaseFormat = (typeof CASE_FORMATS)[number];
+import { CASE_FORMATS, CASE_PROFILES, CaseFormat, CaseProfile } from '@app/exports/cases/case-rows';
 
 /** GET /incidents/export: the filters and `asOf` of GET /stats, and how to write the rows. */
 export class ExportIncidentsRequestDto extends IncidentFiltersRequestDto {

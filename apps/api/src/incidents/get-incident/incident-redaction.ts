@@ -1,4 +1,6 @@
-import { labelOf } from '@app/domain';
+import { IncidentCodes, neutralTitle } from '@app/domain';
+
+type Json = Record<string, unknown>;
 
 /**
  * What an analyst may see of an incident (issue 6): codes, dates, counts and pseudonymous
@@ -6,24 +8,6 @@ import { labelOf } from '@app/domain';
  * title, a note, a tag), so it is left out, and the title is rebuilt from codes. Places stay
  * at region level. An allow-list: a field added to incidents later stays hidden until added here.
  */
-export interface IncidentCodes {
-  type: string;
-  country: string;
-  region?: string | null;
-  occurred: { date: string };
-}
-
-/** A title made of codes only: "Administrative arrest, Almaty (KZ-75), 2020-02". */
-export function neutralTitle(i: IncidentCodes): string {
-  const where =
-    i.region != null
-      ? (labelOf('region', i.region, 'en') ?? i.region)
-      : (labelOf('country', i.country, 'en') ?? i.country);
-  return `${labelOf('incident_type', i.type, 'en') ?? i.type}, ${where}, ${i.occurred.date}`;
-}
-
-type Json = Record<string, unknown>;
-
 export function redactedIncident(full: Json, labels: ReadonlyMap<string, string>): Json {
   const pick = (from: Json, keys: readonly string[]) =>
     Object.fromEntries(keys.filter((k) => from[k] !== undefined).map((k) => [k, from[k]]));

@@ -1,12 +1,12 @@
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { SQL_CLIENT, SqlClient } from '@app/database';
+import { neutralTitle } from '@app/domain';
 import { ProjectionFreshness } from '@app/read-models/projection-freshness';
 import { filterConditions, parameters } from '@app/read-models/statistics/incident-filters.sql';
 import { afterOf, filtersOf } from '../../statistics/incident-filters.request.dto';
 import { seesPersonalData } from '../../targets/redaction';
 import { WorkspaceTags } from '../../workspace-tags/workspace-tags';
-import { neutralTitle } from '../get-incident/incident-redaction';
 import { decodeCursor, encodeCursor } from './incident-cursor';
 import { IncidentListDto, IncidentListItemDto } from './incident-list.response.dto';
 import { IncidentPage, ListIncidentsQuery } from './list-incidents.query';

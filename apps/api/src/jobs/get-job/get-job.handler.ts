@@ -20,6 +20,7 @@ export class GetJobHandler implements IQueryHandler<GetJobQuery> {
       type: record.type,
       state: record.state,
       progress: record.progress,
+      progressDetail: record.progressDetail,
       result: record.result ?? null,
       // Every job writes its problems as JobProblemDto (job-records stores them as JSON).
       errors: (actor.role === 'analyst'

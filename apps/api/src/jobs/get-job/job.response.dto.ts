@@ -33,6 +33,18 @@ export class JobProblemDto {
   allowedLabels?: string[];
 }
 
+/** What a job's percent counts. */
+export class JobProgressDetailDto {
+  @ApiProperty({ example: 25000 })
+  done!: number;
+
+  @ApiProperty({ example: 100000 })
+  total!: number;
+
+  @ApiProperty({ example: 'acts', description: 'What is counted.' })
+  unit!: string;
+}
+
 export class JobResponseDto {
   @ApiProperty({ example: 'import-3f9a0c1b2d4e5f60718293a4b5c6d7e8f9a0b1c2' })
   id!: string;
@@ -45,6 +57,14 @@ export class JobResponseDto {
 
   @ApiProperty({ example: 100, description: 'Percent done.' })
   progress!: number;
+
+  @ApiProperty({
+    type: JobProgressDetailDto,
+    nullable: true,
+    description:
+      'What the percent counts, for jobs that say (a case export: acts written of the total).',
+  })
+  progressDetail!: JobProgressDetailDto | null;
 
   @ApiProperty({
     nullable: true,

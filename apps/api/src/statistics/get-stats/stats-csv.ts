@@ -1,5 +1,6 @@
 import { asOfLine, filterWordsLine } from '@app/charts';
 import { Lang } from '@app/domain';
+import { csvCell } from '@app/exports/cases/csv-cell';
 import { StatsResponseDto } from '@app/read-models/statistics/stats.response.dto';
 
 /**
@@ -24,10 +25,4 @@ export function statsCsv(stats: StatsResponseDto): string {
     ]),
   ];
   return [...comments, ...lines.map((cells) => cells.map(csvCell).join(','))].join('\r\n') + '\r\n';
-}
-
-export function csvCell(text: string): string {
-  // A cell starting like a formula would run as one in a spreadsheet (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import { csvCell } from '../../statistics/get-stats/stats-csv';
-import { CaseRow } from './case-rows';
-import { CaseFormat } from './export-incidents.request.dto';
+import { CaseFormat, CaseRow } from './case-rows';
+import { csvCell } from './csv-cell';
 
 /** What a file says about itself: its title, where its rows stand, its filters (in words). */
 export interface CaseFileHead {
@@ -10,6 +9,13 @@ export interface CaseFileHead {
   lines: string[];
   columns: readonly string[];
 }
+
+/** The media type of each format, for the response and the stored file. */
+export const CASE_MEDIA_TYPES: Readonly<Record<CaseFormat, string>> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+};
 
 /** Rows are written in chunks of about this many bytes (CSV, JSON Lines). */
 const CHUNK_BYTES = 64 * 1024;

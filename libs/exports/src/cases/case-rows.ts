@@ -5,11 +5,14 @@ import {
   IncidentType,
   labelOf,
   Lang,
+  neutralTitle,
   Outcome,
   PartialDate,
   VocabularyName,
 } from '@app/domain';
-import { neutralTitle } from '../get-incident/incident-redaction';
+
+export const CASE_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
+export type CaseFormat = (typeof CASE_FORMATS)[number];
 
 export const CASE_PROFILES = ['default', 'acled'] as const;
 export type CaseProfile = (typeof CASE_PROFILES)[number];
