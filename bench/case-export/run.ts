@@ -13,11 +13,11 @@ import { AddressInfo } from 'node:net';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { loadConfig } from '@app/config';
-import { encodePosition } from '@app/event-store';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureHttpApp } from '../../apps/api/src/http-app';
 import { TEST_ADMIN_TOKEN, TEST_MASTER_KEY } from '../../test/support/test-app';
-import { createTestSchema, TestSchema } from '../../test/support/test-postgres';
+import { seedCaseActs } from '../../test/support/case-acts-seed';
+import { createTestSchema } from '../../test/support/test-postgres';
 import { createTestWorkspace } from '../../test/support/workspaces';
 
 const ACTS = Number(process.env.BENCH_ACTS ?? 100_000);
@@ -39,8 +39,8 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const small = await createTestWorkspace(app.getHttpServer(), 'Small', ['analyst']);
     const large = await createTestWorkspace(app.getHttpServer(), 'Large', ['analyst']);
-    await seed(schema, small.id, ACTS / 10);
-    await seed(schema, large.id, ACTS);
+    await seedCaseActs(schema.sql, small.id, ACTS / 10);
+    await seedCaseActs(schema.sql, large.id, ACTS);
 
     const rows: string[][] = [];
     for (const format of ['csv', 'xlsx'] as const) {
@@ -70,53 +70,6 @@ async function main(): Promise<void> {
   } finally {
     await schema.drop();
   }
-}
-
-/** Incidents of two acts each, straight into the read model's views, as the projection writes them. */
-async function seed(schema: TestSchema, workspaceId: string, acts: number): Promise<void> {
-  const incidents = Math.ceil(acts / 2);
-  const position = encodePosition(1);
-  const id = (what: string) => `md5('${workspaceId}' || '${what}' || g)::uuid`;
-  const act = (n: number) =>
-    `jsonb_build_object('actId', ${id(`a${n}`)}, 'kind', 'person', 'targetId', ${id(`t${n}`)}, 'category', 'journalist')`;
-  await schema.sql.query(
-    `INSERT INTO rm_incidents (incident_id, workspace_id, version, status, verified, title, country,
-       region, type, family, occurred_date, occurred_precision, month, year, rights,
-       legal_articles, tags, main_sources, secondary_sources, target_categories, target_count,
-       state, reported_at, updated_at, last_position)
-     SELECT ${id('i')}, $1, 1, 'recorded', false, 'Incident ' || g, 'KZ', 'KZ-75', 'detention',
-       'liberty_and_justice', '2020-02', 'month', '2020-02', 2020, ARRAY['freedom_of_expression'],
-       ARRAY['KZ Criminal Code|174'], ARRAY[]::text[], ARRAY['police'], ARRAY[]::text[],
-       ARRAY['journalist'], 2,
-       jsonb_build_object('status', 'recorded', 'incidentId', ${id('i')}, 'verified', false,
-         'facts', jsonb_build_object('title', 'Incident ' || g, 'description', repeat('A description of what happened. ', 10),
-           'country', 'KZ', 'region', 'KZ-75', 'occurred', jsonb_build_object('date', '2020-02', 'precision', 'month'),
-           'type', 'detention', 'rights', jsonb_build_array('freedom_of_expression'),
-           'legalBasis', jsonb_build_array(jsonb_build_object('instrument', 'KZ Criminal Code', 'article', '174')),
-           'tags', jsonb_build_array()),
-         'acts', jsonb_build_array(${act(1)}, ${act(2)}),
-         'perpetrators', jsonb_build_array(jsonb_build_object('perpetratorId', ${id('p')}, 'source', 'police', 'role', 'main')),
-         'sources', jsonb_build_array(jsonb_build_object('sourceId', ${id('s')}, 'title', 'Source ' || g, 'url', 'https://example.org/' || g)),
-         'outcomes', jsonb_build_array()),
-       now(), now(), $2
-     FROM generate_series(1, $3::int) g`,
-    [workspaceId, position, incidents],
-  );
-  for (const n of [1, 2]) {
-    await schema.sql.query(
-      `INSERT INTO rm_acts (workspace_id, incident_id, known_from_at, year, current, incident_row,
-         act_id, target_id, target_kind, target_category, country, region, type, family, month,
-         quarter, verification_status, main_sources, secondary_sources, rights, legal_articles,
-         tags, known_from)
-       SELECT $1, ${id('i')}, now(), 2020, true, ${n === 1}, ${id(`a${n}`)}, ${id(`t${n}`)},
-         'person', 'journalist', 'KZ', 'KZ-75', 'detention', 'liberty_and_justice', '2020-02',
-         '2020-Q1', 'unverified', ARRAY['police'], ARRAY[]::text[], ARRAY['freedom_of_expression'],
-         ARRAY['KZ Criminal Code|174'], ARRAY[]::text[], $2
-       FROM generate_series(1, $3::int) g`,
-      [workspaceId, position, incidents],
-    );
-  }
-  await schema.sql.query('ANALYZE');
 }
 
 interface Run {

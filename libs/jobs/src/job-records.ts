@@ -261,7 +261,7 @@ export class JobRecords {
     jobId: string,
     file: { name: string; contentType: string },
     content: AsyncIterable<Buffer | Uint8Array | string>,
-    chunkBytes = 1024 * 1024,
+    chunkBytes = 256 * 1024,
   ): Promise<number> {
     await this.sql.query('DELETE FROM job_file_chunks WHERE job_id = $1 AND name = $2', [
       jobId,
