@@ -254,7 +254,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** A file of a finished export of your workspace */
+        /**
+         * A file of a finished export of your workspace
+         * @description A case export (POST /incidents/exports) is kept 24 hours, and its file with names only for the roles that see them.
+         */
         get: operations["DownloadExportFileHttpController_download"];
         put?: never;
         post?: never;
@@ -614,6 +617,26 @@ export type paths = {
         get: operations["ExportIncidentsHttpController_export"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Case-level data as a job: GET /incidents/export for long exports, with progress
+         * @description The rows of GET /incidents/export (same filters, `asOf`, `format`, `profile` and `lang`, and the same bytes for the same position), written by a job. Without `asOf` the export reads where the statistics stand now. Follow it with GET /jobs/{jobId}: `progressDetail` counts the acts written of the total; its result names the position and the file, downloaded from GET /exports/{jobId}/files/{name} for 24 hours. Names only for the roles that see them: the file of an admin, monitor or verifier is not an analyst's. The same request at the same position is the same job; so is the same Idempotency-Key.
+         */
+        post: operations["StartCaseExportHttpController_start"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2344,6 +2367,17 @@ export type components = {
              */
             value?: Record<string, never>;
         };
+        JobProgressDetailDto: {
+            /** @example 25000 */
+            done: number;
+            /** @example 100000 */
+            total: number;
+            /**
+             * @description What is counted.
+             * @example acts
+             */
+            unit: string;
+        };
         JobResponseDto: {
             /** @example 2026-11-28T10:00:00.000Z */
             createdAt: string;
@@ -2366,6 +2400,8 @@ export type components = {
              * @example 100
              */
             progress: number;
+            /** @description What the percent counts, for jobs that say (a case export: acts written of the total). */
+            progressDetail: components["schemas"]["JobProgressDetailDto"] | null;
             /**
              * @description What the job produced, once completed (see each job type).
              * @example {
@@ -3694,6 +3730,133 @@ export type components = {
             /** @example https://fpc.org.uk/publications/retreating-rights-kazakhstan/ */
             url?: string;
         };
+        StartCaseExportRequestDto: {
+            /**
+             * @description Read your writes: the `position` a command answered. The query waits (at most 5 s, then 503) until the projection has passed it.
+             * @example 00000000000000000742.00000000000000001234
+             */
+            after?: string;
+            /**
+             * @description What was known then: an ISO 8601 timestamp with a time zone (resolved to the last position recorded at or before it, answered as `position` and `positionTime`), a position (as commands answer it), or `snapshot:<id>`. Default: the current read model.
+             * @example 2021-01-31T23:59:59Z
+             */
+            asOf?: string;
+            /**
+             * @description ISO 3166-1 alpha-2 country. Repeat the parameter for several values (any of them).
+             * @example [
+             *       "KZ"
+             *     ]
+             */
+            country?: ("KZ" | "KG" | "TJ" | "UZ" | "TM" | "AF" | "RU" | "BY" | "UA" | "GE" | "TR" | "AE" | "CN" | "DE" | "NL" | "AT" | "PL" | "CZ" | "GB" | "US")[];
+            /**
+             * @description Family of incident types. Repeat the parameter for several values (any of them).
+             * @example [
+             *       "liberty_and_justice"
+             *     ]
+             */
+            family?: ("liberty_and_justice" | "physical_integrity" | "civic_space" | "information" | "reprisals" | "identity_and_belief" | "structural")[];
+            /**
+             * @description The file: `csv`, `xlsx` or `jsonl` (JSON Lines).
+             * @default csv
+             * @example csv
+             * @enum {string}
+             */
+            format: "csv" | "xlsx" | "jsonl";
+            /**
+             * @description First month (YYYY-MM). A year-precise act is inside a from/to range only if its whole year is.
+             * @example 2020-01
+             */
+            from?: string;
+            /**
+             * @description The language of the labels beside the codes, the title and the filters in words.
+             * @default en
+             * @example ru
+             * @enum {string}
+             */
+            lang: "en" | "ru" | "kk" | "ky" | "tg";
+            /**
+             * @description Legal basis as `instrument|article`. Repeat for several.
+             * @example [
+             *       "KZ Criminal Code|405"
+             *     ]
+             */
+            legalArticle?: string[];
+            /**
+             * @description The columns: `default` (the import's column names, so the file imports back, with a label beside each code) or `acled` (ACLED's column names where a field maps); see docs/case-export.md.
+             * @default default
+             * @example acled
+             * @enum {string}
+             */
+            profile: "default" | "acled";
+            /**
+             * @description ISO 3166-2 region. Repeat the parameter for several values (any of them).
+             * @example [
+             *       "KZ-75"
+             *     ]
+             */
+            region?: ("KZ-71" | "KZ-75" | "KZ-79" | "KZ-10" | "KZ-11" | "KZ-15" | "KZ-19" | "KZ-23" | "KZ-27" | "KZ-31" | "KZ-33" | "KZ-35" | "KZ-39" | "KZ-43" | "KZ-47" | "KZ-55" | "KZ-59" | "KZ-61" | "KZ-62" | "KZ-63" | "KG-GB" | "KG-GO" | "KG-B" | "KG-C" | "KG-J" | "KG-N" | "KG-O" | "KG-T" | "KG-Y" | "TJ-DU" | "TJ-GB" | "TJ-KT" | "TJ-RA" | "TJ-SU" | "UZ-AN" | "UZ-BU" | "UZ-FA" | "UZ-JI" | "UZ-NG" | "UZ-NW" | "UZ-QA" | "UZ-QR" | "UZ-SA" | "UZ-SI" | "UZ-SU" | "UZ-TK" | "UZ-TO" | "UZ-XO" | "TM-A" | "TM-B" | "TM-D" | "TM-L" | "TM-M" | "TM-S" | "KZ-AST" | "KZ-ALA" | "KZ-SHY" | "KZ-AKM" | "KZ-AKT" | "KZ-ALM" | "KZ-ATY" | "KZ-ZAP" | "KZ-ZHA" | "KZ-KAR" | "KZ-KUS" | "KZ-KZY" | "KZ-MAN" | "KZ-PAV" | "KZ-SEV" | "KZ-YUZ" | "KZ-VOS")[];
+            /**
+             * @description Right affected. Repeat the parameter for several values (any of them).
+             * @example [
+             *       "freedom_of_peaceful_assembly"
+             *     ]
+             */
+            right?: ("freedom_of_peaceful_assembly" | "freedom_of_association" | "freedom_of_expression" | "liberty_and_security" | "fair_trial" | "freedom_from_torture" | "right_to_life" | "freedom_of_religion" | "privacy" | "freedom_of_movement" | "labour_rights" | "non_discrimination" | "political_participation" | "property_and_housing")[];
+            /**
+             * @description Source of threat (see sourceRole). Repeat the parameter for several values (any of them).
+             * @example [
+             *       "police"
+             *     ]
+             */
+            source?: ("police" | "court" | "temporary_detention_facility" | "akimat" | "unknown_persons" | "citizens" | "national_security_committee" | "local_authorities" | "tax_authorities" | "prosecutor" | "prison_service" | "information_ministry" | "election_commission" | "employer" | "foreign_state_agency" | "organised_trolls" | "legislature" | "central_government" | "other")[];
+            /**
+             * @description Which sources of threat `source` (filter and group-by) looks at: `main` only, or `any` (main and secondary).
+             * @default main
+             * @example any
+             * @enum {string}
+             */
+            sourceRole: "main" | "any";
+            /**
+             * @description Tag. Repeat for several.
+             * @example [
+             *       "agadil"
+             *     ]
+             */
+            tag?: string[];
+            /**
+             * @description The target's category in the act. Repeat the parameter for several values (any of them).
+             * @example [
+             *       "journalist"
+             *     ]
+             */
+            targetCategory?: ("human_rights_defender" | "civil_activist" | "lawyer" | "journalist" | "trade_union_activist" | "religious_activist" | "political_activist" | "public_figure" | "relative_of_activist" | "protester" | "medical_worker" | "election_observer" | "ngo" | "media_outlet" | "political_party" | "religious_group" | "trade_union" | "lgbtq_person" | "ethnic_minority_member" | "other")[];
+            /**
+             * @description Last month (YYYY-MM), included.
+             * @example 2020-12
+             */
+            to?: string;
+            /**
+             * @description Incident type. Repeat the parameter for several values (any of them).
+             * @example [
+             *       "administrative_arrest"
+             *     ]
+             */
+            type?: ("detention" | "administrative_arrest" | "administrative_fine" | "administrative_charge" | "summons" | "preventive_talk" | "search_or_raid" | "criminal_case" | "pre_trial_detention" | "freedom_restriction" | "imprisonment" | "travel_ban" | "torture_or_ill_treatment" | "death_in_custody" | "killing" | "physical_attack" | "threat_of_violence" | "abduction_or_disappearance" | "ngo_tax_inspection" | "ngo_inspection_other" | "registration_denial" | "organisation_ban" | "liquidation_or_suspension" | "assembly_restriction" | "kettling" | "observer_obstruction" | "strike_suppression" | "website_blocking" | "media_closure" | "accreditation_denial" | "online_harassment" | "censorship" | "surveillance" | "pressure_on_relatives" | "transnational_repression" | "reprisal_for_international_engagement" | "dismissal_or_work_pressure" | "religious_restriction" | "hate_violence" | "gender_based_violence" | "restrictive_legislation" | "demolition_or_eviction" | "electoral_exclusion")[];
+            /**
+             * @description Verification status.
+             * @example [
+             *       "verified"
+             *     ]
+             */
+            verificationStatus?: ("verified" | "unverified")[];
+            /**
+             * @description Year (YYYY) of occurrence. Repeat for several.
+             * @example [
+             *       "2020"
+             *     ]
+             */
+            year?: string[];
+        };
         StartExportRequestDto: {
             /**
              * @description As GET /stats: a timestamp, a position, or `snapshot:<id>`. Default: the statistics as they stand at the request.
@@ -4695,15 +4858,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file (XLSX, SVG or PNG). */
+            /** @description The file (XLSX, SVG or PNG; a case export: CSV, XLSX or JSON Lines). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/x-ndjson": string;
                     "image/png": string;
                     "image/svg+xml": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
@@ -6159,6 +6324,74 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
+            };
+        };
+    };
+    StartCaseExportHttpController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key is the same job (another request with it: 422) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartCaseExportRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The job, queued (or the same job, for the same request or key). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAcceptedDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor or verifier or analyst. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Redis (the job queue) is down, or the statistics lag: nothing was started. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
