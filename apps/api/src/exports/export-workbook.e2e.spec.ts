@@ -292,6 +292,55 @@ describe('statistics workbook in Russian (embedded jobs)', () => {
       expect(job.result.files[0].name).toBe('acts-default.jsonl');
     });
 
+    it('goes, when made with names, as soon as a person of the workspace is erased', async () => {
+      const named = await startCases(cases.tokens.admin, { lang: 'kk' }).expect(202);
+      const namedJob = await jobOf(named.body.jobId, cases.tokens.admin);
+      const unnamed = await startCases(cases.tokens.analyst, { lang: 'kk' }).expect(202);
+      const unnamedJob = await jobOf(unnamed.body.jobId, cases.tokens.analyst);
+      await bytesOf(namedJob.result.files[0].url, cases.tokens.admin);
+      const person = await request(t.server)
+        .post('/persons')
+        .set(as(cases.tokens.admin))
+        .send({ name: 'Someone To Erase' })
+        .expect(201);
+      const erased = await request(t.server)
+        .post(`/persons/${person.body.id}/erasure`)
+        .set(as(cases.tokens.admin))
+        .send({ reason: 'asked' });
+      expect(erased.status).toBeLessThan(300);
+      await request(t.server)
+        .get(namedJob.result.files[0].url)
+        .set(as(cases.tokens.admin))
+        .expect(404);
+      await request(t.server)
+        .get(`/jobs/${named.body.jobId}`)
+        .set(as(cases.tokens.admin))
+        .expect(404);
+      // A file without names has none of hers: it stays.
+      await bytesOf(unnamedJob.result.files[0].url, cases.tokens.analyst);
+    });
+
+    it('is kept 24 hours: then the file is refused, and the same request runs again', async () => {
+      const body = { lang: 'ky', format: 'jsonl' };
+      const started = await startCases(cases.tokens.admin, body).expect(202);
+      const job = await jobOf(started.body.jobId, cases.tokens.admin);
+      const expires = await t.app.get<SqlClient>(SQL_CLIENT).query<{ hours: number }>(
+        `SELECT round(extract(epoch FROM expires_at - created_at) / 3600)::int AS hours
+             FROM jobs WHERE id = $1`,
+        [job.id],
+      );
+      expect(expires.rows[0].hours).toBe(24);
+      await t.app
+        .get<SqlClient>(SQL_CLIENT)
+        .query(`UPDATE jobs SET expires_at = now() - interval '1 second' WHERE id = $1`, [job.id]);
+      await request(t.server).get(job.result.files[0].url).set(as(cases.tokens.admin)).expect(404);
+      const again = await startCases(cases.tokens.admin, body).expect(202);
+      expect(again.body.jobId).toBe(job.id);
+      const rerun = await jobOf(again.body.jobId, cases.tokens.admin);
+      expect(Date.parse(rerun.createdAt)).toBeGreaterThan(Date.parse(job.createdAt));
+      await bytesOf(rerun.result.files[0].url, cases.tokens.admin);
+    });
+
     it.each([
       [{ format: 'pdf' }, 'format'],
       [{ profile: 'ucdp' }, 'profile'],
