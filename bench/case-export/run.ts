@@ -39,6 +39,10 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const small = await createTestWorkspace(app.getHttpServer(), 'Small', ['analyst']);
     const large = await createTestWorkspace(app.getHttpServer(), 'Large', ['analyst']);
+    // An export reads where the projection stands: one incident recorded and projected puts
+    // it past the first position, where the seeded acts are known from.
+    const warmUp = await createTestWorkspace(app.getHttpServer(), 'Warm-up', []);
+    await recordOne(base, warmUp.tokens.admin);
     await seedCaseActs(schema.sql, small.id, ACTS / 10);
     await seedCaseActs(schema.sql, large.id, ACTS);
 
@@ -70,6 +74,24 @@ async function main(): Promise<void> {
   } finally {
     await schema.drop();
   }
+}
+
+async function recordOne(base: string, token: string): Promise<void> {
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const recorded = await fetch(`${base}/incidents`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      title: 'Warm-up',
+      country: 'KZ',
+      type: 'detention',
+      occurred: { date: '2020-02', precision: 'month' },
+    }),
+  });
+  if (recorded.status !== 201) throw new Error(`POST /incidents answered ${recorded.status}`);
+  const { position } = (await recorded.json()) as { position: string };
+  const seen = await fetch(`${base}/incidents?after=${position}`, { headers });
+  if (seen.status !== 200) throw new Error(`GET /incidents answered ${seen.status}`);
 }
 
 interface Run {

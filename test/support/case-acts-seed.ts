@@ -5,7 +5,8 @@ import { encodePosition } from '@app/event-store';
  * Incidents of two acts each, straight into the read model's tables as the projection writes
  * them, known from the first position: what the case-level export reads, at a size no HTTP or
  * event seeding reaches in a test's time (100,000 acts in a few seconds). They have no
- * streams, so only reads of the read model see them.
+ * streams, so only reads of the read model see them. An export reads where the projection
+ * stands: record something first, so that it stands past the first position.
  */
 export async function seedCaseActs(
   sql: SqlExecutor,
