@@ -14,7 +14,9 @@ import { appendManySchema } from './0002-append-many.migration';
  * looked at pg_locks, whose backend did not hold the lock then, and that is still in progress
  * after, belongs to a transaction that never announced itself; and it can no longer announce
  * (es_announce_writer refuses once an id is assigned, ES001), nor insert events without
- * announcing (a statement trigger refuses, ES002).
+ * announcing (a statement trigger refuses, ES002). An id that has ended by then is skipped too:
+ * its events, if any, are visible to the read, whose snapshot comes after it left the running
+ * set.
  */
 export const writerHorizonSchema: Migration = {
   id: '0003-writer-horizon',
@@ -95,10 +97,18 @@ BEGIN
    WHERE l.locktype = 'advisory' AND l.classid = 8302 AND l.objsubid = 2 AND l.granted;
   FOREACH x IN ARRAY v_xips LOOP
     v_owner := (v_owners ->> (x::text::numeric % 4294967296)::text)::int;
-    IF v_owner IS NULL OR v_owner = ANY (v_locked)
-       OR pg_xact_status(x) IS DISTINCT FROM 'in progress' THEN
+    -- An announced writer still holding its lock: its events may yet commit below later ones.
+    IF v_owner = ANY (v_locked) THEN
       RETURN x;
     END IF;
+    -- No backend owns it but it still runs (a prepared transaction): it cannot be placed.
+    IF v_owner IS NULL AND pg_xact_status(x) = 'in progress' THEN
+      RETURN x;
+    END IF;
+    -- Otherwise x never announced (so wrote no events), or it has ended: a writer releases
+    -- its lock only after it has left the running set, so the read's later snapshot sees all
+    -- it wrote. Holding the horizon at every id that ended between the snapshot and the look
+    -- at pg_stat_activity made a one-shot readAll miss committed events on a busy server.
   END LOOP;
   RETURN pg_snapshot_xmax(v_snap);
 END $$;
