@@ -173,6 +173,24 @@ describe('problem+json errors', () => {
     expect(response.text).not.toContain('Aigerim');
   });
 
+  it.each([
+    ['text/plain', 'title=ok'],
+    ['application/x-www-form-urlencoded', 'title=ok&count=2'],
+    ['application/xml', '<report/>'],
+  ])(
+    'refuses a %s body, which no route reads, with 415 saying what to send',
+    async (type, body) => {
+      const response = await request(app.getHttpServer())
+        .post('/fixtures/reports')
+        .set('Content-Type', type)
+        .send(body);
+      expectProblem(response, 415);
+      expect(response.body.detail).toBe(
+        `The request body is ${type}: send JSON (Content-Type: application/json), or multipart/form-data where a route takes a file.`,
+      );
+    },
+  );
+
   it('answers an unknown route with 404', async () => {
     const response = await request(app.getHttpServer()).get('/no/such/route');
     expectProblem(response, 404);

@@ -1,6 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { refuseDeepJson } from '../problem/json-depth';
+import { refuseUnreadBody } from '../problem/unread-body';
 
 /** The largest JSON body the API reads; larger ones are answered 413 without being parsed. */
 export const JSON_BODY_LIMIT = '1mb';
@@ -47,6 +48,7 @@ export function configureHttpSecurity(
   // Registered before Nest's own parsers, which then leave JSON to this one.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(refuseDeepJson);
+  app.use(refuseUnreadBody);
   // Closed by default: a browser page elsewhere cannot call the API with someone's token.
   if (corsOrigins.length > 0) {
     app.enableCors({
