@@ -35,6 +35,12 @@ export interface AppConfig {
   /** How long a projection's lease lasts unrenewed: a crashed process is replaced after it. */
   projectionLeaseMs: number;
   /**
+   * JOB_STALL_SECONDS: jobs waiting this long with no step mean no process takes or advances
+   * them. `/health` turns degraded; a process running jobs that took no step for as long
+   * restarts its job runner (table queue) or exits for its supervisor to restart it (BullMQ).
+   */
+  jobStallSeconds: number;
+  /**
    * MASTER_KEY: 32 bytes, base64. Wraps the per-person keys of personal data (libs/protection).
    * Absent in embedded mode: generated beside the data on first start. Never logged.
    */
@@ -79,6 +85,7 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_PGLITE_DIR = './data';
 export const DEFAULT_PROJECTION_LEASE_SECONDS = 30;
 export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+export const DEFAULT_JOB_STALL_SECONDS = 120;
 export const DEFAULT_STATEMENT_TIMEOUT_SECONDS = 60;
 export const DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS = 30;
 export const DEFAULT_SESSION_MAX_HOURS = 12;
@@ -209,6 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     86_400,
     'seconds',
   );
+  const jobStall = whole('JOB_STALL_SECONDS', DEFAULT_JOB_STALL_SECONDS, 2, 86_400, 'seconds');
   const publicOrigin = checkOrigins(read('PUBLIC_ORIGIN'), fail, 'PUBLIC_ORIGIN')?.[0];
   if (read('PUBLIC_ORIGIN')?.includes(',') === true) {
     fail(
@@ -238,6 +246,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database,
     port,
     projectionLeaseMs: leaseSeconds * 1000,
+    jobStallSeconds: jobStall ?? DEFAULT_JOB_STALL_SECONDS,
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',
     signIn: {
       publicOrigin: publicOrigin ?? `http://localhost:${port}`,

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       database: { kind: 'pglite', dir: './data', fsync: false },
       port: 3000,
       projectionLeaseMs: 30_000,
+      jobStallSeconds: 120,
       logLevel: 'info',
       signIn: {
         publicOrigin: 'http://localhost:3000',
@@ -64,6 +65,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes how long jobs may wait with no step, from 2 s to a day', () => {
+    expect(loadConfig({ JOB_STALL_SECONDS: '3' }).jobStallSeconds).toBe(3);
+    for (const bad of ['1', '86401', '2.5', 'soon']) {
+      expect(errorOf({ JOB_STALL_SECONDS: bad }).message).toMatch(/JOB_STALL_SECONDS .*2 to 86400/);
+    }
+  });
+
   it('is in server mode when DATABASE_URL is set', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgresql://app:secret@db:5432/ledger',
@@ -83,6 +91,7 @@ describe('loadConfig', () => {
       redisUrl: 'rediss://cache:6380',
       port: 8080,
       projectionLeaseMs: 30_000,
+      jobStallSeconds: 120,
       logLevel: 'info',
       signIn: expect.objectContaining({ publicOrigin: 'http://localhost:8080' }),
     });

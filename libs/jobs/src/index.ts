@@ -2,6 +2,7 @@ export * from './job-context';
 export * from './job-records';
 export * from './job-dispatcher';
 export * from './job-runner';
+export * from './job-watchdog';
 export * from './jobs-options';
 export * from './jobs.module';
 export * from './job-processors.module';

@@ -1,7 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { DynamicModule, Logger, Module, ModuleMetadata } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { QUEUE_OF } from './job-context';
+import { JobRecords } from './job-records';
+import { JobRunner } from './job-runner';
+import { ExitWhenWedged, JobWatchdog } from './job-watchdog';
 import { ExportsProcessor } from './processors/exports.processor';
 import { ImportsProcessor } from './processors/imports.processor';
 import { QueueReconciler } from './processors/queue-reconciler';
@@ -30,12 +33,33 @@ export class JobProcessorsModule {
           ? []
           : [BullModule.registerQueue(...Object.values(QUEUE_OF).map((name) => ({ name })))]),
       ],
-      providers:
-        config.redisUrl === undefined
+      providers: [
+        ...(config.redisUrl === undefined
           ? [TableQueueRunner]
-          : [ImportsProcessor, ExportsProcessor, SnapshotsProcessor, QueueReconciler],
+          : [ImportsProcessor, ExportsProcessor, SnapshotsProcessor, QueueReconciler]),
+        {
+          // Wedged, the table queue restarts its loop (the API serves on meanwhile); a process
+          // taking jobs from Redis exits for its supervisor to restart it.
+          provide: JobWatchdog,
+          inject: [JobRecords, JobRunner, { token: TableQueueRunner, optional: true }],
+          useFactory: (records: JobRecords, runner: JobRunner, queue?: TableQueueRunner) =>
+            new JobWatchdog(
+              records,
+              runner,
+              config.jobStallSeconds,
+              queue !== undefined
+                ? { respond: (reason) => restartTableQueue(queue, reason) }
+                : new ExitWhenWedged(config.redisUrl!),
+            ),
+        },
+      ],
     };
   }
+}
+
+function restartTableQueue(queue: TableQueueRunner, reason: string): Promise<void> {
+  new Logger('Jobs').warn(`job watchdog: ${reason}; restarting the job queue runner`);
+  return queue.restart();
 }
 
 /** Whether the API process runs jobs itself: embedded mode, or no Redis to hand them over. */

@@ -5,6 +5,9 @@ import { JobContext, JobFailed, JobReleased, JobWork } from './job-context';
 import { JobRecord } from './job-records';
 import { JOB_TYPES, JobRecords } from './job-records';
 import { JobRunner } from './job-runner';
+import { JobWatchdog } from './job-watchdog';
+import { TableJobDispatcher } from './job-dispatcher';
+import { TableQueueRunner } from './processors/table-queue.runner';
 
 const LIMIT = 3;
 
@@ -148,5 +151,100 @@ describe.each(sqlBackends('jobrun'))('JobRunner on %s', (_name, open) => {
     expect(await claimAndRun(flaky)).toBe('retry');
     expect(await claimAndRun(flaky)).toBe('done');
     expect(ended).toEqual([id, other]);
+  });
+
+  describe('the watchdog of the table queue (embedded mode)', () => {
+    const STALL_SECONDS = 1;
+    const until = async (what: () => Promise<boolean>, ms = 10_000) => {
+      for (const end = Date.now() + ms; !(await what());) {
+        if (Date.now() > end) throw new Error('timed out');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const stateOf = async (id: string) => (await records.get(id))?.state;
+
+    it('restarts the runner when jobs wait and it took no step: the next job runs', async () => {
+      const first = await queued();
+      const second = await queued();
+      // A step that never returns (a hung query, a thread that never answers) wedges the loop.
+      let unblock!: () => void;
+      const hung = new Promise<void>((resolve) => (unblock = resolve));
+      const ran: string[] = [];
+      const jobs = work(async (context) => {
+        ran.push(context.record.id);
+        if (context.record.id === first) await hung;
+      });
+      const queue = new TableQueueRunner(
+        records,
+        runner,
+        new TableJobDispatcher(),
+        jobs,
+        jobs,
+        jobs,
+      );
+      const reasons: string[] = [];
+      const watchdog = new JobWatchdog(records, runner, STALL_SECONDS, {
+        respond: (reason) => {
+          reasons.push(reason);
+          return queue.restart();
+        },
+      });
+      queue.onApplicationBootstrap();
+      watchdog.onApplicationBootstrap();
+      try {
+        await until(async () => ran.includes(first));
+        expect(await watchdog.check()).toBe(false); // not before the limit
+        expect(await stateOf(second)).toBe('queued');
+
+        await until(async () => (await stateOf(second)) === 'completed');
+        expect(reasons).toEqual([
+          expect.stringMatching(/^2 job\(s\) waited \d+ s with no step and this process took none/),
+        ]);
+        expect(await stateOf(first)).toBe('active');
+      } finally {
+        watchdog.onModuleDestroy();
+        unblock();
+        await until(async () => (await stateOf(first)) === 'completed');
+        await queue.onModuleDestroy();
+      }
+      // The replaced loop finished its job and ended: each job ran once.
+      expect(ran.sort()).toEqual([first, second].sort());
+    });
+
+    it('leaves a runner alone while its job steps, however long others wait', async () => {
+      const busy = await queued();
+      const waiting = await queued();
+      const jobs = work(async (context) => {
+        if (context.record.id !== busy) return;
+        for (let p = 1; p <= 8; p++) {
+          await new Promise((r) => setTimeout(r, 250));
+          await context.progress(p * 10);
+        }
+      });
+      const queue = new TableQueueRunner(
+        records,
+        runner,
+        new TableJobDispatcher(),
+        jobs,
+        jobs,
+        jobs,
+      );
+      const responses: string[] = [];
+      const watchdog = new JobWatchdog(records, runner, STALL_SECONDS, {
+        respond: async (reason) => void responses.push(reason),
+      });
+      queue.onApplicationBootstrap();
+      try {
+        await until(async () => (await stateOf(busy)) === 'active');
+        await new Promise((r) => setTimeout(r, STALL_SECONDS * 1000 + 200));
+        // The second job has waited past the limit, but this process is stepping its first.
+        expect((await records.stalled(STALL_SECONDS)).jobs).toBeGreaterThan(0);
+        expect(await watchdog.check()).toBe(false);
+        await until(async () => (await stateOf(waiting)) === 'completed');
+      } finally {
+        await queue.onModuleDestroy();
+      }
+      expect(responses).toEqual([]);
+    });
   });
 });

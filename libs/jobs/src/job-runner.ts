@@ -20,11 +20,23 @@ export class JobRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private shuttingDown = false;
   private readonly running = new Set<Promise<unknown>>();
+  /** When this process last started, advanced or ended a job (or was started itself). */
+  private lastStep = Date.now();
 
   constructor(private readonly records: JobRecords) {}
 
   get stopping(): boolean {
     return this.shuttingDown;
+  }
+
+  /** How long this process has taken no job step: what the watchdog weighs (job-watchdog.ts). */
+  get idleMs(): number {
+    return Date.now() - this.lastStep;
+  }
+
+  /** A job step, or a restart the watchdog made: it waits a whole stall period before the next. */
+  stepped(): void {
+    this.lastStep = Date.now();
   }
 
   /**
@@ -33,9 +45,13 @@ export class JobRunner implements BeforeApplicationShutdown {
    * a job gets; one started more often than that stopped its process every time (see below).
    */
   run(jobId: string, work: JobWork, options: RunOptions): Promise<RunEnd> {
+    this.stepped();
     const run = this.runOnce(jobId, work, options);
     this.running.add(run);
-    return run.finally(() => this.running.delete(run));
+    return run.finally(() => {
+      this.stepped();
+      this.running.delete(run);
+    });
   }
 
   private async runOnce(
@@ -55,6 +71,7 @@ export class JobRunner implements BeforeApplicationShutdown {
         if (whole <= reported) return;
         reported = whole;
         await this.records.progress(jobId, whole, detail);
+        this.stepped();
       },
       stopping: () => this.shuttingDown,
     };

@@ -1,7 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import request from 'supertest';
-import { freePort } from '../../support/api-process';
+import { JobRecords } from '@app/jobs/job-records';
+import { ExitWhenWedged } from '@app/jobs/job-watchdog';
+import { AppProcess, freePort } from '../../support/api-process';
 import { JobApps } from './job-apps';
 import { monitoringSheet, sheetCsv } from './monitoring-sheet';
 
@@ -149,4 +153,56 @@ describe('Redis goes down and comes back', () => {
       await queue.close();
     }
   });
+
+  it('does not end a wedged worker while Redis itself does not answer: a restart would not help', async () => {
+    const exits: number[] = [];
+    const nowhere = `redis://127.0.0.1:${await freePort()}`;
+    await new ExitWhenWedged(nowhere, (code) => exits.push(code)).respond('a test');
+    expect(exits).toEqual([]);
+    await new ExitWhenWedged(`redis://127.0.0.1:${port}`, (code) => exits.push(code)).respond(
+      'a test',
+    );
+    expect(exits).toEqual([1]);
+  });
+
+  it('ends a worker that takes no job while jobs wait and Redis answers, for its supervisor to restart', async () => {
+    // Only the spawned worker takes jobs: the one the tests above started stops.
+    await apps.worker?.close();
+    apps.worker = undefined;
+    const worker = AppProcess.start('apps/worker/src/main.ts', {
+      DATABASE_URL: apps.schema.url,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      JOB_STALL_SECONDS: '2',
+    });
+    const records = apps.api!.get(JobRecords);
+    const redisClient = new Redis({ port, maxRetriesPerRequest: 1 });
+    const jobId = `snapshot-watchdog-${randomUUID()}`;
+    try {
+      for (let i = 0; i < 300 && !/worker ready/.test(worker.stdout); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(worker.stdout).toMatch(/worker ready/);
+      // Redis answers, but no write of the worker's goes through (BullMQ's moveToActive and the
+      // reconciler's adds wait): as the worker of the issue, which spun and took no job.
+      await redisClient.call('CLIENT', 'PAUSE', '20000', 'WRITE');
+      await records.create({ id: jobId, workspaceId: null, type: 'snapshot', input: {} });
+      const started = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      const exit = await Promise.race([
+        worker.exited,
+        new Promise<'running'>((r) => (timer = setTimeout(() => r('running'), 12_000))),
+      ]).finally(() => clearTimeout(timer));
+      expect(exit).toEqual({ code: 1, signal: null });
+      // Past the limit, not before: 2 s of waiting, then a check every half second.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+      expect(worker.stdout + worker.stderr).toMatch(
+        /job watchdog: 1 job\(s\) waited \d+ s with no step and this process took none for \d+ s; exiting for the supervisor to restart the worker/,
+      );
+    } finally {
+      await redisClient.call('CLIENT', 'UNPAUSE');
+      redisClient.disconnect();
+      await records.remove(jobId);
+      await worker.stop();
+    }
+  }, 30_000);
 });

@@ -19,8 +19,6 @@ import {
   RedisHealthDto,
 } from './health.response.dto';
 
-/** Jobs waiting this long with no step: no worker takes or advances them (a wedged worker). */
-export const JOB_STALL_SECONDS = 120;
 /** An event loop blocked this long between checks: this process could not answer meanwhile. */
 const BLOCKED_LOOP_MS = 1_000;
 
@@ -88,7 +86,8 @@ export class CheckHealthHandler implements IQueryHandler<CheckHealthQuery> {
   private async jobs(): Promise<JobsHealthDto | undefined> {
     try {
       const { jobs, seconds } = await withDeadline(() =>
-        this.jobRecords.stalled(JOB_STALL_SECONDS),
+        // Jobs waiting this long with no step: no worker takes or advances them (a wedged worker).
+        this.jobRecords.stalled(this.config.jobStallSeconds),
       );
       return { status: jobs > 0 ? 'stalled' : 'ok', stalledJobs: jobs, stalledSeconds: seconds };
     } catch {

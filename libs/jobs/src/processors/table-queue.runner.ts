@@ -31,6 +31,8 @@ export class TableQueueRunner implements OnApplicationBootstrap, OnModuleDestroy
   private wake?: () => void;
   private loop?: Promise<void>;
   private unsubscribe?: () => void;
+  /** Which loop is the current one: a loop a restart replaced ends at its next turn. */
+  private generation = 0;
 
   constructor(
     private readonly records: JobRecords,
@@ -47,7 +49,20 @@ export class TableQueueRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   onApplicationBootstrap(): void {
-    this.loop = this.run();
+    this.loop = this.run(this.generation);
+  }
+
+  /**
+   * The watchdog found this process taking no job while jobs wait (job-watchdog.ts): a new loop
+   * starts claiming now. The old one may be stuck in a job that never returns; if it ever does,
+   * it ends there. Its job is claimed again once its lease runs out (a start counted, as after
+   * a crash), so a job that wedges every time ends failed after its attempts.
+   */
+  restart(): Promise<void> {
+    this.generation += 1;
+    this.wake?.();
+    this.loop = this.run(this.generation);
+    return Promise.resolve();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -57,8 +72,8 @@ export class TableQueueRunner implements OnApplicationBootstrap, OnModuleDestroy
     await this.loop;
   }
 
-  private async run(): Promise<void> {
-    while (!this.stopped && !this.runner.stopping) {
+  private async run(generation: number): Promise<void> {
+    while (!this.stopped && !this.runner.stopping && generation === this.generation) {
       let pause: number | undefined = IDLE_POLL_MS;
       try {
         await this.scheduleMonthlySnapshot();
@@ -80,6 +95,7 @@ export class TableQueueRunner implements OnApplicationBootstrap, OnModuleDestroy
         }
         this.failing = true;
       }
+      if (generation !== this.generation) return;
       if (pause !== undefined) await this.idle(pause);
     }
   }
