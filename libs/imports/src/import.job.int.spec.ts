@@ -16,7 +16,7 @@ import { ReportIncidentRequestDto } from '@app/application/incidents/report-inci
 import { JobContext, JobFailed, JobReleased } from '@app/jobs/job-context';
 import { JobRecord, JobRecords } from '@app/jobs/job-records';
 import { canonicalJson } from '@app/application/command-request';
-import { registerTarget } from '@app/application/targets/target.commands';
+import { erasePerson, registerTarget } from '@app/application/targets/target.commands';
 import { ImportInput, ImportJob, importUpload, ImportResult } from './import.job';
 import { ImportKeys, importKey } from './import-keys';
 import { normaliseName, planImport } from './plan-import';
@@ -267,6 +267,44 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
       await a.close();
       await b.close();
     }
+  });
+
+  it('refuses the rows that name an erased person again, and indexes her name nowhere', async () => {
+    const row = (ref: string): Row =>
+      ({
+        ...Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c, ''])),
+        incident_ref: ref,
+        date: '2022-03-01',
+        country: 'KZ',
+        type: 'detention',
+        title: `Case ${ref}`,
+        target_name: 'Erin Erasova',
+        target_category: 'journalist',
+      }) as Row;
+    await importRows(db, 'import-erased-1', [row('E-1')]);
+    const { rows } = await db.sql.query<{ id: string }>(
+      `SELECT data->'acts'->0->>'targetId' AS id FROM es_events
+        WHERE event_type = 'IncidentReported' AND data->>'title' = 'Case E-1'`,
+    );
+    const store = { executor: db.executor, vault: db.vault, nameIndex: db.nameIndex };
+    await erasePerson(store, rows[0].id, 'Request of the person', {
+      actor,
+      correlationId: 'erase',
+      today: TODAY,
+    });
+
+    const again = await importRows(db, 'import-erased-2', [row('E-2')]);
+
+    expect(again.errors).toEqual([
+      expect.objectContaining({
+        row: 2,
+        message: expect.stringMatching(
+          /^names a person erased on \d{4}-.*; an erased person cannot be targeted again$/,
+        ),
+      }),
+    ]);
+    expect(again.result.recorded).toMatchObject({ incidents: 0, persons: 0 });
+    expect(await db.nameIndex.withAll(actor.workspaceId, 'person', ['erasova'])).toEqual([]);
   });
 
   it('released by a shutdown between batches, resumes without recording anything twice', async () => {

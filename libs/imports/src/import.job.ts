@@ -39,6 +39,7 @@ import {
   registrationDecider,
 } from '@app/application/targets/target.commands';
 import { nameTerms } from '@app/application/targets/name-search';
+import { readTarget } from '@app/application/targets/target.read';
 import {
   ImportPlan,
   ImportProblem,
@@ -373,6 +374,7 @@ class Recording {
       })),
       { head: this.head },
     );
+    await this.refuseErased(planned, outcomes);
     // Found by name like a person registered through the API (one write for the batch).
     await this.nameIndex.indexMany(
       planned
@@ -389,6 +391,37 @@ class Recording {
       if (this.isNew(outcome.value)) this.out.result.recorded[COUNTED[kind]]++;
       return { status: 'fulfilled', value: outcome.value.id };
     });
+  }
+
+  /**
+   * A name registered before names the same person again (her id derives from it): if she was
+   * erased, her rows are refused as the API refuses to target her (409 naming the erasure), and
+   * her name goes back into no index. Only replays can be erased: new registrations are not.
+   */
+  private async refuseErased(
+    planned: readonly { kind: TargetEntityKind; id: string }[],
+    outcomes: PromiseSettledResult<CommandResult>[],
+  ): Promise<void> {
+    const store = { executor: this.executor, vault: this.vault, nameIndex: this.nameIndex };
+    for (const [i, outcome] of outcomes.entries()) {
+      const { kind, id } = planned[i];
+      if (kind !== 'person' || outcome.status !== 'fulfilled' || this.isNew(outcome.value))
+        continue;
+      const { erasure, erased } = await readTarget(store, 'person', id, this.actor, {
+        open: false,
+      });
+      if (!erased) continue;
+      const when =
+        erasure === undefined ? '' : ` on ${erasure.at} (erasure event ${erasure.eventId})`;
+      outcomes[i] = {
+        status: 'rejected',
+        reason: new DomainError(
+          'conflict',
+          'person_erased',
+          `names a person erased${when}; an erased person cannot be targeted again`,
+        ),
+      };
+    }
   }
 
   private refuse(incident: PlannedIncident, error: unknown): void {

@@ -453,6 +453,23 @@ describe('persons over HTTP', () => {
       expect(again.body.code).toBe('person_erased');
       expect(again.body.detail).toMatch(/targets\.0\.personId names a person erased on \d{4}-/);
       expect(again.text).not.toContain(person.name);
+      const unrelated = await http()
+        .post('/incidents')
+        .set(auth())
+        .send({
+          title: 'Search of the office',
+          country: 'KZ',
+          occurred: { date: '2021-04', precision: 'month' },
+          type: 'detention',
+        })
+        .expect(201);
+      const added = await http()
+        .post(`/incidents/${unrelated.body.id}/targets`)
+        .set(auth())
+        .send({ personId: id, category: 'civil_activist' });
+      expect(added.status).toBe(409);
+      expect(added.body.code).toBe('person_erased');
+      expect(added.body.detail).toMatch(/^target\.personId names a person erased on \d{4}-/);
     });
   });
 
