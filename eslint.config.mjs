@@ -60,7 +60,7 @@ export const LIB_USES = {
   database: [],
   'event-store': ['database'],
   protection: ['config', 'database'],
-  infrastructure: ['config', 'database', 'event-store'],
+  infrastructure: ['config', 'database', 'domain', 'event-store', 'protection'],
   charts: ['domain'],
   'read-models': ['charts', 'config', 'database', 'domain', 'event-store'],
   jobs: ['config', 'database'],

@@ -32,6 +32,7 @@ import {
   loadMasterKey,
   MASTER_KEY_FILE,
   SqlEvidenceStorage,
+  SqlIncidentTextKeys,
   SqlKeyVault,
   SqlNameIndex,
 } from '@app/protection';
@@ -223,6 +224,7 @@ export async function layOutBackupTables(sql: SqlClient, masterKey: Buffer): Pro
   await SqlKeyVault.migrate(sql);
   await SqlNameIndex.migrate(sql);
   await SqlEvidenceStorage.migrate(sql);
+  await SqlIncidentTextKeys.migrate(sql);
 }
 
 /** Only once the data is in: a refused restore leaves the directory as it was. */

@@ -3,6 +3,7 @@ import {
   describeFailure,
   loadConfigOrExit,
   openEventStore,
+  openSealedEventStore,
   openSqlClient,
 } from '@app/infrastructure';
 import {
@@ -22,7 +23,7 @@ import {
   TargetProjections,
   TARGETS,
 } from '@app/read-models';
-import { loadMasterKey, SqlKeyVault } from '@app/protection';
+import { loadMasterKey, SqlIncidentTextKeys, SqlKeyVault } from '@app/protection';
 import { backup, restore, verify } from './backup-commands';
 import type { SqlClient } from '@app/database';
 
@@ -89,6 +90,7 @@ async function migrate(config: AppConfig): Promise<void> {
     await IncidentProjections.migrate(sql);
     await TargetProjections.migrate(sql);
     await SqlKeyVault.migrate(sql);
+    await SqlIncidentTextKeys.migrate(sql);
   } finally {
     await sql.close();
   }
@@ -259,7 +261,7 @@ async function invite(config: AppConfig, options: InviteOptions): Promise<void> 
 async function rebuild(config: AppConfig): Promise<void> {
   const sql = await openSqlClient(config.database, BULK);
   try {
-    const store = await openEventStore(config.eventStore, sql);
+    const store = await openSealedEventStore(config, sql);
     await IncidentProjections.migrate(sql);
     const started = Date.now();
     let reported = 0;

@@ -1,7 +1,7 @@
 /**
  * What a backup holds, in the order a restore inserts it (a row's references come first).
  * The event log and what the log cannot be read or used without: the wrapped keys of persons,
- * of name digests and of evidence files, the workspaces with their users, credentials and
+ * of name digests, of evidence files and of incidents' free text, the workspaces with their users, credentials and
  * settings, and the audit trail. Left out, because they rebuild or expire: read models and
  * their checkpoints (a projection rebuilds from position zero), job records, their files and
  * the uploads they read (an export is made again at the same position; an import's events are
@@ -22,6 +22,7 @@ export const BACKUP_TABLES = [
   'name_index_keys',
   'name_index',
   'evidence_files',
+  'incident_text_keys',
   'es_streams',
   'es_events',
 ] as const;
@@ -41,6 +42,7 @@ export const BACKUP_MIGRATION_SETS = [
   'protection_migrations',
   'name_index_migrations',
   'evidence_storage_migrations',
+  'incident_text_key_migrations',
 ] as const;
 
 /** Row order within a table: the log in its own order, the rest by content (stable hashes). */

@@ -6,6 +6,7 @@ export * from './incidents/incident.events';
 export * from './incidents/incident.commands';
 export * from './incidents/incident.decider';
 export * from './incidents/neutral-title';
+export * from './incidents/incident-free-text';
 export * from './targets/target.decider';
 export * from './vocabularies';
 export * from './dates';

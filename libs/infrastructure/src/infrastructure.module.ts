@@ -3,7 +3,8 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { RecordingSqlClient, SQL_CLIENT, SqlClient } from '@app/database';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import Redis from 'ioredis';
-import { createRedisClient, openEventStore, openSqlClient } from './connections';
+import { createRedisClient, openSqlClient } from './connections';
+import { openSealedEventStore } from './sealed-text';
 
 /** `Redis | null`: null when REDIS_URL is not set. */
 export const REDIS = Symbol('Redis');
@@ -36,7 +37,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           inject: [SQL_CLIENT],
-          useFactory: (sql: SqlClient) => openEventStore(config.eventStore, sql),
+          // Incident free text sealed in and opened out (libs/infrastructure/src/sealed-text).
+          useFactory: (sql: SqlClient) => openSealedEventStore(config, sql),
         },
         {
           provide: REDIS,

@@ -9,3 +9,5 @@ export * from './sql-evidence-storage';
 export * from './master-key-seal';
 export * from './upload-storage.port';
 export * from './sql-upload-storage';
+export * from './incident-text-seal';
+export * from './sql-incident-text-keys';

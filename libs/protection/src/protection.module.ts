@@ -23,7 +23,9 @@ export class ProtectionModule {
   /**
    * Throws the ConfigError naming MASTER_KEY before Nest starts, when server mode lacks it:
    * the process then stops with that one line. Only processes that read or write personal
-   * data import this module (the api; the worker's projections never open a sealed field).
+   * data import this module (the api; the worker when it runs jobs). Every process opens
+   * incidents' sealed free text through the event store (libs/infrastructure/src/sealed-text),
+   * which loads the master key itself.
    */
   static forConfig(config: AppConfig): DynamicModule {
     requireMasterKey(config);

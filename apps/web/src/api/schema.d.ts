@@ -1960,7 +1960,7 @@ export type components = {
             status: "ok" | "degraded" | "down";
         };
         HistoryActorDto: {
-            /** @example Aigerim (monitor) */
+            /** @example Monitor 2 */
             name: string | null;
             /** Format: uuid */
             userId: string | null;
@@ -2005,6 +2005,7 @@ export type components = {
             reasonCode?: string;
             /** @example 2021-03-05T08:00:00.000Z */
             recordedAt: string;
+            redaction?: components["schemas"]["HistoryRedactionDto"];
             /** @example Corrected place */
             summary: string;
             /**
@@ -2014,6 +2015,21 @@ export type components = {
             type: string;
             /** @example 2 */
             version: number;
+        };
+        HistoryRedactionDto: {
+            /**
+             * @description The fields redacted.
+             * @example [
+             *       "title",
+             *       "description"
+             *     ]
+             */
+            fields: string[];
+            /**
+             * @description Versions of these fields stored in clear before free text was sealed: they stay readable in the event log (read models and exports show the replacement).
+             * @example 0
+             */
+            unsealedVersionsInLog: number;
         };
         IncidentFineDto: {
             /** @example 50 */

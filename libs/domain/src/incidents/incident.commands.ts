@@ -8,6 +8,7 @@ import {
   Perpetrator,
   Source,
 } from './incident.types';
+import { RedactableField } from './incident-free-text';
 
 /**
  * Commands carry every id they create (the application derives them, from an Idempotency-Key
@@ -50,4 +51,5 @@ export type IncidentCommand =
   | { type: 'VerifyIncident'; overrideReason?: string }
   | { type: 'RetractIncident'; reason: string; note?: string }
   | { type: 'MarkDuplicate'; incidentId: string; duplicateOf: string; note?: string }
-  | { type: 'UndoDuplicate'; note?: string };
+  | { type: 'UndoDuplicate'; note?: string }
+  | { type: 'RedactIncident'; fields: RedactableField[]; replacement?: string; reason: string };

@@ -4,6 +4,7 @@ import { withoutUndefined } from '../without-undefined';
 import { IncidentCommand } from './incident.commands';
 import { correct, findAct, throwIfInvalid } from './incident.corrections';
 import { IncidentEvent } from './incident.events';
+import { REDACTABLE_FIELDS, RedactableField, REDACTED_TEXT } from './incident-free-text';
 import { evolve, IncidentState, initialIncidentState, RecordedIncident } from './incident.state';
 import {
   independentSourceCount,
@@ -34,6 +35,8 @@ type Of<T extends IncidentCommand['type']> = Extract<IncidentCommand, { type: T 
 /** A report needs no incident; every other command needs one that is reported and not retracted. */
 function decide(command: IncidentCommand, state: IncidentState): IncidentEvent[] {
   if (command.type === 'ReportIncident') return report(command, state);
+  // A retracted incident can no longer change, but what it says can still be redacted.
+  if (command.type === 'RedactIncident') return redact(command, state);
   const incident = assertOpen(state);
   switch (command.type) {
     case 'CorrectIncident':
@@ -211,6 +214,36 @@ function undoDuplicate({ note }: Of<'UndoDuplicate'>, incident: RecordedIncident
     {
       type: 'IncidentDuplicateUndone',
       data: withoutUndefined({ duplicateOf: incident.duplicateOf, note }),
+    },
+  ];
+}
+
+function redact(command: Of<'RedactIncident'>, state: IncidentState): IncidentEvent[] {
+  if (state.status === 'absent')
+    throw new DomainError('not_found', 'incident_not_found', 'no such incident');
+  const p = new Problems();
+  const { fields, reason } = command;
+  const replacement = command.replacement ?? REDACTED_TEXT;
+  if (!Array.isArray(fields) || fields.length === 0)
+    p.add('fields', 'must name at least one field');
+  else
+    fields.forEach((f, i) => {
+      if (!(REDACTABLE_FIELDS as readonly string[]).includes(f))
+        p.add(`fields.${i}`, 'unknown field', REDACTABLE_FIELDS);
+      else if (fields.indexOf(f) !== i) p.add(`fields.${i}`, 'is listed twice');
+    });
+  p.text('reason', reason, { required: true, max: 2_000 });
+  // A tag too: at most 100 characters.
+  p.text('replacement', replacement, { required: true, max: 100 });
+  if (p.errors.length > 0) throw DomainError.invalid(p.errors);
+  const text = replacement.trim();
+  const replacements = Object.fromEntries(
+    fields.map((f) => [f, f === 'tags' ? [text] : text]),
+  ) as Partial<Record<RedactableField, string | string[]>>;
+  return [
+    {
+      type: 'IncidentRedacted',
+      data: { fields: [...fields], reason: reason.trim(), replacements },
     },
   ];
 }

@@ -7,6 +7,7 @@ import {
   Perpetrator,
   Source,
 } from './incident.types';
+import { RedactableField } from './incident-free-text';
 
 export type IncidentReported = DomainEvent<
   'IncidentReported',
@@ -49,6 +50,20 @@ export type IncidentDuplicateUndone = DomainEvent<
   'IncidentDuplicateUndone',
   { duplicateOf: string; note?: string }
 >;
+/**
+ * Earlier versions of these fields made unreadable (their keys destroyed when the event is
+ * stored) and replaced: `replacements` holds each field's new value (`tags`: the one-tag list).
+ */
+export type IncidentRedacted = DomainEvent<
+  'IncidentRedacted',
+  {
+    fields: RedactableField[];
+    reason: string;
+    replacements: Partial<Record<RedactableField, string | string[]>>;
+    /** Versions of these fields stored in clear before free text was sealed: they stay in the log. */
+    unsealedVersionsInLog?: number;
+  }
+>;
 
 export type IncidentEvent =
   | IncidentReported
@@ -61,7 +76,8 @@ export type IncidentEvent =
   | IncidentVerified
   | IncidentRetracted
   | IncidentMarkedDuplicate
-  | IncidentDuplicateUndone;
+  | IncidentDuplicateUndone
+  | IncidentRedacted;
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -78,4 +94,5 @@ export const INCIDENT_EVENT_TYPES: readonly IncidentEventType[] = [
   'IncidentRetracted',
   'IncidentMarkedDuplicate',
   'IncidentDuplicateUndone',
+  'IncidentRedacted',
 ];

@@ -74,7 +74,29 @@ export function evolve(state: IncidentState, event: IncidentEvent): IncidentStat
       return { ...state, duplicateOf: event.data.duplicateOf };
     case 'IncidentDuplicateUndone':
       return { ...state, duplicateOf: undefined };
+    case 'IncidentRedacted':
+      return redacted(state, event.data.replacements);
   }
+}
+
+/** Every redacted field reads as its replacement; a field the incident lacks stays absent. */
+function redacted(
+  state: IncidentState,
+  replacements: Extract<IncidentEvent, { type: 'IncidentRedacted' }>['data']['replacements'],
+): IncidentState {
+  if (state.status === 'absent') return state;
+  const facts = { ...state.facts };
+  const { title, description, place, tags, sourceTitles } = replacements;
+  if (typeof title === 'string') facts.title = title;
+  if (typeof description === 'string' && facts.description !== undefined)
+    facts.description = description;
+  if (typeof place === 'string' && facts.place !== undefined) facts.place = place;
+  if (Array.isArray(tags) && facts.tags.length > 0) facts.tags = tags;
+  const sources =
+    typeof sourceTitles === 'string'
+      ? state.sources.map((s) => ({ ...s, title: sourceTitles }))
+      : state.sources;
+  return { ...state, facts, sources };
 }
 
 function corrected(

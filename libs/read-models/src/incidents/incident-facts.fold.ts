@@ -107,6 +107,12 @@ export interface FoldSink {
   close(row: ActRow, stored: boolean, event: RecordedEvent): void;
   /** A new row (version) becomes current. */
   open(row: ActRow): void;
+  /**
+   * A redaction replaced the incident's tags: every row of the incident, current and
+   * superseded, written or not, now holds `tags` (a redaction is no new version of what we
+   * knew, only what it may say).
+   */
+  retag(incidentId: string, tags: string[]): void;
 }
 
 export function newEntry(incidentId: string): IncidentEntry {
@@ -153,6 +159,10 @@ export function foldEvent(entry: IncidentEntry, event: RecordedEvent, sink: Fold
   entry.workspaceId ??= event.metadata.workspaceId as string;
   entry.reportedAt ??= event.recordedAt;
   entry.last = event;
+  if (event.type === 'IncidentRedacted') {
+    redactRows(entry, event, sink);
+    return true;
+  }
 
   const next = new Map<string, ActVersion>();
   if (countsNow(entry.state)) {
@@ -180,6 +190,24 @@ export function foldEvent(entry: IncidentEntry, event: RecordedEvent, sink: Fold
     sink.open(row);
   }
   return true;
+}
+
+/**
+ * A redaction rewrites what the rows say, in place: no row is closed or opened, so figures
+ * as of any position stay what they were. Only tags are free text among the act rows.
+ */
+function redactRows(entry: IncidentEntry, event: RecordedEvent, sink: FoldSink): void {
+  const { replacements } = event.data as { replacements: { tags?: unknown } };
+  if (replacements.tags === undefined || entry.state.status === 'absent') return;
+  const tags = unique(entry.state.facts.tags);
+  const now = countsNow(entry.state)
+    ? new Map(actVersions(entry.incidentId, entry.workspaceId!, entry.state).map((v) => [v.key, v]))
+    : new Map<string, ActVersion>();
+  for (const [key, open] of entry.open) {
+    open.row.tags = tags;
+    open.signature = now.get(key)?.signature ?? open.signature;
+  }
+  sink.retag(entry.incidentId, tags);
 }
 
 /** The `rm_incidents` row of an entry that has seen at least one event. */

@@ -38,6 +38,7 @@ export async function projectIncidentFacts(
   const closes: { incident_id: string; act_id: string | null; pos: string; at: string }[] = [];
   const inserts: ActRow[] = [];
   const incidents: IncidentRow[] = [];
+  const retags = new Map<string, string[]>();
   const sink = {
     close(row: ActRow, isStored: boolean, event: RecordedEvent) {
       // A row opened in this batch is still in `inserts` and is written closed.
@@ -53,6 +54,9 @@ export async function projectIncidentFacts(
     open(row: ActRow) {
       inserts.push(row);
     },
+    retag(incidentId: string, tags: string[]) {
+      retags.set(incidentId, tags);
+    },
   };
 
   for (const [incidentId, stream] of byIncident) {
@@ -64,6 +68,24 @@ export async function projectIncidentFacts(
     if (changed) incidents.push(incidentRow(entry));
   }
   await writeFacts(tx, v, closes, inserts, incidents);
+  await retagActs(tx, v, retags);
+}
+
+/**
+ * After the rows of the batch are written: every row of a redacted incident, superseded ones
+ * too, holds its replacement tags (the old ones go for good with the table's next rewrite).
+ */
+export async function retagActs(
+  tx: SqlExecutor,
+  v: number,
+  retags: ReadonlyMap<string, string[]>,
+): Promise<void> {
+  for (const [incidentId, tags] of retags) {
+    await tx.query(`UPDATE rm_acts_v${v} SET tags = $2::text[] WHERE incident_id = $1`, [
+      incidentId,
+      tags,
+    ]);
+  }
 }
 
 async function writeFacts(

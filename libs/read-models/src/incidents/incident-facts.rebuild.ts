@@ -11,7 +11,7 @@ import {
   incidentRow,
   newEntry,
 } from './incident-facts.fold';
-import { activeVersion, projectIncidentFacts } from './incident-facts.projection';
+import { activeVersion, projectIncidentFacts, retagActs } from './incident-facts.projection';
 import { createIndexesSql, createTablesSql, switchViewsSql } from './incident-facts.schema';
 import { INCIDENT_FACTS } from './incident-projections.service';
 
@@ -123,7 +123,12 @@ async function bulkLoad(
 ): Promise<RebuildProgress> {
   const entries = new Map<string, IncidentEntry>();
   let history: ActRow[] = [];
-  const sink: FoldSink = { close: (row) => history.push(row), open: () => undefined };
+  const retags = new Map<string, string[]>();
+  const sink: FoldSink = {
+    close: (row) => history.push(row),
+    open: () => undefined,
+    retag: (incidentId, tags) => retags.set(incidentId, tags),
+  };
   let position = START;
   let events = 0;
   let writing: Promise<void> = Promise.resolve();
@@ -174,6 +179,9 @@ async function bulkLoad(
     ],
     2,
   );
+  // Rows closed before a redaction hold what the log said then: in clear for values stored
+  // before free text was sealed. They read as the replacement, as in the live projection.
+  await sql.transaction((tx) => retagActs(tx, to, retags));
   return { events, position };
 }
 

@@ -1,4 +1,11 @@
-import { CorrectableField, IncidentEvent, Lang, labelOf, VocabularyName } from '@app/domain';
+import {
+  CorrectableField,
+  IncidentEvent,
+  Lang,
+  labelOf,
+  RedactableField,
+  VocabularyName,
+} from '@app/domain';
 
 export interface HistoryEntryText {
   summary: string;
@@ -10,6 +17,8 @@ export interface HistoryEntryText {
   /** ...and its code, when the reason is one of a vocabulary's (`new_evidence`). */
   reasonCode?: string;
   note?: string;
+  /** A redaction: the fields made unreadable, and the versions that stay readable in the log. */
+  redaction?: { fields: string[]; unsealedVersionsInLog: number };
 }
 
 /** One event in plain words, all in `lang`: what happened, what changed, and why. */
@@ -113,6 +122,15 @@ function describe(
         summary: say('duplicateUndone', event.data.duplicateOf),
         ...(event.data.note && { note: event.data.note }),
       };
+    case 'IncidentRedacted': {
+      const { fields, reason, unsealedVersionsInLog = 0 } = event.data;
+      const words = fields.map((f) => REDACTED_FIELD_WORDS[f]?.[lang] ?? f).join(', ');
+      return {
+        summary: say('redacted', words, unsealedVersionsInLog),
+        reason,
+        redaction: { fields, unsealedVersionsInLog },
+      };
+    }
   }
 }
 
@@ -211,6 +229,23 @@ const SENTENCES = {
     ky: (of: string) => `Көчүрмө белгиси алынды (${of} көчүрмөсү болгон)`,
     tg: (of: string) => `Аломати такрор бекор шуд (такрори ${of} буд)`,
   },
+  redacted: {
+    en: (fields: string, unsealed: number) =>
+      `Redacted ${fields}: earlier versions unreadable` +
+      (unsealed > 0 ? `, except ${unsealed} stored before sealing, still readable in the log` : ''),
+    ru: (fields: string, unsealed: number) =>
+      `Скрыто: ${fields}; прежние версии нечитаемы` +
+      (unsealed > 0 ? `, кроме ${unsealed} записанных до шифрования, читаемых в журнале` : ''),
+    kk: (fields: string, unsealed: number) =>
+      `Жасырылды: ${fields}; бұрынғы нұсқалар оқылмайды` +
+      (unsealed > 0 ? `, шифрлауға дейін жазылған ${unsealed} нұсқадан басқа` : ''),
+    ky: (fields: string, unsealed: number) =>
+      `Жашырылды: ${fields}; мурунку версиялар окулбайт` +
+      (unsealed > 0 ? `, шифрлөөгө чейин жазылган ${unsealed} версиядан башка` : ''),
+    tg: (fields: string, unsealed: number) =>
+      `Пинҳон шуд: ${fields}; нусхаҳои пешина хонда намешаванд` +
+      (unsealed > 0 ? `, ба ҷуз ${unsealed} нусхаи пеш аз рамзгузорӣ` : ''),
+  },
 } as const;
 
 const RETRACTED: Record<Lang, string> = {
@@ -252,4 +287,19 @@ const FIELD_WORDS: Record<Exclude<CorrectableField, 'targetCategory'>, Record<La
     tg: 'асоси ҳуқуқӣ',
   },
   tags: { en: 'tags', ru: 'метки', kk: 'белгілер', ky: 'белгилер', tg: 'барчаспҳо' },
+};
+
+/** The fields a redaction names, in words. */
+const REDACTED_FIELD_WORDS: Record<RedactableField, Record<Lang, string>> = {
+  title: FIELD_WORDS.title,
+  description: FIELD_WORDS.description,
+  place: FIELD_WORDS.place,
+  tags: FIELD_WORDS.tags,
+  sourceTitles: {
+    en: 'source titles',
+    ru: 'названия источников',
+    kk: 'дереккөз атаулары',
+    ky: 'булак аталыштары',
+    tg: 'унвонҳои манбаъ',
+  },
 };

@@ -27,8 +27,20 @@ export class HistoryActorDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' })
   userId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Aigerim (monitor)' })
+  @ApiProperty({ type: String, nullable: true, example: 'Monitor 2' })
   name!: string | null;
+}
+
+export class HistoryRedactionDto {
+  @ApiProperty({ example: ['title', 'description'], description: 'The fields redacted.' })
+  fields!: string[];
+
+  @ApiProperty({
+    example: 0,
+    description:
+      'Versions of these fields stored in clear before free text was sealed: they stay readable in the event log (read models and exports show the replacement).',
+  })
+  unsealedVersionsInLog!: number;
 }
 
 export class HistoryEntryDto {
@@ -66,6 +78,9 @@ export class HistoryEntryDto {
 
   @ApiPropertyOptional({ example: 'The family statement names the detention centre.' })
   note?: string;
+
+  @ApiPropertyOptional({ type: HistoryRedactionDto })
+  redaction?: HistoryRedactionDto;
 }
 
 export class IncidentHistoryResponseDto {

@@ -1,0 +1,2 @@
+export * from './sealed-text-event-store';
+export * from './open-sealed-event-store';
