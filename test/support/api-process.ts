@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { TEST_MASTER_KEY } from './test-keys';
@@ -51,6 +52,11 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new AppProcess(child);
+  }
+
+  /** The process id, for what the operating system knows of it (/proc/<pid>/status). */
+  get pid(): number {
+    return this.child.pid!;
   }
 
   get stdout(): string {
@@ -122,4 +128,15 @@ export async function waitForHttp(
     }
   }
   throw new Error(`no answer from ${url} within ${timeoutMs} ms:\n${app.stderr}`);
+}
+
+/**
+ * The most resident memory a process has held since it started, threads included (they share
+ * its address space): the kernel's high-water mark (VmHWM), which no sampling can miss.
+ */
+export async function peakRss(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+  if (kb === undefined) throw new Error(`no VmHWM for process ${pid}`);
+  return Number(kb) * 1024;
 }

@@ -7,10 +7,9 @@ import { configureHttpApp } from '../../apps/api/src/http-app';
 import { pgliteCopy } from './pglite-template';
 import { createTestSchema } from './test-postgres';
 
-export const TEST_ADMIN_TOKEN = 'rl_test-admin-token-0123456789abcdef';
-import { TEST_MASTER_KEY } from './test-keys';
+import { TEST_ADMIN_TOKEN, TEST_MASTER_KEY } from './test-keys';
 
-export { TEST_MASTER_KEY };
+export { TEST_ADMIN_TOKEN, TEST_MASTER_KEY };
 
 export interface TestApp {
   app: NestExpressApplication;

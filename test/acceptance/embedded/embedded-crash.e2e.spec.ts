@@ -2,17 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PgliteSqlClient } from '@app/database';
-import { AppProcess, freePort, waitForHttp } from '../../support/api-process';
+import { AppProcess, freePort, peakRss, waitForHttp } from '../../support/api-process';
+import { FLOOD, sharedStringsFlood, zipBombWorkbook } from '../../support/hostile-sheets';
 import { appPgliteCopy, TEST_ADMIN_TOKEN } from '../../support/test-app';
 
 /**
  * Acceptance (issue 18): an embedded API killed with SIGKILL during 200 concurrent case writes
  * keeps every case it answered 201 for, and nothing else: the unanswered ones, sent again with
  * their Idempotency-Keys after the restart, are each recorded once.
+ *
+ * Acceptance (issue 19), first, on the same process (one start less): the probe's hostile
+ * sheets, which used to take the whole embedded API down, end as jobs while it stays healthy
+ * and under 1 GiB of resident memory, measured by the kernel.
  */
 const CASES = 200;
 const KILL_AFTER = 60;
-const auth = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'Content-Type': 'application/json' };
+const auth = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+const jsonAuth = { ...auth, 'Content-Type': 'application/json' };
 
 const caseBody = (i: number) =>
   JSON.stringify({
@@ -23,7 +29,7 @@ const caseBody = (i: number) =>
     targets: [{ person: { name: `Person ${i}` }, category: 'civil_activist' }],
   });
 
-describe('an embedded API killed with SIGKILL during 200 concurrent case writes', () => {
+describe('an embedded API given hostile sheets, then killed during 200 concurrent case writes', () => {
   let dir: string;
   let app: AppProcess | undefined;
   let base: string;
@@ -46,12 +52,56 @@ describe('an embedded API killed with SIGKILL during 200 concurrent case writes'
   const post = (i: number, key: string) =>
     fetch(`${base}/incidents`, {
       method: 'POST',
-      headers: { ...auth, 'Idempotency-Key': key },
+      headers: { ...jsonAuth, 'Idempotency-Key': key },
       body: caseBody(i),
     });
 
-  it('keeps every acknowledged case and records the rest once when sent again', async () => {
+  it("ends the probe's hostile sheets as jobs, /health ok and the process under 1 GiB", async () => {
     await start();
+    const states = new Set<string>();
+    const imported = async (file: Buffer, name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([file]), name);
+      const started = await fetch(`${base}/imports`, { method: 'POST', headers: auth, body: form });
+      expect(started.status).toBe(202);
+      const { jobId } = (await started.json()) as { jobId: string };
+      for (let i = 0; i < 600; i += 1) {
+        const health = (await (await fetch(`${base}/health`)).json()) as { status: string };
+        states.add(health.status);
+        const job = (await (await fetch(`${base}/jobs/${jobId}`, { headers: auth })).json()) as {
+          state: string;
+          result: { rows: number } | null;
+          errors: { message: string }[];
+        };
+        if (job.state === 'completed' || job.state === 'failed') return job;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`job ${jobId} did not finish`);
+    };
+
+    const bomb = await imported(await zipBombWorkbook(), 'bomb.xlsx');
+    expect(bomb).toMatchObject({ state: 'failed', result: null });
+    expect(bomb.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/refused as a possible zip bomb \(at most 104857600 bytes/),
+      }),
+    ]);
+    // Within every limit, so read whole (472,000 cells): it ends naming what the sheet lacks.
+    const flood = await imported(await sharedStringsFlood(), 'flood.xlsx');
+    expect(flood).toMatchObject({ state: 'completed', result: { rows: FLOOD.rows } });
+    expect(flood.errors).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/^the sheet has no date column/) }),
+    );
+    expect([...states]).toEqual(['ok']);
+    // The total, the start included (about 530 MB of it, PGlite's memory mostly), not growth.
+    const peak = await peakRss(app!.pid);
+    console.log(`embedded API: peak RSS ${Math.round(peak / 1024 ** 2)} MiB`);
+    expect(peak).toBeLessThan(1024 ** 3);
+  }, 120_000);
+
+  it('keeps every acknowledged case and records the rest once when sent again', async () => {
+    // The process the hostile sheets left running, or a fresh one when this test runs alone.
+    if (app === undefined) await start();
     const keys = Array.from({ length: CASES }, () => randomUUID());
     const acked = new Map<number, string>();
     let killed = false;

@@ -8,7 +8,6 @@ import { JobDispatcher } from '@app/jobs/job-dispatcher';
 import { JobRecords } from '@app/jobs/job-records';
 import { monthlySnapshotJobId, previousMonth } from '@app/jobs/monthly-schedule';
 import { monitoringSheet, sheetCsv } from './monitoring-sheet';
-import { worksheetXml, xlsxWorkbook } from '../../support/zip-archive';
 
 /**
  * Embedded mode (PGlite, no Redis): the same job classes run in the API process, the `jobs`
@@ -260,56 +259,25 @@ describe('imports and exports in embedded mode', () => {
     await request(t.server).get('/jobs/not-a-job').set(t.auth).expect(404);
   });
 
-  it('ends a zip bomb and a broken file as failed jobs naming the limit; /health stays ok, memory bounded', async () => {
-    // Three sheets of 7 million identical rows: 3.8 MB that inflate to gigabytes. Embedded, the
-    // job runs in the API process: this one, whose RSS is sampled while it runs.
-    const sheet = worksheetXml('<row><c><v>1</v></c></row>', 7_000_000);
-    const bomb = xlsxWorkbook([{ xml: sheet }, { xml: sheet }, { xml: sheet }]);
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const healthStates = new Set<string>();
-    const failedAs = async (file: Buffer, name: string) => {
-      const started = await request(t.server)
-        .post('/imports')
-        .set(t.auth)
-        .attach('file', file, name)
-        .expect(202);
-      for (let i = 0; i < 600; i++) {
-        healthStates.add((await request(t.server).get('/health').expect(200)).body.status);
-        const job = (await request(t.server).get(`/jobs/${started.body.jobId}`).set(t.auth)).body;
-        if (job.state === 'completed' || job.state === 'failed') return job;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`job ${started.body.jobId} did not finish`);
-    };
-    try {
-      const bombJob = await failedAs(bomb, 'bomb.xlsx');
-      expect(bombJob).toMatchObject({ state: 'failed', result: null });
-      expect(bombJob.errors).toEqual([
-        expect.objectContaining({
-          message: expect.stringMatching(
-            /refused as a possible zip bomb \(at most 104857600 bytes/,
-          ),
-        }),
-      ]);
-      const broken = await failedAs(Buffer.from('PK\u0003\u0004 broken'), 'broken.xlsx');
-      expect(broken).toMatchObject({ state: 'failed' });
-      expect(broken.errors).toEqual([
-        {
-          row: null,
-          column: null,
-          value: null,
-          message: 'the file is not a readable XLSX workbook',
-        },
-      ]);
-    } finally {
-      clearInterval(sampler);
-    }
-    expect([...healthStates]).toEqual(['ok']);
-    // Growth, not the total: the jest worker holds what earlier specs left (as read-sheet's spec).
-    expect(peak - before).toBeLessThan(512 * 1024 ** 2);
-  }, 60_000);
+  it('ends a broken file as a failed job saying so', async () => {
+    // The zip bomb and the 1.45 MB sheet run in a spawned embedded API, whose memory is its
+    // own to measure: test/acceptance/embedded/embedded-crash.e2e.spec.ts.
+    const started = await request(t.server)
+      .post('/imports')
+      .set(t.auth)
+      .attach('file', Buffer.from('PK\u0003\u0004 broken'), 'broken.xlsx')
+      .expect(202);
+    const broken = await finished(started.body.jobId);
+    expect(broken).toMatchObject({ state: 'failed' });
+    expect(broken.errors).toEqual([
+      {
+        row: null,
+        column: null,
+        value: null,
+        message: 'the file is not a readable XLSX workbook',
+      },
+    ]);
+  });
 
   it('turns /health degraded, naming the jobs, while a job waits with no step', async () => {
     const sql = t.app.get<SqlClient>(SQL_CLIENT);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { zipBombWorkbook } from '../../../../test/support/hostile-sheets';
 import { worksheetXml, xlsxWorkbook } from '../../../../test/support/zip-archive';
 import { SHEET_LIMITS } from './read-sheet';
 import { readSheetInThread } from './read-sheet-in-thread';
@@ -8,7 +9,6 @@ const MiB = 1024 ** 2;
 // and its inflated stream stay bounded. Growth, not the total: jest runs other spec
 // files in the same worker first, and what they left (over 1 GB in CI) is not this read's.
 const GROWTH_LIMIT = 384 * MiB;
-const IDENTICAL_ROW = '<row><c><v>1</v></c></row>';
 
 /** Reads in the thread, sampling how far this process's RSS (the thread's heap is part of it) grows. */
 async function readWatchingMemory(file: Buffer) {
@@ -49,8 +49,7 @@ function numberedRows(count: number): string {
 
 describe('reading a sheet in bounded memory', () => {
   it('refuses three sheets of 7 million identical rows before inflating them', async () => {
-    const sheet = worksheetXml(IDENTICAL_ROW, 7_000_000);
-    const bomb = xlsxWorkbook([{ xml: sheet }, { xml: sheet }, { xml: sheet }]);
+    const bomb = await zipBombWorkbook();
     expect(bomb.length).toBeLessThan(4 * 1024 * 1024);
 
     const { reason, growth } = await readWatchingMemory(bomb);
