@@ -8,6 +8,7 @@ export * from './incidents/incident.decider';
 export * from './incidents/neutral-title';
 export * from './incidents/incident-free-text';
 export * from './targets/target.decider';
+export * from './targets/person-merge';
 export * from './vocabularies';
 export * from './dates';
 export * from './snapshots';

@@ -2,6 +2,12 @@ import { Decider, DomainEvent } from '../decider';
 import { DomainError } from '../errors';
 import { withoutUndefined } from '../without-undefined';
 import { Problems, validateTargetCategory } from '../incidents/incident.validation';
+import {
+  decideMerge,
+  MergeCommand,
+  PersonMergeEvent,
+  refuseErasureWithDuplicates,
+} from './person-merge';
 
 /**
  * Persons and organisations: the targets of acts. One decider serves both, since they differ
@@ -49,8 +55,12 @@ export type TargetCommand =
       today: string;
     }
   | { type: 'LinkAlias'; alias: string }
-  /** Crypto-shredding: the application destroys the person's key; the event records it. */
-  | { type: 'Erase'; reason: string };
+  /**
+   * Crypto-shredding: the application destroys the person's key; the event records it.
+   * `liveDuplicates`: the persons merged into this one and not erased (person-merge.ts).
+   */
+  | { type: 'Erase'; reason: string; liveDuplicates?: readonly string[] }
+  | MergeCommand;
 
 /** What an erased person's personal fields read as, everywhere. */
 export const ERASED_TEXT = '[erased]';
@@ -68,7 +78,8 @@ export type TargetAliasLinked = DomainEvent<
   { alias: string }
 >;
 export type PersonErased = DomainEvent<'PersonErased', { reason: string }>;
-export type TargetEvent = TargetRegistered | TargetAmended | TargetAliasLinked | PersonErased;
+export type TargetEvent =
+  TargetRegistered | TargetAmended | TargetAliasLinked | PersonErased | PersonMergeEvent;
 
 /**
  * Before registration: nothing but an empty alias list. The rest is declared absent so a
@@ -80,6 +91,7 @@ export interface AbsentTarget {
   id?: undefined;
   details?: undefined;
   aliases: string[];
+  mergedInto?: undefined;
 }
 
 /** A registered person or organisation; an erased person keeps its codes and label. */
@@ -90,6 +102,8 @@ export interface RegisteredTarget {
   id: string;
   details: TargetDetails;
   aliases: string[];
+  /** The person this one is merged into: its acts count as theirs (person-merge.ts). */
+  mergedInto?: string;
 }
 
 export type TargetState = AbsentTarget | RegisteredTarget;
@@ -104,6 +118,8 @@ export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
       throw new DomainError('not_found', 'target_not_found', 'no such person or organisation');
     }
     if (command.type === 'Erase') return erase(command, state);
+    // A merge touches no personal field: an erased duplicate is merged (or not) like any other.
+    if (command.type === 'Merge' || command.type === 'Unmerge') return decideMerge(command, state);
     if (state.status === 'erased') {
       throw new DomainError(
         'conflict',
@@ -137,6 +153,13 @@ export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = {
         return { ...state, aliases: [...state.aliases, event.data.alias] };
       case 'PersonErased':
         return state.status === 'absent' ? state : { ...state, status: 'erased' };
+      case 'PersonMerged':
+        return state.status === 'absent' ? state : { ...state, mergedInto: event.data.into };
+      case 'PersonMergeUndone': {
+        if (state.status === 'absent') return state;
+        const { mergedInto: _undone, ...rest } = state;
+        return rest;
+      }
     }
   },
 };
@@ -175,6 +198,7 @@ function erase(command: Of<'Erase'>, target: RegisteredTarget): TargetEvent[] {
   const p = new Problems();
   p.text('reason', command.reason, { required: true, max: 500 });
   if (p.errors.length > 0) throw DomainError.invalid(p.errors);
+  refuseErasureWithDuplicates(command.liveDuplicates);
   return [{ type: 'PersonErased', data: { reason: command.reason.trim() } }];
 }
 

@@ -1,5 +1,5 @@
 import { specFor } from '../decider.spec-helper';
-import { TargetEvent, targetDecider } from './target.decider';
+import { TargetCommand, TargetEvent, targetDecider } from './target.decider';
 
 const today = '2021-07-14';
 const given = specFor(targetDecider);
@@ -191,6 +191,86 @@ describe('Person and organisation decider', () => {
         .when({ type: 'Erase', reason: ' ' })
         .thenFails('invalid', 'invalid_input', ['reason']);
       given([kibhr]).when({ type: 'Erase', reason: 'asked' }).thenFails('invalid', 'not_a_person');
+    });
+  });
+
+  describe('Merge and Unmerge', () => {
+    const kept = { status: 'registered' as const };
+    const merge = (
+      over: Partial<Extract<TargetCommand, { type: 'Merge' }>> = {},
+    ): TargetCommand => ({
+      type: 'Merge',
+      into: 'person-2',
+      reason: ' same human, spelt Агадил in the API ',
+      kept,
+      mergedIntoThis: [],
+      ...over,
+    });
+    const merged: TargetEvent = {
+      type: 'PersonMerged',
+      data: { into: 'person-2', reason: 'same human, spelt Агадил in the API' },
+    };
+    const undone: TargetEvent = {
+      type: 'PersonMergeUndone',
+      data: { into: 'person-2', reason: 'different birth years' },
+    };
+
+    it('merges a person into another with the reason, and undoes it', () => {
+      given([maxBokayev]).when(merge()).then([merged]);
+      given([maxBokayev, merged])
+        .when({ type: 'Unmerge', reason: 'different birth years' })
+        .then([undone]);
+      // Undone, it may be merged again.
+      given([maxBokayev, merged, undone]).when(merge()).then([merged]);
+    });
+
+    it('refuses a merge into itself, without a reason, and of an organisation', () => {
+      given([maxBokayev])
+        .when(merge({ into: 'person-1', reason: ' ' }))
+        .thenFails('invalid', 'invalid_input', ['reason', 'into']);
+      given([kibhr]).when(merge()).thenFails('invalid', 'not_a_person');
+      given([]).when(merge()).thenFails('not_found', 'target_not_found');
+    });
+
+    it('refuses a person already merged, and an undo of what is not merged', () => {
+      given([maxBokayev, merged]).when(merge()).thenFails('conflict', 'person_merged');
+      given([maxBokayev])
+        .when({ type: 'Unmerge', reason: 'x' })
+        .thenFails('conflict', 'person_not_merged');
+      given([maxBokayev, merged, undone])
+        .when({ type: 'Unmerge', reason: 'x' })
+        .thenFails('conflict', 'person_not_merged');
+    });
+
+    it('refuses a target that is absent, erased, or merged itself (no chains)', () => {
+      given([maxBokayev])
+        .when(merge({ kept: { status: 'absent' } }))
+        .thenFails('not_found', 'person_not_found');
+      given([maxBokayev])
+        .when(merge({ kept: { status: 'erased' } }))
+        .thenFails('conflict', 'person_erased');
+      const chained = given([maxBokayev])
+        .when(merge({ kept: { status: 'registered', mergedInto: 'person-3' } }))
+        .thenFails('conflict', 'merge_target_merged');
+      expect(chained.message).toContain('merge into person-3 instead');
+      given([maxBokayev])
+        .when(merge({ kept: { status: 'registered', mergedInto: 'person-1' } }))
+        .thenFails('conflict', 'person_merged');
+      const kept = given([maxBokayev])
+        .when(merge({ mergedIntoThis: ['person-4'] }))
+        .thenFails('conflict', 'person_has_merged_duplicates');
+      expect(kept.message).toContain('person-4');
+    });
+
+    it('merges an erased duplicate (no personal field changes), and refuses to erase a person live duplicates are merged into', () => {
+      const erased: TargetEvent = { type: 'PersonErased', data: { reason: 'asked' } };
+      given([maxBokayev, erased]).when(merge()).then([merged]);
+      given([maxBokayev])
+        .when({ type: 'Erase', reason: 'asked', liveDuplicates: ['person-5'] })
+        .thenFails('conflict', 'person_has_merged_duplicates');
+      given([maxBokayev, merged])
+        .when({ type: 'Erase', reason: 'asked', liveDuplicates: [] })
+        .then([erased]);
     });
   });
 });
