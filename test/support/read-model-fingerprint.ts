@@ -1,7 +1,8 @@
 import { SqlExecutor } from '@app/database';
 
 /**
- * Counts and hashes of the incident read models (through their views), to compare two builds.
+ * Counts and hashes of the incident read models (through their views, the person merges too),
+ * to compare two builds.
  * With `at`, as they stood at that position: the fact rows known by then (their supersession
  * only if it came by then), and the incidents whose last change came by then. The incidents'
  * part is exact when nothing after `at` changed an incident that existed at `at` (new
@@ -12,6 +13,9 @@ export async function readModelFingerprint(sql: SqlExecutor, at?: string) {
   const { rows } = await sql.query<{
     acts: string;
     acts_hash: string;
+    merges: string;
+    mergesUndone: string;
+    merges_hash: string | null;
     incidents: string;
     incidents_hash: string;
   }>(
@@ -22,12 +26,20 @@ export async function readModelFingerprint(sql: SqlExecutor, at?: string) {
               CASE WHEN superseded_by <= $1 THEN superseded_by END AS superseded_by,
               CASE WHEN superseded_by <= $1 THEN superseded_at END AS superseded_at
          FROM rm_acts WHERE known_from <= $1
+     ), merges AS (
+       SELECT workspace_id, person_id, into_id, known_from, known_from_at,
+              CASE WHEN superseded_by <= $1 THEN superseded_by END AS superseded_by,
+              CASE WHEN superseded_by <= $1 THEN superseded_at END AS superseded_at
+         FROM rm_person_merges WHERE known_from <= $1
      ), incidents AS (
        SELECT incident_id, version, status, target_categories, state, last_position
          FROM rm_incidents WHERE last_position <= $1
      )
      SELECT (SELECT count(*) FROM acts)::text AS acts,
             (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (SELECT a::text AS r FROM acts a) x) AS acts_hash,
+            (SELECT count(*) FROM merges)::text AS merges,
+            (SELECT count(*) FROM merges WHERE superseded_by IS NOT NULL)::text AS "mergesUndone",
+            (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (SELECT m::text AS r FROM merges m) z) AS merges_hash,
             (SELECT count(*) FROM incidents)::text AS incidents,
             (SELECT md5(string_agg(r, '|' ORDER BY r)) FROM (SELECT i::text AS r FROM incidents i) y) AS incidents_hash`,
     [upTo],

@@ -1,6 +1,10 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
-import { INCIDENT_FACTS, IncidentProjections } from './incidents/incident-projections.service';
+import {
+  INCIDENT_FACTS,
+  INCIDENT_FACTS_CATEGORIES,
+  IncidentProjections,
+} from './incidents/incident-projections.service';
 import { DomainError } from '@app/domain';
 
 const POLL_MS = 25;
@@ -54,9 +58,9 @@ export async function refusePastHead(
  * Read-your-writes for every query of the incident read models: `after=<position>` (the
  * `position` a command answered) waits until the projection has passed it.
  *
- * The projection only reads incident events, so its checkpoint never reaches the position of
- * a later person or organisation event; it has passed such a position when no incident event
- * up to it is left to project.
+ * The projection only reads incident and person events, so its checkpoint never reaches the
+ * position of a later organisation event; it has passed such a position when no event of its
+ * categories up to it is left to project.
  */
 @Injectable()
 export class ProjectionFreshness {
@@ -86,7 +90,11 @@ export class ProjectionFreshness {
   }
 
   async status(): Promise<ProjectionStatus> {
-    return this.statusOf(INCIDENT_FACTS, ['incident'], await this.projections.position());
+    return this.statusOf(
+      INCIDENT_FACTS,
+      INCIDENT_FACTS_CATEGORIES,
+      await this.projections.position(),
+    );
   }
 
   /** Where a projection reading `categories` stands, given its committed position. */
@@ -124,7 +132,7 @@ export class ProjectionFreshness {
     if ((await this.store.headPosition()) < after) return false;
     for await (const next of this.store.readAll({
       from: reached,
-      categories: ['incident'],
+      categories: INCIDENT_FACTS_CATEGORIES,
       maxCount: 1,
     })) {
       return next.position > after;

@@ -5,7 +5,9 @@ import { collect } from '@app/event-store/event-store.contract';
 import { EventStore, Position, RecordedEvent } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { sqlBackends } from '../../../../test/support/sql-backends';
-import { IncidentProjections } from './incident-projections.service';
+import { GetStatsQuery } from '../statistics/get-stats.query';
+import { statsSql } from '../statistics/get-stats.handler';
+import { INCIDENT_FACTS_CATEGORIES, IncidentProjections } from './incident-projections.service';
 import { projectIncidentFacts } from './incident-facts.projection';
 
 const today = '2021-07-14';
@@ -57,7 +59,9 @@ describe.each(backends)('incident facts projection on %s', (_, setup) => {
 
   /** Projects everything new in one batch (one transaction), as the runner does. */
   async function project(): Promise<RecordedEvent[]> {
-    const events = await collect(store.readAll({ from: projected, categories: ['incident'] }));
+    const events = await collect(
+      store.readAll({ from: projected, categories: INCIDENT_FACTS_CATEGORIES }),
+    );
     if (events.length > 0) {
       await sql.transaction((tx) => projectIncidentFacts(events, tx));
       projected = events[events.length - 1].position;
@@ -288,5 +292,63 @@ describe.each(backends)('incident facts projection on %s', (_, setup) => {
     const before = await count();
     await sql.transaction((tx) => projectIncidentFacts(events, tx));
     expect(await count()).toBe(before);
+  });
+
+  it('folds the merge of a person and its undo: as of each position, the persons then', async () => {
+    const id = randomUUID();
+    await run(id, report(id, ['civil_activist', 'journalist']));
+    const [kept, duplicate] = (
+      (await collect(store.readStream(`incident-${id}`)))[0].data as {
+        acts: { targetId: string }[];
+      }
+    ).acts.map((a) => a.targetId);
+    const personEvent = async (type: string, data: object) =>
+      (
+        await store.append(
+          `person-${duplicate}`,
+          [{ eventId: randomUUID(), type, data, metadata: { workspaceId } }],
+          { expectedVersion: 'any' },
+        )
+      ).position;
+    // Other person events change no figure and open no row.
+    await personEvent('PersonAmended', { field: 'gender', from: null, to: 'female' });
+    const before = (await project()).at(-1)!.position;
+    const merged = await personEvent('PersonMerged', { into: kept, reason: 'same person' });
+    const mergeEvents = await project();
+    const undone = await personEvent('PersonMergeUndone', { into: kept, reason: 'not the same' });
+    await project();
+
+    const persons = async (position?: Position) => {
+      const asOf =
+        position === undefined
+          ? { kind: 'current' as const }
+          : { kind: 'position' as const, position };
+      const query = new GetStatsQuery(
+        workspaceId,
+        'persons',
+        [],
+        { sourceRole: 'any' },
+        asOf,
+        undefined,
+      );
+      const { sql: text, values } = statsSql(query);
+      return (await sql.query<{ value: number }>(text, values)).rows[0].value;
+    };
+    const now = await persons();
+    expect(await persons(before)).toBe(now);
+    expect(await persons(merged)).toBe(now - 1);
+    expect(await persons(undone)).toBe(now);
+    const rows = async () =>
+      (
+        await sql.query(
+          `SELECT into_id::text, known_from, superseded_by FROM rm_person_merges WHERE person_id = $1`,
+          [duplicate],
+        )
+      ).rows;
+    expect(await rows()).toEqual([{ into_id: kept, known_from: merged, superseded_by: undone }]);
+
+    // Delivered again (around a rebuild's switch), the merge changes nothing.
+    await sql.transaction((tx) => projectIncidentFacts(mergeEvents, tx));
+    expect(await rows()).toEqual([{ into_id: kept, known_from: merged, superseded_by: undone }]);
   });
 });

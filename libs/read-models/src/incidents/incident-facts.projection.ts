@@ -12,10 +12,11 @@ import {
   newEntry,
   storedEntry,
 } from './incident-facts.fold';
+import { isIncidentEvent, projectPersonMerges } from './person-merges.rows';
 
 /**
  * Folds incident events into `rm_incidents` (current state) and `rm_acts` (the fact table
- * with knowledge intervals), set-based: per batch one read of the touched incidents, one
+ * with knowledge intervals), and the merges of persons into `rm_person_merges`, set-based: per batch one read of the touched incidents, one
  * UPDATE closing the rows that changed, one INSERT of new rows, one upsert of the incidents.
  * Runs inside the subscription runner's transaction, so the rows and the checkpoint commit
  * together.
@@ -27,8 +28,10 @@ export async function projectIncidentFacts(
   version?: number,
 ): Promise<void> {
   const v = version ?? (await activeVersion(tx));
+  await projectPersonMerges(events, tx, v);
   const byIncident = new Map<string, RecordedEvent[]>();
   for (const e of events) {
+    if (!isIncidentEvent(e)) continue;
     const id = e.streamId.slice('incident-'.length);
     const list = byIncident.get(id);
     if (list === undefined) byIncident.set(id, [e]);

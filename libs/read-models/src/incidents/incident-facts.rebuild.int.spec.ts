@@ -8,7 +8,11 @@ import { sqlBackends } from '../../../../test/support/sql-backends';
 import { CheckpointedSubscription } from '../subscription-runner/checkpointed-subscription';
 import { activeVersion, projectIncidentFacts } from './incident-facts.projection';
 import { rebuildIncidentFacts } from './incident-facts.rebuild';
-import { INCIDENT_FACTS, IncidentProjections } from './incident-projections.service';
+import {
+  INCIDENT_FACTS,
+  INCIDENT_FACTS_CATEGORIES,
+  IncidentProjections,
+} from './incident-projections.service';
 
 const today = '2021-07-14';
 const workspaceId = randomUUID();
@@ -29,7 +33,7 @@ describe.each(backends)('rebuilding the incident read models on %s', (_, setup) 
       subscriptionId: INCIDENT_FACTS,
       store,
       sql,
-      categories: ['incident'],
+      categories: INCIDENT_FACTS_CATEGORIES,
       handle: projectIncidentFacts,
       leaseMs: 2_000,
       retryMs: 50,
@@ -41,10 +45,24 @@ describe.each(backends)('rebuilding the incident read models on %s', (_, setup) 
     await close();
   });
 
+  /** Appends one event to a person's stream, as the merge commands do. */
+  const personEvent = (personId: string, type: string, data: object) =>
+    store.append(
+      `person-${personId}`,
+      [{ eventId: randomUUID(), type, data, metadata: { workspaceId } }],
+      { expectedVersion: 'any' },
+    );
+
+  /**
+   * Incidents, each reclassified once; every third one's person is merged into the previous
+   * one's, and every sixth merge is undone, so the merges table has open and closed rows.
+   */
   async function record(n: number): Promise<void> {
+    let previous: string | undefined;
     for (let i = 0; i < n; i++) {
       const incidentId = randomUUID();
       const actId = randomUUID();
+      const targetId = randomUUID();
       const commands: IncidentCommand[] = [
         {
           type: 'ReportIncident',
@@ -55,7 +73,7 @@ describe.each(backends)('rebuilding the incident read models on %s', (_, setup) 
             country: 'KG',
             occurred: { date: '2020-10', precision: 'month' },
             type: 'detention',
-            acts: [{ actId, kind: 'person', targetId: randomUUID(), category: 'protester' }],
+            acts: [{ actId, kind: 'person', targetId, category: 'protester' }],
           },
         },
         {
@@ -83,6 +101,13 @@ describe.each(backends)('rebuilding the incident read models on %s', (_, setup) 
         })),
         { expectedVersion: 'no_stream' },
       );
+      if (i % 3 === 2 && previous !== undefined) {
+        await personEvent(targetId, 'PersonMerged', { into: previous, reason: 'same person' });
+        if (i % 6 === 5) {
+          await personEvent(targetId, 'PersonMergeUndone', { into: previous, reason: 'not' });
+        }
+      }
+      previous = targetId;
     }
   }
 
@@ -115,6 +140,8 @@ describe.each(backends)('rebuilding the incident read models on %s', (_, setup) 
     await caughtUp();
     const after = await readModelFingerprint(sql);
     expect(Number(after.acts)).toBe(Number(before.acts) + 70 * 2);
+    // Merges at i = 2, 5, 8, … of each batch (300, 50, 20), undone at i = 5, 11, 17, …
+    expect(after).toMatchObject({ merges: String(100 + 16 + 6), mergesUndone: String(50 + 8 + 3) });
 
     // The same as a third build made from position zero.
     const third = await rebuildIncidentFacts(sql, store);

@@ -13,7 +13,8 @@ import {
 } from './incident-facts.fold';
 import { activeVersion, projectIncidentFacts, retagActs } from './incident-facts.projection';
 import { createIndexesSql, createTablesSql, switchViewsSql } from './incident-facts.schema';
-import { INCIDENT_FACTS } from './incident-projections.service';
+import { INCIDENT_FACTS, INCIDENT_FACTS_CATEGORIES } from './incident-projections.service';
+import { isIncidentEvent, MergeRowsInMemory } from './person-merges.rows';
 
 export interface RebuildProgress {
   events: number;
@@ -53,6 +54,7 @@ export async function rebuildIncidentFacts(
   await sql.exec(`
     DROP TABLE IF EXISTS rm_acts_v${to};
     DROP TABLE IF EXISTS rm_incidents_v${to};
+    DROP TABLE IF EXISTS rm_person_merges_v${to};
     ${createTablesSql(to)}`);
 
   let { position, events } = await bulkLoad(sql, store, to, onProgress);
@@ -64,6 +66,7 @@ export async function rebuildIncidentFacts(
       `ANALYZE rm_acts_v${to}_current`,
       `ANALYZE rm_acts_v${to}_history`,
       `ANALYZE rm_incidents_v${to}`,
+      `ANALYZE rm_person_merges_v${to}`,
     ].map((statement) => () => sql.exec(statement)),
     2,
   );
@@ -96,7 +99,8 @@ export async function rebuildIncidentFacts(
     if (switched) {
       await sql.exec(`
         DROP TABLE rm_acts_v${from};
-        DROP TABLE rm_incidents_v${from};`);
+        DROP TABLE rm_incidents_v${from};
+        DROP TABLE rm_person_merges_v${from};`);
       return { from, to, events, position };
     }
     await catchUp();
@@ -108,7 +112,11 @@ export async function rebuildIncidentFacts(
 
 async function readPage(store: EventStore, from: Position): Promise<RecordedEvent[]> {
   const page: RecordedEvent[] = [];
-  for await (const e of store.readAll({ from, categories: ['incident'], maxCount: PAGE })) {
+  for await (const e of store.readAll({
+    from,
+    categories: INCIDENT_FACTS_CATEGORIES,
+    maxCount: PAGE,
+  })) {
     page.push(e);
   }
   return page;
@@ -122,6 +130,7 @@ async function bulkLoad(
   onProgress: (progress: RebuildProgress) => void,
 ): Promise<RebuildProgress> {
   const entries = new Map<string, IncidentEntry>();
+  const merges = new MergeRowsInMemory();
   let history: ActRow[] = [];
   const retags = new Map<string, string[]>();
   const sink: FoldSink = {
@@ -141,6 +150,10 @@ async function bulkLoad(
     next = page.length === PAGE ? readPage(store, position) : Promise.resolve([]);
     next.catch(() => undefined); // a failure surfaces where it is awaited, not as unhandled
     for (const event of page) {
+      if (!isIncidentEvent(event)) {
+        merges.fold(event);
+        continue;
+      }
       const id = event.streamId.slice('incident-'.length);
       let entry = entries.get(id);
       if (entry === undefined) entries.set(id, (entry = newEntry(id)));
@@ -176,6 +189,7 @@ async function bulkLoad(
     [
       ...chunks(current, CHUNK, (rows) => insertActs(sql, to, rows)),
       ...chunks(incidents, CHUNK / 2, (rows) => insertIncidents(sql, to, rows)),
+      () => merges.write(sql, to),
     ],
     2,
   );

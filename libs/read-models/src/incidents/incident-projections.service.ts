@@ -8,8 +8,13 @@ import { projectIncidentFacts } from './incident-facts.projection';
 import { INCIDENT_READ_MODEL_MIGRATIONS } from './read-models.migration';
 
 export const INCIDENT_FACTS = 'incident-facts';
+/**
+ * What the projection reads: the incidents, and the persons for their merges (a duplicate's
+ * acts count as the kept person's). Every other person event is skipped.
+ */
+export const INCIDENT_FACTS_CATEGORIES: readonly string[] = ['incident', 'person'];
 
-/** The incident read models: `rm_incidents` and the act fact table `rm_acts`. */
+/** The incident read models: `rm_incidents`, the act fact table `rm_acts`, `rm_person_merges`. */
 @Injectable()
 export class IncidentProjections extends HostedProjection {
   constructor(
@@ -19,7 +24,7 @@ export class IncidentProjections extends HostedProjection {
   ) {
     super(sql, store, config, {
       subscriptionId: INCIDENT_FACTS,
-      categories: ['incident'],
+      categories: INCIDENT_FACTS_CATEGORIES,
       handle: projectIncidentFacts,
       migrate: IncidentProjections.migrate,
     });

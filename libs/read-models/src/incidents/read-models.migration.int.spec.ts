@@ -62,4 +62,24 @@ describe.each(sqlBackends('rmmig'))('read-model migrations on %s', (_, setup) =>
     );
     expect(rows).toEqual([{ position: '' }]);
   });
+
+  it('adds the person merges to read models made before them, and projects them again from the start', async () => {
+    // As a database stood before 0005: no merges table, a projection that had got somewhere.
+    await sql.exec(`
+      DELETE FROM read_model_migrations WHERE name LIKE '0005-%';
+      DROP VIEW rm_person_merges;
+      DROP TABLE rm_person_merges_v1;
+      UPDATE subscription_checkpoints SET position = 'somewhere' WHERE subscription_id = '${INCIDENT_FACTS}';`);
+
+    expect(await migrate(sql, 'read_model_migrations', INCIDENT_READ_MODEL_MIGRATIONS)).toEqual([
+      '0005-person-merges',
+    ]);
+
+    const { rows } = await sql.query(
+      `SELECT to_regclass('rm_person_merges')::text AS merges,
+              (SELECT position FROM subscription_checkpoints WHERE subscription_id = $1) AS position`,
+      [INCIDENT_FACTS],
+    );
+    expect(rows).toEqual([{ merges: 'rm_person_merges', position: '' }]);
+  });
 });

@@ -25,11 +25,12 @@ export const partitionedIncidentReadModels: Migration = {
   sql: /* sql */ `
 DROP VIEW IF EXISTS rm_acts;
 DROP VIEW IF EXISTS rm_incidents;
+DROP VIEW IF EXISTS rm_person_merges;
 DO $$
 DECLARE t text;
 BEGIN
   FOR t IN SELECT tablename FROM pg_tables
-            WHERE schemaname = current_schema() AND tablename ~ '^rm_(acts|incidents)_v[0-9]+$'
+            WHERE schemaname = current_schema() AND tablename ~ '^rm_(acts|incidents|person_merges)_v[0-9]+$'
   LOOP
     EXECUTE format('DROP TABLE %I', t);
   END LOOP;
@@ -53,8 +54,19 @@ export const incidentRowColumn: Migration = {
   sql: partitionedIncidentReadModels.sql,
 };
 
+/**
+ * The merges of duplicate persons (`rm_person_merges`), folded by the same projection from the
+ * person streams: dropped and refilled from the log like 0003, so the merges already recorded
+ * are in the table before the statistics read it.
+ */
+export const personMerges: Migration = {
+  id: '0005-person-merges',
+  sql: partitionedIncidentReadModels.sql,
+};
+
 export const INCIDENT_READ_MODEL_MIGRATIONS: readonly Migration[] = [
   incidentReadModels,
   partitionedIncidentReadModels,
   incidentRowColumn,
+  personMerges,
 ];

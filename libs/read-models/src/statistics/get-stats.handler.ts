@@ -130,15 +130,23 @@ interface MeasureSql {
   rows?: string;
   unit: string;
   oneRowPerUnit: boolean;
+  /** Whether a unit is a person as merged at the query's position (`mergeJoinSql`). */
+  merged?: boolean;
 }
 
 const MEASURE_SQL: Record<Measure, MeasureSql> = {
-  incidents: { unit: 'incident_id', oneRowPerUnit: false },
-  acts: { rows: 'r.act_id IS NOT NULL', unit: 'act_id', oneRowPerUnit: true },
-  persons: { rows: `r.target_kind = 'person'`, unit: 'target_id', oneRowPerUnit: false },
+  incidents: { unit: 'r.incident_id', oneRowPerUnit: false },
+  acts: { rows: 'r.act_id IS NOT NULL', unit: 'r.act_id', oneRowPerUnit: true },
+  // A duplicate person's acts count as the kept person's: the human counts once.
+  persons: {
+    rows: `r.target_kind = 'person'`,
+    unit: 'coalesce(m.into_id, r.target_id)',
+    oneRowPerUnit: false,
+    merged: true,
+  },
   organisations: {
     rows: `r.target_kind = 'organisation'`,
-    unit: 'target_id',
+    unit: 'r.target_id',
     oneRowPerUnit: false,
   },
 };
@@ -149,9 +157,29 @@ const MEASURE_SQL: Record<Measure, MeasureSql> = {
  */
 const INCIDENTS_BY_INCIDENT_ROW: MeasureSql = {
   rows: 'r.incident_row',
-  unit: 'incident_id',
+  unit: 'r.incident_id',
   oneRowPerUnit: true,
 };
+
+/**
+ * The merge of each act's person as known at `asOf` (at most one: a person is merged once at a
+ * time), joined as `m`. Merges have the same knowledge intervals as the acts, so a figure as
+ * of a position before a merge counts the two records apart, as it did then.
+ */
+export function mergeJoinSql(asOf: AsOf, bind: Bind): string {
+  let known: string;
+  if (asOf.kind === 'current') known = 'm.superseded_by IS NULL';
+  else if (asOf.kind === 'position') {
+    const p = bind(asOf.position);
+    known = `m.known_from <= ${p} AND (m.superseded_by IS NULL OR m.superseded_by > ${p})`;
+  } else {
+    throw new Error('a time or a snapshot is resolved to its position before the query is built');
+  }
+  return (
+    ' LEFT JOIN rm_person_merges m ON m.workspace_id = r.workspace_id' +
+    ` AND m.person_id = r.target_id AND ${known}`
+  );
+}
 
 function measureSql(query: GetStatsQuery): MeasureSql {
   const actLevel =
@@ -196,7 +224,8 @@ export function knowledgeSql(asOf: AsOf, bind: Bind): string[] {
 export function statsSql(query: GetStatsQuery): { sql: string; values: unknown[] } {
   const { values, bind } = parameters();
   const { groupBy, filters, asOf } = query;
-  const { rows, unit, oneRowPerUnit } = measureSql(query);
+  const { rows, unit, oneRowPerUnit, merged } = measureSql(query);
+  const mergeJoin = merged ? mergeJoinSql(asOf, bind) : '';
   const where = [
     `r.workspace_id = ${bind(query.workspaceId)}`,
     ...(rows !== undefined ? [rows] : []),
@@ -207,9 +236,9 @@ export function statsSql(query: GetStatsQuery): { sql: string; values: unknown[]
   const facts = knowledgeSql(asOf, bind)
     .map(
       (known) =>
-        `SELECT r.${unit} AS u, ${first.length === 0 ? 'true' : first.join(' AND ')} AS first` +
+        `SELECT ${unit} AS u, ${first.length === 0 ? 'true' : first.join(' AND ')} AS first` +
         dimensions.map((d, i) => `, ${d.key} AS k${i}`).join('') +
-        ` FROM rm_acts r ${dimensions.map((d) => d.join ?? '').join(' ')}` +
+        ` FROM rm_acts r${mergeJoin} ${dimensions.map((d) => d.join ?? '').join(' ')}` +
         ` WHERE ${[...where, known].join(' AND ')}`,
     )
     .join(' UNION ALL ');

@@ -11,7 +11,7 @@ export interface KnownPosition {
 
 /**
  * The positions at which a workspace's figures changed are the ones where a row of `rm_acts`
- * became known or was superseded. Between two of them every figure stands still, so:
+ * or `rm_person_merges` (a merge changes who the persons are) became known or was superseded. Between two of them every figure stands still, so:
  * - a time resolves to the last such position recorded at or before it: asking by that
  *   position later gives the same figures to the digit (the answer is a position cut, never a
  *   mix of rows selected by time, whose order may differ from commit order);
@@ -51,6 +51,13 @@ async function lastChange(
        UNION ALL
        (SELECT r.superseded_by, r.superseded_at FROM rm_acts r
          WHERE r.workspace_id = $1 AND NOT r.current AND ${supersededWhen}
+         ORDER BY r.superseded_by DESC LIMIT 1)
+       UNION ALL
+       (SELECT r.known_from, r.known_from_at FROM rm_person_merges r
+         WHERE r.workspace_id = $1 AND ${knownWhen} ORDER BY r.known_from DESC LIMIT 1)
+       UNION ALL
+       (SELECT r.superseded_by, r.superseded_at FROM rm_person_merges r
+         WHERE r.workspace_id = $1 AND r.superseded_by IS NOT NULL AND ${supersededWhen}
          ORDER BY r.superseded_by DESC LIMIT 1)
      ) c ORDER BY p DESC LIMIT 1`,
     values,

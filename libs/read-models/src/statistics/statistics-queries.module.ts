@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MergedPersons } from '../incidents/merged-persons';
 import { ProjectionFreshness } from '../projection-freshness';
 import { ReadModelsModule } from '../read-models.module';
 import { SnapshotPositions } from '../snapshots/snapshot-positions';
@@ -15,10 +16,11 @@ import { StatsLagHandler } from './stats-lag.handler';
   providers: [
     ProjectionFreshness,
     SnapshotPositions,
+    MergedPersons,
     GetStatsHandler,
     StatsLagHandler,
     MatchReferenceFiguresHandler,
   ],
-  exports: [ReadModelsModule, ProjectionFreshness, SnapshotPositions],
+  exports: [ReadModelsModule, ProjectionFreshness, SnapshotPositions, MergedPersons],
 })
 export class StatisticsQueriesModule {}
