@@ -48,6 +48,8 @@ interface Fixture {
   freshDuplicate(): Promise<string>;
   freshTokenId(): Promise<string>;
   freshPerson(): Promise<string>;
+  /** A new person merged into `personId`. */
+  freshMergedPerson(): Promise<string>;
   freshEvidence(): Promise<string>;
   freshUserId(): Promise<string>;
   freshInvitation(): Promise<{ invitationId: string; url: string }>;
@@ -388,6 +390,24 @@ const TABLE: Record<string, Row> = {
     call: async (f) => ({
       path: `/persons/${await f.freshPerson()}/erasure`,
       body: { reason: 'data_subject_request' },
+    }),
+  },
+  'POST /persons/{id}/merge': {
+    allowed: WRITERS,
+    ok: 201,
+    scoped: true,
+    call: async (f) => ({
+      path: `/persons/${await f.freshPerson()}/merge`,
+      body: { into: f.personId, reason: 'same person, two spellings' },
+    }),
+  },
+  'POST /persons/{id}/unmerge': {
+    allowed: WRITERS,
+    ok: 201,
+    scoped: true,
+    call: async (f) => ({
+      path: `/persons/${await f.freshMergedPerson()}/unmerge`,
+      body: { reason: 'different persons after all' },
     }),
   },
   'POST /organisations': {
@@ -884,6 +904,11 @@ describe('access matrix: every endpoint × every role × own and other workspace
       freshEvidence,
       async freshPerson() {
         return (await post('/persons', { name: `${names} ${unique('Person')}` })).id;
+      },
+      async freshMergedPerson() {
+        const id = (await post('/persons', { name: `${names} ${unique('Person')}` })).id;
+        await post(`/persons/${id}/merge`, { into: person.id, reason: 'same person' });
+        return id;
       },
       async freshDuplicate() {
         const id = await freshIncident();

@@ -194,7 +194,8 @@ function rowsOf(targets: readonly PlannedTarget[]): number[] {
 
 /**
  * Why a recorded person or organisation cannot take this import's acts (not in the
- * workspace, erased, no category to default to), or undefined; notes its category.
+ * workspace, erased, merged into another, no category to default to), or undefined; notes its
+ * category.
  */
 async function checkRecorded(
   store: TargetStore,
@@ -208,6 +209,12 @@ async function checkRecorded(
     if (target.erased) {
       return {
         message: `names a ${kind} who was erased: an erased ${kind} is not targeted again`,
+        missing: false,
+      };
+    }
+    if (target.mergedInto !== undefined) {
+      return {
+        message: `names a ${kind} merged into ${target.mergedInto}: name that ${kind} instead`,
         missing: false,
       };
     }

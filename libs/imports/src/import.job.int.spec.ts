@@ -17,6 +17,7 @@ import { JobContext, JobFailed, JobReleased } from '@app/jobs/job-context';
 import { JobRecord, JobRecords } from '@app/jobs/job-records';
 import { canonicalJson } from '@app/application/command-request';
 import { erasePerson, registerTarget } from '@app/application/targets/target.commands';
+import { mergePerson } from '@app/application/targets/person-merge.commands';
 import { ImportInput, ImportJob, importUpload, ImportResult } from './import.job';
 import { ImportKeys, importKey } from './import-keys';
 import { normaliseName, planImport } from './plan-import';
@@ -149,6 +150,22 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
     const alone = await register('Жанна Ерлановна', 'match-1');
     await register('Дулат Агадил', 'match-2');
     await register('Dulat Agadil', 'match-3');
+    // A duplicate merged into the person kept: rows name the person kept instead.
+    const merged = await register('Zhanna Yerlan', 'match-4');
+    const store = { executor: db.executor, vault: db.vault, nameIndex: db.nameIndex };
+    const nobodyMergedInto = { mergedInto: async () => [] };
+    await mergePerson(
+      store,
+      nobodyMergedInto,
+      merged,
+      { into: alone, reason: 'same' },
+      {
+        actor,
+        correlationId: 'match',
+        idempotencyKey: 'merge-1',
+        today: TODAY,
+      },
+    );
     const row = (ref: string, target: Partial<Row>): Row =>
       ({
         ...Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c, ''])),
@@ -170,6 +187,7 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
         target_name: 'Someone Exported',
         target_category: 'lawyer',
       }),
+      row('M-6', { target_id: merged }),
     ];
 
     const run = await importRows(db, 'import-match', rows, Infinity, { matchPersons: 'same_name' });
@@ -180,13 +198,17 @@ describe.each(sqlBackends('import'))('ImportJob in batches on %s', (_, setup) =>
         message: expect.stringMatching(/name one of them in target_id/),
       }),
       expect.objectContaining({ row: 4, message: 'no person of this workspace has this id' }),
+      expect.objectContaining({
+        row: 7,
+        message: `names a person merged into ${alone}: name that person instead`,
+      }),
     ]);
     expect(run.result.matchedTargets).toEqual([
       { rows: [5], kind: 'person', id: alone, by: 'target_id' },
       { rows: [2], kind: 'person', id: alone, by: 'same_name' },
     ]);
     expect(run.result.recorded).toMatchObject({ incidents: 3, acts: 3, persons: 1 });
-    expect(run.result.rowsNotImported).toBe(2);
+    expect(run.result.rowsNotImported).toBe(3);
   });
 
   it("derives a person's id under the deployment's key: not from her name alone, not the same elsewhere", async () => {

@@ -473,14 +473,186 @@ describe('persons over HTTP', () => {
     });
   });
 
+  describe('merging a duplicate person', () => {
+    // A workspace of its own, so that its figures are these persons' alone.
+    let w: { Authorization: string };
+    let kept: string;
+    let duplicate: string;
+    let before: string;
+    const send = (path: string, body: object) => http().post(path).set(w).send(body);
+    const read = (id: string) => http().get(`/persons/${id}`).set(w);
+    const persons = async (query: Record<string, string>) =>
+      (
+        await http()
+          .get('/stats')
+          .query({ measure: 'persons', ...query })
+          .set(w)
+          .expect(200)
+      ).body.total;
+    const incident = async (personIds: string[]) =>
+      (
+        await send('/incidents', {
+          title: 'Detention after a post',
+          country: 'KZ',
+          occurred: { date: '2021-05', precision: 'month' },
+          type: 'detention',
+          targets: personIds.map((personId) => ({ personId })),
+        }).expect(201)
+      ).body.position;
+
+    beforeAll(async () => {
+      w = { Authorization: `Bearer ${await tokenInNewWorkspace(t.app)}` };
+      const register = async (name: string) =>
+        (await send('/persons', { name, category: 'civil_activist' }).expect(201)).body.id;
+      kept = await register('Дулат Агадил');
+      duplicate = await register('Dulat Agadil');
+      await incident([kept]);
+      await incident([duplicate]);
+      before = await incident([kept, duplicate]);
+    });
+
+    it('counts the human once after the merge, twice as of before it, and again after the undo', async () => {
+      expect(await persons({ after: before })).toBe(2);
+      const snapshot = (await send(`/snapshots?after=${before}`, { name: 'Before the merge' })).body
+        .id;
+
+      const merged = await send(`/persons/${duplicate}/merge`, {
+        into: kept,
+        reason: 'Same person: Cyrillic in the API, Latin in the sheet',
+      }).expect(201);
+      expect((await read(duplicate)).body.mergedInto).toBe(kept);
+      expect((await read(kept)).body.mergedInto).toBeUndefined();
+      expect(await persons({ after: merged.body.position })).toBe(1);
+      // Acts and incidents are not persons: a merge changes neither.
+      const acts = await http().get('/stats').query({ measure: 'acts' }).set(w).expect(200);
+      expect(acts.body.total).toBe(4);
+      expect(await persons({ asOf: before })).toBe(2);
+      expect(await persons({ asOf: `snapshot:${snapshot}` })).toBe(2);
+
+      const undone = await send(`/persons/${duplicate}/unmerge`, {
+        reason: 'Different birth years after all',
+      }).expect(201);
+      expect((await read(duplicate)).body.mergedInto).toBeUndefined();
+      expect(await persons({ after: undone.body.position })).toBe(2);
+      expect(await persons({ asOf: merged.body.position })).toBe(1);
+
+      // The log keeps both, with their reasons; the audit names who did them.
+      const sql = t.app.get<SqlClient>(SQL_CLIENT);
+      const { rows } = await sql.query(
+        `SELECT event_type, data FROM es_events WHERE stream_id = $1
+          AND event_type LIKE 'PersonMerge%' ORDER BY stream_version`,
+        [`person-${duplicate}`],
+      );
+      expect(rows).toEqual([
+        {
+          event_type: 'PersonMerged',
+          data: { into: kept, reason: 'Same person: Cyrillic in the API, Latin in the sheet' },
+        },
+        {
+          event_type: 'PersonMergeUndone',
+          data: { into: kept, reason: 'Different birth years after all' },
+        },
+      ]);
+      const audit = await http().get('/audit').set(w).expect(200);
+      const actions = audit.body.entries
+        .filter((e: { targetId: string }) => e.targetId === duplicate)
+        .map((e: { action: string }) => e.action);
+      expect(actions).toEqual(
+        expect.arrayContaining(['POST /persons/:id/merge', 'POST /persons/:id/unmerge']),
+      );
+    });
+
+    it('refuses what would count a human wrongly: 409 naming the person to use', async () => {
+      await send(`/persons/${duplicate}/merge`, { into: kept, reason: 'same' }).expect(201);
+      const expect409 = async (response: request.Response, code: string, detail?: RegExp) => {
+        expect(response.status).toBe(409);
+        expect(response.headers['content-type']).toMatch(kinds.PROBLEM);
+        expect(response.body.code).toBe(code);
+        if (detail) expect(response.body.detail).toMatch(detail);
+      };
+      const third = (await send('/persons', { name: 'Dulat Agadyl' }).expect(201)).body.id;
+      await expect409(
+        await send(`/persons/${duplicate}/merge`, { into: third, reason: 'again' }),
+        'person_merged',
+      );
+      await expect409(
+        await send(`/persons/${third}/merge`, { into: duplicate, reason: 'chain' }),
+        'merge_target_merged',
+        new RegExp(`merge into ${kept} instead`),
+      );
+      await expect409(
+        await send(`/persons/${kept}/merge`, { into: third, reason: 'kept has duplicates' }),
+        'person_has_merged_duplicates',
+        new RegExp(duplicate),
+      );
+      await expect409(
+        await send(`/persons/${kept}/merge`, { into: duplicate, reason: 'cycle' }),
+        'person_merged',
+      );
+      // A new act names the person kept, not the merged record.
+      const again = await send('/incidents', {
+        title: 'Fine for a post',
+        country: 'KZ',
+        occurred: { date: '2021-06', precision: 'month' },
+        type: 'detention',
+        targets: [{ personId: duplicate }],
+      });
+      await expect409(
+        again,
+        'person_merged',
+        new RegExp(`targets\\.0\\.personId names a person merged into ${kept}`),
+      );
+      // Erasing the person kept would leave the same human's name in the duplicate.
+      await expect409(
+        await send(`/persons/${kept}/erasure`, { reason: 'Request of the person' }),
+        'person_has_merged_duplicates',
+      );
+      await send(`/persons/${third}/unmerge`, { reason: 'not merged' }).then((r) =>
+        expect409(r, 'person_not_merged'),
+      );
+      const erased = (await send('/persons', { name: 'Erased Person' }).expect(201)).body.id;
+      await send(`/persons/${erased}/erasure`, { reason: 'asked' }).expect(201);
+      await expect409(
+        await send(`/persons/${third}/merge`, { into: erased, reason: 'x' }),
+        'person_erased',
+      );
+      // Once the duplicate is erased too, the person kept may be.
+      await send(`/persons/${duplicate}/erasure`, { reason: 'Request of the person' }).expect(201);
+      await send(`/persons/${kept}/erasure`, { reason: 'Request of the person' }).expect(201);
+    });
+
+    it('answers 404 for persons of another workspace or none, 400 naming the field', async () => {
+      const a = (await send('/persons', { name: 'Aigul A.' }).expect(201)).body.id;
+      const elsewhere = (await register({ name: 'Aigul A.' }).expect(201)).body.id;
+      await send(`/persons/${a}/merge`, { into: elsewhere, reason: 'x' }).expect(404);
+      await send(`/persons/${a}/merge`, { into: randomUUID(), reason: 'x' }).expect(404);
+      await http()
+        .post(`/persons/${a}/merge`)
+        .set(auth())
+        .send({ into: elsewhere, reason: 'x' })
+        .expect(404);
+      await send(`/persons/${randomUUID()}/unmerge`, { reason: 'x' }).expect(404);
+      const fields = async (path: string, body: object) => [
+        ...new Set(
+          (await send(path, body).expect(400)).body.errors.map((e: { field: string }) => e.field),
+        ),
+      ];
+      expect(await fields(`/persons/${a}/merge`, { into: a, reason: 'self' })).toEqual(['into']);
+      expect(await fields(`/persons/${a}/merge`, { into: 'nobody', reason: ' ' })).toEqual(
+        expect.arrayContaining(['into', 'reason']),
+      );
+      expect(await fields(`/persons/${a}/unmerge`, {})).toEqual(['reason']);
+    });
+  });
+
   it('documents every endpoint in OpenAPI, with an example for every request field', async () => {
     const gaps = await openApiGaps(t.app, [
       ...kinds.targetOperations('/persons'),
-      {
-        path: '/persons/{id}/erasure',
+      ...['erasure', 'merge', 'unmerge'].map((action) => ({
+        path: `/persons/{id}/${action}`,
         method: 'post',
         statuses: ['201', '400', '401', '403', '404', '409', '422'],
-      },
+      })),
     ]);
     expect(gaps).toEqual([]);
   });

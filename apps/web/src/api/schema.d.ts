@@ -887,9 +887,49 @@ export type paths = {
         put?: never;
         /**
          * Erase a person's personal data for good (crypto-shredding)
-         * @description Destroys the person's key and records `PersonErased`: from then on their name, contacts, address, notes and aliases read as `[erased]` everywhere, in the API, the history and the exports, and no copy of the log can reveal them. Every count stays the same: the person still counts in statistics, under their pseudonymous label. Irreversible. 409 if already erased.
+         * @description Destroys the person's key and records `PersonErased`: from then on their name, contacts, address, notes and aliases read as `[erased]` everywhere, in the API, the history and the exports, and no copy of the log can reveal them. Every count stays the same: the person still counts in statistics, under their pseudonymous label. Irreversible. 409 if already erased, or while persons merged into them are not erased (their records hold the same personal data: erase them first, or undo their merges).
          */
         post: operations["ErasePersonHttpController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate person into the person kept, with a reason
+         * @description Records `PersonMerged` on this (duplicate) person: from then on their acts count as acts of the person `into`, and `GET /stats?measure=persons` counts the human once. Nothing is rewritten: `asOf` a position before the merge counts them apart, as pinned snapshots do, and `POST /persons/{id}/unmerge` undoes it. 404 if `into` is not a person of your workspace; 409 if this person is already merged, if `into` is erased or merged itself (the answer names whom to merge into), or if others are merged into this person.
+         */
+        post: operations["MergePersonHttpController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/unmerge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo the merge of a person, with a reason
+         * @description Records `PersonMergeUndone`: the person counts on their own again from then on (figures as of an earlier position stay as they were). 409 if they are not merged.
+         */
+        post: operations["UnmergePersonHttpController_unmerge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2591,6 +2631,19 @@ export type components = {
             /** @example Same detention reported by two monitors */
             note?: string;
         };
+        MergePersonRequestDto: {
+            /**
+             * Format: uuid
+             * @description The person kept: this one is a duplicate of them.
+             * @example 0b7d3c1e-5a2f-4f6e-9a4b-1c2d3e4f5a6b
+             */
+            into: string;
+            /**
+             * @description Why, for the record. It stays readable in the log: write no personal data here.
+             * @example Same person: typed in Cyrillic through the API and in Latin letters in an import
+             */
+            reason: string;
+        };
         OccurredDto: {
             /** @example false */
             approximate?: boolean;
@@ -2796,6 +2849,12 @@ export type components = {
             id: string;
             /** @example P-6F1C1A */
             label: string;
+            /**
+             * Format: uuid
+             * @description Present when this person is merged into another (POST /persons/{id}/merge): their acts count as that person’s.
+             * @example 0b7d3c1e-5a2f-4f6e-9a4b-1c2d3e4f5a6b
+             */
+            mergedInto?: string;
             /**
              * @description Absent for analysts. `[erased]` once the person is erased.
              * @example Aigerim Serikova
@@ -4181,6 +4240,13 @@ export type components = {
              * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
              */
             secret: string;
+        };
+        UnmergePersonRequestDto: {
+            /**
+             * @description Why, for the record. It stays readable in the log: write no personal data here.
+             * @example Different persons: the birth years differ
+             */
+            reason: string;
         };
         UserListResponseDto: {
             users: components["schemas"]["UserSummaryDto"][];
@@ -7353,6 +7419,172 @@ export interface operations {
                 };
             };
             /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The record changed since it was read (`expectedVersion`, `actualVersion`), or the command conflicts with its current state (`code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MergePersonHttpController_merge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first answer and records nothing new; the same key with a different request answers 422. */
+                "Idempotency-Key"?: string;
+                /** @description The version you read (the ETag of the GET, or `version` of the last answer): 409 if the record changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergePersonRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded; a retry with the same Idempotency-Key gets this same answer. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record in your workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The record changed since it was read (`expectedVersion`, `actualVersion`), or the command conflicts with its current state (`code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UnmergePersonHttpController_unmerge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first answer and records nothing new; the same key with a different request answers 422. */
+                "Idempotency-Key"?: string;
+                /** @description The version you read (the ETag of the GET, or `version` of the last answer): 409 if the record changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnmergePersonRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded; a retry with the same Idempotency-Key gets this same answer. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin or monitor. */
             403: {
                 headers: {
                     [name: string]: unknown;

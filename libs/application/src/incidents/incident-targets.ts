@@ -81,6 +81,20 @@ function refuseErased(target: TargetRead, field: string): void {
   );
 }
 
+/**
+ * A merged person is not targeted again: their acts count as the kept person's, and a new act
+ * belongs with the kept record, where the monitor will look for it. Refused rather than
+ * redirected, so that a client never records against an id it did not send.
+ */
+function refuseMerged(target: TargetRead, field: string): void {
+  if (target.mergedInto === undefined) return;
+  throw new DomainError(
+    'conflict',
+    'person_merged',
+    `${field} names a person merged into ${target.mergedInto}: name that person instead`,
+  );
+}
+
 /** Checks referenced targets exist in the workspace and registers inline ones. */
 @Injectable()
 export class IncidentTargets {
@@ -145,6 +159,7 @@ export class IncidentTargets {
       try {
         const target = await readTarget(this.store, kind, id, context.actor, { open: false });
         refuseErased(target, `${fieldOf(i)}.personId`);
+        refuseMerged(target, `${fieldOf(i)}.personId`);
         if (target.details.category !== undefined) categories.set(id, target.details.category);
       } catch (error) {
         if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;

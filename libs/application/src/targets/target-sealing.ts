@@ -27,9 +27,19 @@ const isPersonal = (field: string) => (PERSONAL_FIELDS as readonly string[]).inc
 
 type Data = Record<string, unknown>;
 
+/**
+ * A person's events that hold no personal field: recorded in clear, and so also after the
+ * erasure (a merge of an erased duplicate). Their reasons are documented as kept readable.
+ */
+const CLEAR_PERSON_EVENTS: ReadonlySet<string> = new Set([
+  'PersonErased',
+  'PersonMerged',
+  'PersonMergeUndone',
+]);
+
 /** An event as the log stores it. */
 export function sealTargetEvent(event: TargetEvent, key: PersonKey): DomainEvent {
-  if (!event.type.startsWith('Person') || event.type === 'PersonErased') return event;
+  if (!event.type.startsWith('Person') || CLEAR_PERSON_EVENTS.has(event.type)) return event;
   if (key === undefined || key === 'destroyed') {
     throw new DomainError('conflict', 'person_erased', 'this person was erased: nothing to change');
   }

@@ -239,9 +239,12 @@ export async function erasePerson(
   reason: string,
   context: CommandContext,
   expectedVersion?: number,
+  /** The persons merged into this one who are not erased: they refuse the erasure. */
+  liveDuplicates: readonly string[] = [],
 ): Promise<CommandResult> {
   const workspaceId = context.actor.workspaceId;
   const streamId = targetStream('person', id);
+  const erase: TargetCommand = { type: 'Erase', reason, liveDuplicates };
   const ids = IdSource.for(workspaceId, context.idempotencyKey, `POST /persons/${id}/erasure`);
   const history = await store.executor.load(streamId);
   const ours = history.events.length > 0 && history.workspaceId === workspaceId;
@@ -253,7 +256,7 @@ export async function erasePerson(
     }
     const decider = sealingDecider('destroyed');
     decider.decide(
-      { type: 'Erase', reason },
+      erase,
       fold(
         decider,
         history.events.map((e) => e.domainEvent),
@@ -268,7 +271,7 @@ export async function erasePerson(
     streamId,
     id,
     decider: sealingDecider('destroyed'),
-    command: (): TargetCommand => ({ type: 'Erase', reason }),
+    command: () => erase,
     context,
     ids,
     expectedVersion,

@@ -20,6 +20,8 @@ export interface TargetRead {
   erased: boolean;
   /** The PersonErased event, when the person was erased through the API. */
   erasure?: { eventId: string; at: string };
+  /** The person this one is merged into (person-merge.ts in the domain). */
+  mergedInto?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -61,6 +63,7 @@ export async function readTarget(
     aliases: erased ? [] : state.aliases,
     erased,
     ...(erasure !== undefined && { erasure: { eventId: erasure.eventId, at: erasure.recordedAt } }),
+    ...(state.mergedInto !== undefined && { mergedInto: state.mergedInto }),
     createdAt: history.events[0].recordedAt,
     updatedAt: history.events[history.events.length - 1].recordedAt,
   };

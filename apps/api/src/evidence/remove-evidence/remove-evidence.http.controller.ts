@@ -1,26 +1,19 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor, CommandResult } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { commandContext, RequestLike } from '@app/application/command-request';
 import { CommandResponseDto } from '@app/application/command-response.dto';
 import { ApiIdempotencyKey, ApiProblems } from '../../http/openapi.decorators';
+import { ReasonForTheRecord } from '../../http/reason-for-the-record.decorator';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import { RECORDER_ROLES } from '../../targets/redaction';
 import { IncidentId } from '../../incidents/incident-change.http';
 import { RemoveEvidenceCommand } from './remove-evidence.command';
 
 export class RemoveEvidenceRequestDto {
-  @ApiProperty({
-    example: 'Uploaded to the wrong incident',
-    maxLength: 500,
-    description: 'Why, for the record. It stays readable in the log: write no personal data here.',
-  })
-  @IsString()
-  @MaxLength(500)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @ReasonForTheRecord('Uploaded to the wrong incident')
   reason!: string;
 }
 

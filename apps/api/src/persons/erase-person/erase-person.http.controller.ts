@@ -13,7 +13,8 @@ const DESCRIPTION =
   'contacts, address, notes and aliases read as `[erased]` everywhere, in the API, the ' +
   'history and the exports, and no copy of the log can reveal them. Every count stays ' +
   'the same: the person still counts in statistics, under their pseudonymous label. ' +
-  'Irreversible. 409 if already erased.';
+  'Irreversible. 409 if already erased, or while persons merged into them are not erased ' +
+  '(their records hold the same personal data: erase them first, or undo their merges).';
 
 @ApiTags('persons')
 @Controller('persons')

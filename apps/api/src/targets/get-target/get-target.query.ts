@@ -47,6 +47,7 @@ function personView(target: TargetRead, full: boolean): PersonResponseDto {
     gender: d.gender ?? null,
     birthYear: d.birthYear ?? null,
     erased,
+    ...(target.mergedInto !== undefined && { mergedInto: target.mergedInto }),
   };
   if (!full) return codes;
   return {

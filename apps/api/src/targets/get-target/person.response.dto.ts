@@ -73,4 +73,13 @@ export class PersonResponseDto {
       'Erased (crypto-shredded): the personal fields read as `[erased]`; counts keep them.',
   })
   erased!: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '0b7d3c1e-5a2f-4f6e-9a4b-1c2d3e4f5a6b',
+    description:
+      'Present when this person is merged into another (POST /persons/{id}/merge): their acts ' +
+      'count as that person’s.',
+  })
+  mergedInto?: string;
 }
