@@ -336,6 +336,15 @@ const TABLE: Record<string, Row> = {
       body: { reason: 'duplicate_entry' },
     }),
   },
+  'POST /incidents/{id}/redactions': {
+    allowed: ADMINS,
+    ok: 201,
+    scoped: true,
+    call: async (f) => ({
+      path: `/incidents/${await f.freshIncident()}/redactions`,
+      body: { fields: ['title'], reason: 'The title named a person' },
+    }),
+  },
   'POST /incidents/{id}/duplicate-of': {
     allowed: VERIFIERS,
     ok: 201,

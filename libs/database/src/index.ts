@@ -4,3 +4,4 @@ export * from './pglite.sql-client';
 export * from './migrations';
 export * from './copy-text';
 export * from './same-transaction-record';
+export * from './forget-old-row-versions';

@@ -51,8 +51,8 @@ interface KeyRow {
  */
 export class TextKeyRing {
   private readonly keys = new Map<string, Buffer | { replacement: string | null }>();
-  /** The newest live generation of each field. */
-  private readonly current = new Map<string, number>();
+  /** The live generations of each field. */
+  private readonly live = new Map<string, number[]>();
 
   constructor(
     private readonly masterKey: Buffer,
@@ -70,12 +70,18 @@ export class TextKeyRing {
     }
     const key = decrypt(this.masterKey, Buffer.from(row.wrapped_key, 'base64'), wrapContext(id));
     this.keys.set(`${name}:${id.generation}`, key);
-    if ((this.current.get(name) ?? 0) < id.generation) this.current.set(name, id.generation);
+    this.live.set(name, [...(this.live.get(name) ?? []), id.generation]);
   }
 
   /** The newest live generation of the field, if it has one. */
   generationOf(incidentId: string, field: string): number | undefined {
-    return this.current.get(`${incidentId}:${field}`);
+    const live = this.live.get(`${incidentId}:${field}`);
+    return live === undefined ? undefined : Math.max(...live);
+  }
+
+  /** Whether a generation before this one is still live: a redaction not yet carried out. */
+  hasLiveBefore(incidentId: string, field: string, generation: number): boolean {
+    return (this.live.get(`${incidentId}:${field}`) ?? []).some((g) => g < generation);
   }
 
   /** Seals under the field's newest live generation (there must be one: see `TextKeys.ring`). */

@@ -352,16 +352,146 @@ describe('imports and exports in embedded mode', () => {
       .expect(409);
     expect(again.body.code).toBe('person_erased');
 
-    const holding = async (text: string) => {
-      const bytes = Buffer.from(text, 'utf8');
-      const hits: string[] = [];
-      for (const file of await filesUnder(t.dataDir!)) {
-        if ((await readFile(file)).includes(bytes)) hits.push(file);
-      }
-      return hits;
-    };
+    const holding = (text: string) => holdingText(t.dataDir!, text);
     expect(await holding(marker)).not.toEqual([]);
     expect(await holding(name)).toEqual([]);
+  });
+
+  it('redacts free text: the old versions leave every table, file and the WAL; history says so; the figures stay', async () => {
+    const title = 'Summons of Redactova Titlemarker';
+    const corrected = 'Summons of Redactova Secondmarker';
+    const description = 'Redactova Descmarker was summoned';
+    const tag = 'redactova-tagmarker';
+    const http = () => request(t.server);
+    const sql = t.app.get<SqlClient>(SQL_CLIENT);
+    const report = await http()
+      .post('/incidents')
+      .set(t.auth)
+      .send({
+        title,
+        description,
+        place: 'Almaty',
+        tags: [tag, 'campaign-2021'],
+        country: 'KZ',
+        occurred: { date: '2021-04', precision: 'month' },
+        type: 'summons',
+        targets: [{ person: { name: 'Redaction Target' }, category: 'journalist' }],
+      })
+      .expect(201);
+    const id = report.body.id as string;
+    const change = (field: string, value: unknown) =>
+      http()
+        .post(`/incidents/${id}/corrections`)
+        .set(t.auth)
+        .send({ field, value, reason: 'typo' })
+        .expect(201);
+    await change('title', corrected);
+    let position = (await change('place', 'Astana')).body.position as string;
+    const figures = async () => {
+      const out: unknown[] = [];
+      for (const q of [{ measure: 'acts', groupBy: 'month' }, { measure: 'incidents' }]) {
+        const { body } = await http()
+          .get('/stats')
+          .query({ ...q, after: position })
+          .set(t.auth);
+        out.push({ rows: body.rows, total: body.total });
+      }
+      return out;
+    };
+    const before = await figures();
+
+    const redact = (body: object, headers: Record<string, string> = {}) =>
+      http().post(`/incidents/${id}/redactions`).set(t.auth).set(headers).send(body);
+    expect(
+      (await redact({ fields: ['name'], reason: 'r' }).expect(400)).body.errors[0].field,
+    ).toMatch(/^fields/);
+    expect(
+      (await redact({ fields: ['title'], reason: ' ' }).expect(400)).body.errors[0].field,
+    ).toBe('reason');
+    await redact({ fields: ['title'], reason: 'r' }, { 'If-Match': '1' }).expect(409);
+    await http()
+      .post(`/incidents/${id}/redactions`)
+      .set({ Authorization: `Bearer ${other.tokens.admin}` })
+      .send({ fields: ['title'], reason: 'r' })
+      .expect(404);
+    const done = await redact({
+      fields: ['title', 'description', 'tags'],
+      replacement: 'Summons',
+      reason: 'Names a person at risk',
+    }).expect(201);
+    expect(done.body).toMatchObject({ unsealedVersionsInLog: 0, readModelsRewritten: true });
+    position = done.body.position;
+
+    const read = await http().get(`/incidents/${id}`).set(t.auth).expect(200);
+    expect(read.body).toMatchObject({ title: 'Summons', description: 'Summons', place: 'Astana' });
+    expect(read.body.tags).toEqual(['Summons']);
+    const history = (await http().get(`/incidents/${id}/history`).set(t.auth).expect(200)).body;
+    const last = history.entries[history.entries.length - 1];
+    expect(last).toMatchObject({
+      type: 'IncidentRedacted',
+      reason: 'Names a person at risk',
+      by: { userId: expect.any(String) },
+      recordedAt: expect.any(String),
+      redaction: { fields: ['title', 'description', 'tags'], unsealedVersionsInLog: 0 },
+    });
+    // Other fields keep their history.
+    expect(history.entries.flatMap((e: { changes?: unknown[] }) => e.changes ?? [])).toContainEqual(
+      {
+        field: 'place',
+        from: 'Almaty',
+        to: 'Astana',
+      },
+    );
+    const csv = await http()
+      .get('/incidents/export')
+      .query({ format: 'csv', after: position })
+      .set(t.auth)
+      .expect(200);
+    expect(csv.text).toContain('Summons');
+    expect(await figures()).toEqual(before);
+
+    const gone = ['Titlemarker', 'Secondmarker', 'Descmarker', 'tagmarker'];
+    const expectNoTrace = async () => {
+      const { rows: tables } = await sql.query<{ name: string }>(
+        `SELECT table_name AS name FROM information_schema.tables
+          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+      );
+      for (const text of gone) {
+        const found: string[] = [];
+        for (const { name } of tables) {
+          const { rows } = await sql.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "${name}" t WHERE t::text LIKE $1`,
+            [`%${text}%`],
+          );
+          if (rows[0].n > 0) found.push(name);
+        }
+        expect({ text, tables: found, files: await holdingText(t.dataDir!, text) }).toEqual({
+          text,
+          tables: [],
+          files: [],
+        });
+      }
+    };
+    await expectNoTrace();
+
+    // A rebuild reads the log again: the replacement, never the old text.
+    await http().post('/projections/incident-facts/rebuild').set(t.auth).expect(202);
+    for (let i = 0; i < 300; i++) {
+      const [projection] = (await http().get('/projections').set(t.auth).expect(200)).body;
+      if (projection.rebuild?.state !== 'rebuilding') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const rebuilt = await http()
+      .get('/incidents')
+      .query({ after: position, q: 'Summons' })
+      .set(t.auth);
+    expect(rebuilt.body.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(await figures()).toEqual(before);
+    const { rows } = await sql.query<{ title: string; tags: string[] }>(
+      'SELECT title, tags FROM rm_incidents WHERE incident_id = $1',
+      [id],
+    );
+    expect(rows).toEqual([{ title: 'Summons', tags: ['Summons'] }]);
   });
 
   it('pins a draft snapshot named after the month that ended, once, in every workspace', async () => {
@@ -397,6 +527,16 @@ describe('imports and exports in embedded mode', () => {
     expect(previousMonth(new Date('2027-01-01T00:00:00Z'))).toBe('2026-12');
   });
 });
+
+/** The files of the data directory (tables, WAL...) whose bytes hold `text`. */
+async function holdingText(dir: string, text: string): Promise<string[]> {
+  const bytes = Buffer.from(text, 'utf8');
+  const hits: string[] = [];
+  for (const file of await filesUnder(dir)) {
+    if ((await readFile(file)).includes(bytes)) hits.push(file);
+  }
+  return hits;
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });

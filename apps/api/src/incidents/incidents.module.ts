@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StatisticsQueriesModule } from '@app/read-models/statistics/statistics-queries.module';
 import { commandExecutorProvider } from '@app/application/command-executor.provider';
 import { AddPerpetratorHttpController } from './add-perpetrator/add-perpetrator.http.controller';
 import { AddTargetHttpController } from './add-target/add-target.http.controller';
@@ -11,6 +12,8 @@ import { IncidentHistoryHandler } from './incident-history/incident-history.hand
 import { IncidentHistoryHttpController } from './incident-history/incident-history.http.controller';
 import { IncidentTargets } from '@app/application/incidents/incident-targets';
 import { MarkDuplicateHttpController } from './mark-duplicate/mark-duplicate.http.controller';
+import { RedactIncidentHandler } from './redact-incident/redact-incident.handler';
+import { RedactIncidentHttpController } from './redact-incident/redact-incident.http.controller';
 import { RecordOutcomeHttpController } from './record-outcome/record-outcome.http.controller';
 import { ReportIncidentHandler } from '@app/application/incidents/report-incident.handler';
 import { ReportIncidentHttpController } from './report-incident/report-incident.http.controller';
@@ -18,6 +21,8 @@ import { RetractIncidentHttpController } from './retract-incident/retract-incide
 import { VerifyIncidentHttpController } from './verify-incident/verify-incident.http.controller';
 
 @Module({
+  // ProjectionFreshness: a redaction waits for the projection before compacting its tables.
+  imports: [StatisticsQueriesModule],
   controllers: [
     ReportIncidentHttpController,
     GetIncidentHttpController,
@@ -30,6 +35,7 @@ import { VerifyIncidentHttpController } from './verify-incident/verify-incident.
     VerifyIncidentHttpController,
     RetractIncidentHttpController,
     MarkDuplicateHttpController,
+    RedactIncidentHttpController,
   ],
   providers: [
     commandExecutorProvider,
@@ -38,6 +44,7 @@ import { VerifyIncidentHttpController } from './verify-incident/verify-incident.
     ChangeIncidentHandler,
     GetIncidentHandler,
     IncidentHistoryHandler,
+    RedactIncidentHandler,
   ],
 })
 export class IncidentsModule {}

@@ -535,6 +535,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/incidents/{id}/redactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redact free text: every version so far of the fields becomes unreadable (log, read models, exports); the history says who, when and why */
+        post: operations["RedactIncidentHttpController_handle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/incidents/{id}/retraction": {
         parameters: {
             query?: never;
@@ -3203,6 +3220,23 @@ export type components = {
              *     ]
              */
             recoveryCodes: string[];
+        };
+        RedactIncidentRequestDto: {
+            /**
+             * @description The free-text fields whose every version so far becomes unreadable. `tags`: the whole tag list is replaced by the one replacement tag; `sourceTitles`: every source title.
+             * @example [
+             *       "title",
+             *       "description"
+             *     ]
+             */
+            fields: ("title" | "description" | "place" | "tags" | "sourceTitles")[];
+            /** @example The title named a person at risk */
+            reason: string;
+            /**
+             * @description What the fields read as from now on, everywhere; default "[redacted]".
+             * @example Summons of a journalist
+             */
+            replacement?: string;
         };
         RedisHealthDto: {
             /** @example connection refused */
@@ -6028,6 +6062,69 @@ export interface operations {
                 };
             };
             /** @description Requires the role admin or monitor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Version conflict, or the incident is retracted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RedactIncidentHttpController_handle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key records nothing new */
+                "Idempotency-Key"?: string;
+                /** @description The version you read (409 if it changed since) */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedactIncidentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseDto"];
+                };
+            };
+            /** @description No valid API token: missing, malformed, unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Requires the role admin. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -178,18 +178,46 @@ export class SealedTextEventStore implements EventStore {
       );
       if (ids.size === 0) continue;
       for await (const stored of this.inner.readStream(streamId)) {
-        if (!ids.has(stored.eventId)) continue;
-        const { replacements } = (stored as unknown as Redacted).data;
-        for (const [field, sealed] of Object.entries(replacements)) {
-          const ref = {
-            workspaceId: workspaceOf(stored),
-            incidentId: incidentIdOf(streamId),
-            field,
-          };
-          await this.keys.destroyBefore(ref, sealedGeneration(sealed)!, sealed as string);
-        }
+        if (ids.has(stored.eventId)) await this.carryOut(stored);
       }
     }
+  }
+
+  /** Destroys the generations a stored redaction replaced (idempotent). */
+  private async carryOut(redaction: RecordedEvent): Promise<void> {
+    const { replacements } = (redaction as unknown as Redacted).data;
+    for (const [field, sealed] of Object.entries(replacements)) {
+      const generation = sealedGeneration(sealed);
+      if (generation === undefined) continue; // stored in clear: nothing sealed to destroy
+      const ref = {
+        workspaceId: workspaceOf(redaction),
+        incidentId: incidentIdOf(redaction.streamId),
+        field,
+      };
+      await this.keys.destroyBefore(ref, generation, sealed as string);
+    }
+  }
+
+  /**
+   * A redaction stored whose earlier keys still live (its writer stopped between the append
+   * and the destruction): the first reader to pass it carries it out, before opening anything.
+   */
+  private async unfinishedRedactions(batch: RecordedEvent[], ring: TextKeyRing): Promise<boolean> {
+    let found = false;
+    for (const event of batch) {
+      if (event.type !== 'IncidentRedacted' || !carriesText(event)) continue;
+      const incidentId = incidentIdOf(event.streamId);
+      const { replacements } = (event as unknown as Redacted).data;
+      const pending = Object.entries(replacements).some(([field, sealed]) => {
+        const generation = sealedGeneration(sealed);
+        return generation !== undefined && ring.hasLiveBefore(incidentId, field, generation);
+      });
+      if (pending) {
+        await this.carryOut(event);
+        found = true;
+      }
+    }
+    return found;
   }
 
   /** Reads ahead what the source has ready, opens it with one read of keys, yields it. */
@@ -233,7 +261,9 @@ export class SealedTextEventStore implements EventStore {
       });
     }
     if (sealedIn.size === 0) return batch;
-    const ring = await this.keys.ring([...sealedIn].map(incidentIdOf));
+    const incidents = [...sealedIn].map(incidentIdOf);
+    let ring = await this.keys.ring(incidents);
+    if (await this.unfinishedRedactions(batch, ring)) ring = await this.keys.ring(incidents);
     return batch.map((event) => {
       if (!sealedIn.has(event.streamId) || !carriesText(event)) return event;
       const incidentId = incidentIdOf(event.streamId);

@@ -137,6 +137,21 @@ interface StoredIncident {
   reported_at: string;
 }
 
+/**
+ * The active tables holding incidents' free text, to rewrite without their old row versions
+ * once a redaction is projected: `rm_incidents` (title, tags, the folded state), and with
+ * `acts` the fact table's partitions (tags).
+ */
+export async function incidentTextTables(
+  sql: SqlExecutor,
+  { acts }: { acts: boolean },
+): Promise<string[]> {
+  const v = await activeVersion(sql);
+  const tables = [`rm_incidents_v${v}`];
+  if (acts) tables.push(`rm_acts_v${v}_current`, `rm_acts_v${v}_history`);
+  return tables;
+}
+
 /** The table version the views point at (rm_versions). */
 export async function activeVersion(tx: SqlExecutor): Promise<number> {
   const { rows } = await tx.query<{ active: number }>(
