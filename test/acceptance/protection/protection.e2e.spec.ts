@@ -349,6 +349,8 @@ describe('the Kadyr-Kasiyet 2020 year', () => {
     const inlineName = 'Bolat Inlineuly Shredov';
     let id: string;
     let inlineId: string;
+    /** An incident whose title names her, as monitors do type names. */
+    let namingId: string;
     let position = '';
 
     async function figures(): Promise<unknown[]> {
@@ -444,7 +446,24 @@ describe('the Kadyr-Kasiyet 2020 year', () => {
     });
 
     it('after the erasure: "[erased]" everywhere, no trace anywhere, the same figures', async () => {
+      const named = (
+        await http()
+          .post('/incidents')
+          .set(t.auth)
+          .send({
+            title: `Detention of ${name}`,
+            description: `${name.toUpperCase()} was taken to the police station`,
+            country: 'KZ',
+            occurred: { date: '2020-11-04', precision: 'day' },
+            type: 'detention',
+            targets: [{ personId: id, category: 'journalist' }],
+          })
+          .expect(201)
+      ).body;
+      namingId = named.id;
+      position = named.position;
       const before = await figures();
+      const naming: string[][] = [];
       for (const person of [id, inlineId]) {
         const res = await http()
           .post(`/persons/${person}/erasure`)
@@ -452,7 +471,22 @@ describe('the Kadyr-Kasiyet 2020 year', () => {
           .send({ reason: 'Request of the person' })
           .expect(201);
         position = res.body.position;
+        naming.push(res.body.incidentsNamingPerson);
       }
+      // Her name typed into a title is no record of hers: the erasure lists it, ids only...
+      expect(naming).toEqual([[namingId], []]);
+      // ...for the admin to redact.
+      position = (
+        await http()
+          .post(`/incidents/${namingId}/redactions`)
+          .set(t.auth)
+          .send({
+            fields: ['title', 'description'],
+            replacement: 'Detention',
+            reason: 'Named an erased person',
+          })
+          .expect(201)
+      ).body.position;
       await http().post(`/persons/${id}/erasure`).set(analyst).send({ reason: 'x' }).expect(403);
       await http().post(`/persons/${id}/erasure`).set(t.auth).send({ reason: 'again' }).expect(409);
       await http()

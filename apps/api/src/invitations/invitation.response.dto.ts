@@ -20,7 +20,7 @@ export class InvitationSummaryDto {
   @ApiProperty({ format: 'uuid' })
   invitationId!: string;
 
-  @ApiProperty({ example: 'Aigerim' })
+  @ApiProperty({ example: 'Monitor 1' })
   name!: string;
 
   @ApiProperty({ enum: ROLES })
@@ -57,7 +57,7 @@ export class InvitationListResponseDto {
 
 /** What the invitation page shows before the person accepts. */
 export class InvitationPreviewResponseDto {
-  @ApiProperty({ example: 'Aigerim' })
+  @ApiProperty({ example: 'Monitor 1' })
   name!: string;
 
   @ApiProperty({ enum: ROLES })

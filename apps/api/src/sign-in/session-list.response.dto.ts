@@ -7,7 +7,7 @@ export class SessionSummaryDto {
   @ApiProperty({ format: 'uuid' })
   userId!: string;
 
-  @ApiProperty({ example: 'Aigerim' })
+  @ApiProperty({ example: 'Monitor 1' })
   userName!: string;
 
   @ApiProperty({ example: '2026-12-04T09:00:00.000Z' })

@@ -36,7 +36,7 @@ export class SessionResponseDto {
   @ApiProperty({ format: 'uuid' })
   userId!: string;
 
-  @ApiProperty({ example: 'Aigerim' })
+  @ApiProperty({ example: 'Monitor 1' })
   name!: string;
 
   @ApiProperty({ example: 'aigerim' })

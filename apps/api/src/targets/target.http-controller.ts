@@ -74,11 +74,12 @@ export function ApiTargetChange(
   doc: OperationDoc,
   idExample: string,
   created = RECORDED,
+  response: Type = CommandResponseDto,
 ) {
   // Applied in this order, as they were when stacked (bottom first): the headers keep their order.
   return applyDecorators(
     ApiProblems(400, 404, 409, 422),
-    ApiCreatedResponse({ type: CommandResponseDto, description: created }),
+    ApiCreatedResponse({ type: response, description: created }),
     ApiIdempotencyKey(),
     ApiIfMatch(),
     ApiParam({ name: 'id', format: 'uuid', example: idExample }),

@@ -1656,7 +1656,7 @@ export type components = {
             reason: "typo" | "new_evidence" | "source_retracted" | "reclassified";
             /**
              * @description The new value, of the field's type: text (title, description, place), a code (type, country, region, targetCategory), a list (rights, tags, legalBasis), an occurred object or a location.
-             * @example Death of activist Dulat Agadil in the Nur-Sultan detention centre
+             * @example Death of activist Person A in the Nur-Sultan detention centre
              */
             value: string | string[] | components["schemas"]["LegalBasisDto"][] | components["schemas"]["OccurredDto"] | components["schemas"]["LocationDto"];
         };
@@ -1670,7 +1670,7 @@ export type components = {
         CreateInvitationRequestDto: {
             /**
              * @description How the person is shown to colleagues.
-             * @example Aigerim
+             * @example Monitor 1
              */
             name: string;
             /**
@@ -1780,6 +1780,30 @@ export type components = {
              * @example Request of the person, received by the coordinator on 2021-03-02
              */
             reason: string;
+        };
+        ErasePersonResponseDto: {
+            /**
+             * Format: uuid
+             * @example 6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11
+             */
+            id: string;
+            /**
+             * @description Incidents whose free text (title, description, place, tags, source titles) held her name, folded as the name index folds names, before the erasure: redact them (POST /incidents/{id}/redactions). Ids only; empty on a replay, once the name is gone.
+             * @example [
+             *       "7f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11"
+             *     ]
+             */
+            incidentsNamingPerson: string[];
+            /**
+             * @description Global position of the last event written; queries may wait for it (read-your-writes).
+             * @example 00000000000000000742.00000000000000001234
+             */
+            position: string;
+            /**
+             * @description The record version after this command; send it as If-Match next time.
+             * @example 1
+             */
+            version: number;
         };
         EventLoopHealthDto: {
             /**
@@ -2266,7 +2290,7 @@ export type components = {
              */
             tags?: string[];
             targets: components["schemas"]["IncidentTargetDto"][];
-            /** @example Death of Dulat Agadil in pre-trial detention */
+            /** @example Death of Person A in pre-trial detention */
             title: string;
             /** @example death_in_custody */
             type: string;
@@ -2311,7 +2335,7 @@ export type components = {
             label?: string | null;
             /**
              * @description For admins, monitors and verifiers: the name (`[erased]` once the person is erased). Never in redacted answers.
-             * @example Dulat Agadil
+             * @example Person A
              */
             name?: string;
             /** Format: uuid */
@@ -2335,7 +2359,7 @@ export type components = {
             label?: string;
             /**
              * @description Personal data: never shown to analysts or in logs
-             * @example Dulat Agadil
+             * @example Person A
              */
             name: string;
         };
@@ -2355,7 +2379,7 @@ export type components = {
         };
         InvitationPreviewResponseDto: {
             expiresAt: string;
-            /** @example Aigerim */
+            /** @example Monitor 1 */
             name: string;
             /** @enum {string} */
             role: "admin" | "monitor" | "verifier" | "analyst" | "public";
@@ -2369,7 +2393,7 @@ export type components = {
             expiresAt: string;
             /** Format: uuid */
             invitationId: string;
-            /** @example Aigerim */
+            /** @example Monitor 1 */
             name: string;
             revokedAt: string | null;
             /** @enum {string} */
@@ -2563,7 +2587,7 @@ export type components = {
         LinkPersonAliasRequestDto: {
             /**
              * @description Another spelling of the name (a transliteration).
-             * @example Aigerim Serikkyzy
+             * @example Person B
              */
             alias: string;
         };
@@ -2836,8 +2860,8 @@ export type components = {
             /**
              * @description Absent for analysts.
              * @example [
-             *       "Айгерим Серикова",
-             *       "Aygerim Serikova"
+             *       "Персона Б",
+             *       "Persona B"
              *     ]
              */
             aliases?: string[];
@@ -2874,7 +2898,7 @@ export type components = {
             mergedInto?: string;
             /**
              * @description Absent for analysts. `[erased]` once the person is erased.
-             * @example Aigerim Serikova
+             * @example Person B
              */
             name?: string;
             /**
@@ -3442,8 +3466,8 @@ export type components = {
             /**
              * @description Other spellings of the name (transliterations), linked in the same request.
              * @example [
-             *       "Айгерим Серикова",
-             *       "Aygerim Serikova"
+             *       "Персона Б",
+             *       "Persona B"
              *     ]
              */
             aliases?: string[];
@@ -3476,7 +3500,7 @@ export type components = {
             label?: string;
             /**
              * @description Full name. Personal data.
-             * @example Aigerim Serikova
+             * @example Person B
              */
             name: string;
             /** @example Member of a local civic initiative. */
@@ -3554,14 +3578,14 @@ export type components = {
              * @example [
              *       {
              *         "person": {
-             *           "name": "Dulat Agadil"
+             *           "name": "Person A"
              *         },
              *         "category": "civil_activist"
              *       }
              *     ]
              */
             targets?: components["schemas"]["TargetDto"][];
-            /** @example Death of Dulat Agadil in pre-trial detention */
+            /** @example Death of Person A in pre-trial detention */
             title: string;
             /** @example death_in_custody */
             type: string;
@@ -3645,7 +3669,7 @@ export type components = {
             idleExpiresAt: string;
             /** @example aigerim */
             login: string;
-            /** @example Aigerim */
+            /** @example Monitor 1 */
             name: string;
             /**
              * @example monitor
@@ -3681,7 +3705,7 @@ export type components = {
             userAgent: string | null;
             /** Format: uuid */
             userId: string;
-            /** @example Aigerim */
+            /** @example Monitor 1 */
             userName: string;
         };
         SetWorkspacePublicRequestDto: {
@@ -5071,7 +5095,7 @@ export interface operations {
                      */
                     keepDays?: string;
                     /**
-                     * @description How the sheet's names meet the persons already recorded. `none`: each name as written is a person of the import; names that may be a recorded person are listed in `result.possibleDuplicatePersons` (ids, labels, why). `same_name`: a name that is the name or an alias of exactly one recorded person (once transliterated: Dulat Agadil = Дулат Агадил) is that person. A row may also name a recorded person or organisation by id in `target_id`.
+                     * @description How the sheet's names meet the persons already recorded. `none`: each name as written is a person of the import; names that may be a recorded person are listed in `result.possibleDuplicatePersons` (ids, labels, why). `same_name`: a name that is the name or an alias of exactly one recorded person (once transliterated: Persona Alfa = Персона Альфа) is that person. A row may also name a recorded person or organisation by id in `target_id`.
                      * @default none
                      * @enum {string}
                      */
@@ -7488,13 +7512,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Erased; a retry with the same Idempotency-Key gets this same answer. */
+            /** @description Erased; a retry with the same Idempotency-Key gets this same answer (its incident list then empty). */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResponseDto"];
+                    "application/json": components["schemas"]["ErasePersonResponseDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field and, for codes, the allowed values. */

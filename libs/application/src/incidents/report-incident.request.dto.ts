@@ -79,7 +79,7 @@ export class LegalBasisDto {
 
 export class InlinePersonDto {
   @ApiProperty({
-    example: 'Dulat Agadil',
+    example: 'Person A',
     description: 'Personal data: never shown to analysts or in logs',
   })
   @IsString()
@@ -202,7 +202,7 @@ export class SourceDto {
 }
 
 export class ReportIncidentRequestDto {
-  @ApiProperty({ example: 'Death of Dulat Agadil in pre-trial detention' })
+  @ApiProperty({ example: 'Death of Person A in pre-trial detention' })
   @IsString()
   @MaxLength(300)
   title!: string;
@@ -264,7 +264,7 @@ export class ReportIncidentRequestDto {
 
   @ApiPropertyOptional({
     type: [TargetDto],
-    example: [{ person: { name: 'Dulat Agadil' }, category: 'civil_activist' }],
+    example: [{ person: { name: 'Person A' }, category: 'civil_activist' }],
   })
   @IsOptional()
   @IsArray()

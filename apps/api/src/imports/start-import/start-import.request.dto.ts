@@ -3,7 +3,7 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PERSON_MATCH_RULES, PersonMatchRule } from '@app/imports/existing-targets';
 
 const MATCH_PERSONS_DESCRIPTION =
-  "How the sheet's names meet the persons already recorded. `none`: each name as written is a person of the import; names that may be a recorded person are listed in `result.possibleDuplicatePersons` (ids, labels, why). `same_name`: a name that is the name or an alias of exactly one recorded person (once transliterated: Dulat Agadil = Дулат Агадил) is that person. A row may also name a recorded person or organisation by id in `target_id`.";
+  "How the sheet's names meet the persons already recorded. `none`: each name as written is a person of the import; names that may be a recorded person are listed in `result.possibleDuplicatePersons` (ids, labels, why). `same_name`: a name that is the name or an alias of exactly one recorded person (once transliterated: Persona Alfa = Персона Альфа) is that person. A row may also name a recorded person or organisation by id in `target_id`.";
 
 /** How long an admin may keep an uploaded sheet past its job: enough to re-run it, no more. */
 export const MAX_KEEP_DAYS = 30;

@@ -14,7 +14,7 @@ export class CorrectIncidentRequestDto {
   field!: (typeof CORRECTABLE_FIELDS)[number];
 
   @ApiProperty({
-    example: 'Death of activist Dulat Agadil in the Nur-Sultan detention centre',
+    example: 'Death of activist Person A in the Nur-Sultan detention centre',
     description:
       "The new value, of the field's type: text (title, description, place), a code (type, " +
       'country, region, targetCategory), a list (rights, tags, legalBasis), an occurred object or a location.',

@@ -35,7 +35,7 @@ export class IncidentTargetDto {
   category!: string;
 
   @ApiPropertyOptional({
-    example: 'Dulat Agadil',
+    example: 'Person A',
     description:
       'For admins, monitors and verifiers: the name (`[erased]` once the person is erased). Never in redacted answers.',
   })
@@ -137,7 +137,7 @@ export class IncidentResponseDto {
   @ApiProperty({ enum: ['recorded', 'retracted', 'duplicate'], example: 'recorded' })
   status!: string;
 
-  @ApiProperty({ example: 'Death of Dulat Agadil in pre-trial detention' })
+  @ApiProperty({ example: 'Death of Person A in pre-trial detention' })
   title!: string;
 
   @ApiPropertyOptional({ example: 'The activist died in the pre-trial detention centre.' })

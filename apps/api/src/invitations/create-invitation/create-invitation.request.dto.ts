@@ -4,7 +4,7 @@ import { ROLES } from '@app/auth';
 import type { Role } from '@app/auth';
 
 export class CreateInvitationRequestDto {
-  @ApiProperty({ example: 'Aigerim', description: 'How the person is shown to colleagues.' })
+  @ApiProperty({ example: 'Monitor 1', description: 'How the person is shown to colleagues.' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)

@@ -1,12 +1,13 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { Actor, CommandResult } from '@app/application';
+import { Actor } from '@app/application';
 import { CurrentActor, Roles } from '@app/auth';
 import { commandContext, ifMatchVersion, RequestLike } from '@app/application/command-request';
 import { ApiTargetChange, TargetId } from '../../targets/target.http-controller';
-import { ErasePersonCommand } from './erase-person.handler';
+import { ErasePersonCommand, PersonErased } from './erase-person.handler';
 import { ErasePersonRequestDto } from './erase-person.request.dto';
+import { ErasePersonResponseDto } from './erase-person.response.dto';
 
 const DESCRIPTION =
   "Destroys the person's key and records `PersonErased`: from then on their name, " +
@@ -30,16 +31,20 @@ export class ErasePersonHttpController {
       description: DESCRIPTION,
     },
     '6f1c1a52-3b9e-4c55-9d0e-2f7f1a0c9e11',
-    'Erased; a retry with the same Idempotency-Key gets this same answer.',
+    'Erased; a retry with the same Idempotency-Key gets this same answer (its incident list then empty).',
+    ErasePersonResponseDto,
   )
   erase(
     @TargetId() id: string,
     @Body() body: ErasePersonRequestDto,
     @Req() request: RequestLike,
     @CurrentActor() actor: Actor,
-  ): Promise<CommandResult> {
+  ): Promise<PersonErased> {
     const context = commandContext(request, actor);
     const version = ifMatchVersion(request);
-    return this.commandBus.execute(new ErasePersonCommand(id, body.reason, context, version));
+    // The shared reason command is typed for a plain CommandResult; this handler answers more.
+    return this.commandBus.execute(
+      new ErasePersonCommand(id, body.reason, context, version),
+    ) as Promise<PersonErased>;
   }
 }

@@ -7,7 +7,7 @@ const NOT_BLANK = /\S/;
 /** Personal data: never logged. Codes (category, country) are checked by the domain. */
 export class RegisterPersonRequestDto {
   @ApiProperty({
-    example: 'Aigerim Serikova',
+    example: 'Person B',
     maxLength: 300,
     description: 'Full name. Personal data.',
   })
@@ -79,7 +79,7 @@ export class RegisterPersonRequestDto {
   notes?: string;
 
   @AliasesProperty(
-    ['Айгерим Серикова', 'Aygerim Serikova'],
+    ['Персона Б', 'Persona B'],
     'Other spellings of the name (transliterations), linked in the same request.',
   )
   aliases?: string[];

@@ -19,7 +19,7 @@ export class PersonResponseDto {
   label!: string;
 
   @ApiPropertyOptional({
-    example: 'Aigerim Serikova',
+    example: 'Person B',
     description: 'Absent for analysts. `[erased]` once the person is erased.',
   })
   name?: string;
@@ -62,7 +62,7 @@ export class PersonResponseDto {
 
   @ApiPropertyOptional({
     type: [String],
-    example: ['Айгерим Серикова', 'Aygerim Serikova'],
+    example: ['Персона Б', 'Persona B'],
     description: 'Absent for analysts.',
   })
   aliases?: string[];
