@@ -68,7 +68,15 @@ export class TextKeyRing {
       this.keys.set(`${name}:${id.generation}`, { replacement: row.replacement });
       return;
     }
-    const key = decrypt(this.masterKey, Buffer.from(row.wrapped_key, 'base64'), wrapContext(id));
+    this.addKey(
+      id,
+      decrypt(this.masterKey, Buffer.from(row.wrapped_key, 'base64'), wrapContext(id)),
+    );
+  }
+
+  /** A live key this process has just created (no need to unwrap what it wrapped). */
+  addKey(id: TextKeyId, key: Buffer): void {
+    const name = `${id.incidentId}:${id.field}`;
     this.keys.set(`${name}:${id.generation}`, key);
     this.live.set(name, [...(this.live.get(name) ?? []), id.generation]);
   }
@@ -145,8 +153,13 @@ export class SqlIncidentTextKeys {
       missing.set(name, { ...ref, generation: newest + 1 });
     }
     if (missing.size === 0) return ring;
-    await this.insert([...missing.values()]);
-    // A concurrent writer may have created the same generation first: read what was kept.
+    const created = [...missing.values()];
+    const keys = await this.insert(created);
+    if (keys !== undefined) {
+      created.forEach((ref, i) => ring.addKey(ref, keys[i]));
+      return ring;
+    }
+    // A concurrent writer created some of these generations first: read what was kept.
     return new TextKeyRing(this.masterKey, await this.rowsOf(ids));
   }
 
@@ -175,11 +188,15 @@ export class SqlIncidentTextKeys {
     await this.sql.exec('VACUUM FULL incident_text_keys').catch(() => undefined);
   }
 
-  private async insert(rows: readonly (TextFieldRef & { generation: number })[]): Promise<void> {
-    const wrapped = rows.map((r) =>
-      encrypt(this.masterKey, newKey(), wrapContext(r)).toString('base64'),
+  /** The new keys, in the order given; undefined when another writer created any of them first. */
+  private async insert(
+    rows: readonly (TextFieldRef & { generation: number })[],
+  ): Promise<Buffer[] | undefined> {
+    const keys = rows.map(() => newKey());
+    const wrapped = rows.map((r, i) =>
+      encrypt(this.masterKey, keys[i], wrapContext(r)).toString('base64'),
     );
-    await this.sql.query(
+    const { rowCount } = await this.sql.query(
       `INSERT INTO incident_text_keys (incident_id, field, generation, workspace_id, wrapped_key)
        SELECT i, f, g, w, decode(k, 'base64')
          FROM unnest($1::uuid[], $2::text[], $3::int[], $4::uuid[], $5::text[]) AS r(i, f, g, w, k)
@@ -192,6 +209,7 @@ export class SqlIncidentTextKeys {
         wrapped,
       ],
     );
+    return rowCount === rows.length ? keys : undefined;
   }
 
   private async rowsOf(incidentIds: readonly string[]): Promise<KeyRow[]> {

@@ -166,6 +166,35 @@ describe('incident free text, sealed in the log and opened for readers', () => {
     expect(rows[0].live).toBe(1);
   });
 
+  it('carries out a redaction whose writer stopped before destroying the keys, at the first read', async () => {
+    const id = randomUUID();
+    const other = `incident-${id}`;
+    await store.append(other, [event('IncidentReported', { ...reported, incidentId: id })], {
+      expectedVersion: 0,
+    });
+    // What the store writes for a redaction, without the destruction that follows it.
+    const keys = new SqlIncidentTextKeys(sql, MASTER);
+    const ring = await keys.nextGeneration({
+      workspaceId: WORKSPACE,
+      incidentId: id,
+      field: 'title',
+    });
+    const replacements = { title: ring.seal(id, 'title', 'Summons') };
+    await raw.append(
+      other,
+      [event('IncidentRedacted', { fields: ['title'], reason: 'r', replacements })],
+      { expectedVersion: 1 },
+    );
+    const [report] = await all(store.readStream(other));
+    expect(report.data).toMatchObject({ title: 'Summons', description: reported.description });
+    const { rows } = await sql.query<{ live: number }>(
+      `SELECT count(*)::int AS live FROM incident_text_keys
+        WHERE incident_id = $1 AND field = 'title' AND wrapped_key IS NOT NULL`,
+      [id],
+    );
+    expect(rows[0].live).toBe(1);
+  });
+
   it('refuses a redaction appended against a stale version, destroying nothing', async () => {
     const before = await all(store.readStream(stream));
     await expect(
