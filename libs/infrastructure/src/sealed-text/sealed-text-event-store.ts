@@ -70,16 +70,20 @@ export class SealedTextEventStore implements EventStore {
     return results;
   }
 
+  // Streams and categories that hold no incident are read as stored, without the read-ahead.
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
-    return this.opened(this.inner.readStream(streamId, options));
+    const events = this.inner.readStream(streamId, options);
+    return streamCategory(streamId) === INCIDENT ? this.opened(events) : events;
   }
 
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
-    return this.opened(this.inner.readAll(options));
+    const events = this.inner.readAll(options);
+    return mayHoldIncidents(options?.categories) ? this.opened(events) : events;
   }
 
   subscribe(options?: SubscribeOptions): AsyncIterable<RecordedEvent> {
-    return this.opened(this.inner.subscribe(options));
+    const events = this.inner.subscribe(options);
+    return mayHoldIncidents(options?.categories) ? this.opened(events) : events;
   }
 
   headPosition(): Promise<Position> {
@@ -285,6 +289,10 @@ function openValue(
   const opened = ring.open(incidentId, field, value as string);
   if (opened !== 'destroyed') return opened.value;
   return field === 'tags' ? [REDACTED_TEXT] : REDACTED_TEXT;
+}
+
+function mayHoldIncidents(categories: readonly string[] | undefined): boolean {
+  return categories === undefined || categories.includes(INCIDENT);
 }
 
 function carriesText(event: RecordedEvent): boolean {
