@@ -436,6 +436,61 @@ describe('Incident decider', () => {
     });
   });
 
+  describe('RedactIncident', () => {
+    it('redacts free-text fields, a retracted incident too; tags become the one replacement tag', () => {
+      given([reported, retracted])
+        .when({
+          type: 'RedactIncident',
+          fields: ['title', 'tags'],
+          replacement: ' Death ',
+          reason: ' names ',
+        })
+        .then([
+          {
+            type: 'IncidentRedacted',
+            data: {
+              fields: ['title', 'tags'],
+              reason: 'names',
+              replacements: { title: 'Death', tags: ['Death'] },
+            },
+          },
+        ]);
+    });
+
+    it('folds into every redacted field, each source title included, and leaves the rest', () => {
+      const state = fold(incidentDecider, [
+        reported,
+        {
+          type: 'IncidentRedacted',
+          data: {
+            fields: ['title', 'sourceTitles', 'description'],
+            reason: 'names',
+            replacements: { title: 'X', sourceTitles: 'X', description: 'X' },
+          },
+        },
+      ]);
+      expect(state.facts).toMatchObject({
+        title: 'X',
+        place: reported.data.place,
+        tags: ['agadil'],
+      });
+      expect(state.facts?.description).toBeUndefined(); // it had none
+      expect(state.sources.map((s) => s.title)).toEqual(['X']);
+    });
+
+    it('refuses unknown or repeated fields, none, an empty reason, and an absent incident', () => {
+      given([reported])
+        .when({ type: 'RedactIncident', fields: ['name' as never, 'title', 'title'], reason: '' })
+        .thenFails('invalid', 'invalid_input', ['fields.0', 'fields.2', 'reason']);
+      given([reported])
+        .when({ type: 'RedactIncident', fields: [], reason: 'r' })
+        .thenFails('invalid', 'invalid_input', ['fields']);
+      given([])
+        .when({ type: 'RedactIncident', fields: ['title'], reason: 'r' })
+        .thenFails('not_found', 'incident_not_found');
+    });
+  });
+
   describe('duplicates', () => {
     const marked: IncidentEvent = {
       type: 'IncidentMarkedDuplicate',
