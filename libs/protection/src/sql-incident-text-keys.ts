@@ -1,4 +1,4 @@
-import { migrate, Migration, SqlClient } from '@app/database';
+import { migrate, Migration, outsideSameTransactionRecord, SqlClient } from '@app/database';
 import { decrypt, encrypt, KEY_BYTES, newKey } from './aes-gcm';
 import { openText, sealedGeneration, sealText, TextKeyId } from './incident-text-seal';
 
@@ -196,18 +196,22 @@ export class SqlIncidentTextKeys {
     const wrapped = rows.map((r, i) =>
       encrypt(this.masterKey, keys[i], wrapContext(r)).toString('base64'),
     );
-    const { rowCount } = await this.sql.query(
-      `INSERT INTO incident_text_keys (incident_id, field, generation, workspace_id, wrapped_key)
+    // Bookkeeping, not the request's change: the audit entry of the request must commit with
+    // the append that follows, not with these keys (a key whose append then fails seals nothing).
+    const { rowCount } = await outsideSameTransactionRecord(() =>
+      this.sql.query(
+        `INSERT INTO incident_text_keys (incident_id, field, generation, workspace_id, wrapped_key)
        SELECT i, f, g, w, decode(k, 'base64')
          FROM unnest($1::uuid[], $2::text[], $3::int[], $4::uuid[], $5::text[]) AS r(i, f, g, w, k)
        ON CONFLICT DO NOTHING`,
-      [
-        rows.map((r) => r.incidentId),
-        rows.map((r) => r.field),
-        rows.map((r) => r.generation),
-        rows.map((r) => r.workspaceId),
-        wrapped,
-      ],
+        [
+          rows.map((r) => r.incidentId),
+          rows.map((r) => r.field),
+          rows.map((r) => r.generation),
+          rows.map((r) => r.workspaceId),
+          wrapped,
+        ],
+      ),
     );
     return rowCount === rows.length ? keys : undefined;
   }
