@@ -41,6 +41,12 @@ export interface AppConfig {
    */
   jobStallSeconds: number;
   /**
+   * JOB_LOCK_SECONDS: how long a BullMQ worker's hold on a running job lasts unrenewed. A
+   * worker that dies mid-job gives the job back to the queue once it runs out (and its next
+   * start counts towards the job's attempts).
+   */
+  jobLockSeconds: number;
+  /**
    * MASTER_KEY: 32 bytes, base64. Wraps the per-person keys of personal data (libs/protection).
    * Absent in embedded mode: generated beside the data on first start. Never logged.
    */
@@ -86,6 +92,8 @@ export const DEFAULT_PGLITE_DIR = './data';
 export const DEFAULT_PROJECTION_LEASE_SECONDS = 30;
 export const DEFAULT_SESSION_IDLE_MINUTES = 30;
 export const DEFAULT_JOB_STALL_SECONDS = 120;
+/** BullMQ's own default lock duration. */
+export const DEFAULT_JOB_LOCK_SECONDS = 30;
 export const DEFAULT_STATEMENT_TIMEOUT_SECONDS = 60;
 export const DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS = 30;
 export const DEFAULT_SESSION_MAX_HOURS = 12;
@@ -217,6 +225,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     'seconds',
   );
   const jobStall = whole('JOB_STALL_SECONDS', DEFAULT_JOB_STALL_SECONDS, 2, 86_400, 'seconds');
+  const jobLock = whole('JOB_LOCK_SECONDS', DEFAULT_JOB_LOCK_SECONDS, 2, 3_600, 'seconds');
   const publicOrigin = checkOrigins(read('PUBLIC_ORIGIN'), fail, 'PUBLIC_ORIGIN')?.[0];
   if (read('PUBLIC_ORIGIN')?.includes(',') === true) {
     fail(
@@ -247,6 +256,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     projectionLeaseMs: leaseSeconds * 1000,
     jobStallSeconds: jobStall ?? DEFAULT_JOB_STALL_SECONDS,
+    jobLockSeconds: jobLock ?? DEFAULT_JOB_LOCK_SECONDS,
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',
     signIn: {
       publicOrigin: publicOrigin ?? `http://localhost:${port}`,

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       port: 3000,
       projectionLeaseMs: 30_000,
       jobStallSeconds: 120,
+      jobLockSeconds: 30,
       logLevel: 'info',
       signIn: {
         publicOrigin: 'http://localhost:3000',
@@ -72,6 +73,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes how long a BullMQ worker holds a running job unrenewed, from 2 s to an hour', () => {
+    expect(loadConfig({ JOB_LOCK_SECONDS: '2' }).jobLockSeconds).toBe(2);
+    for (const bad of ['1', '3601', '2.5', 'soon']) {
+      expect(errorOf({ JOB_LOCK_SECONDS: bad }).message).toMatch(/JOB_LOCK_SECONDS .*2 to 3600/);
+    }
+  });
+
   it('is in server mode when DATABASE_URL is set', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgresql://app:secret@db:5432/ledger',
@@ -92,6 +100,7 @@ describe('loadConfig', () => {
       port: 8080,
       projectionLeaseMs: 30_000,
       jobStallSeconds: 120,
+      jobLockSeconds: 30,
       logLevel: 'info',
       signIn: expect.objectContaining({ publicOrigin: 'http://localhost:8080' }),
     });

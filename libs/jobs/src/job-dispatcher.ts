@@ -11,6 +11,9 @@ import { JOBS_OPTIONS, JobsOptions, redisConnection } from './jobs-options';
 import { QUEUE_OF } from './job-context';
 import { JobRecord, JobRecords, JobType } from './job-records';
 
+/** How many starts a job gets on BullMQ (the job record counts them: job-runner.ts). */
+export const JOB_ATTEMPTS = 3;
+
 /** Starting a job needs its carrier: 503 naming it. */
 export class JobsUnavailable extends ServiceUnavailableException {
   constructor() {
@@ -78,7 +81,7 @@ export class BullJobDispatcher extends JobDispatcher implements OnApplicationShu
         { jobId: record.id },
         {
           jobId: record.id,
-          attempts: 3,
+          attempts: JOB_ATTEMPTS,
           backoff: { type: 'exponential', delay: 5_000 },
           // Kept a while so that a repeated add of a finished job stays a no-op; the job
           // record in the database keeps the result for good.

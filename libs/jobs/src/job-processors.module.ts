@@ -1,7 +1,8 @@
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, Processor } from '@nestjs/bullmq';
 import { DynamicModule, Logger, Module, ModuleMetadata } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { QUEUE_OF } from './job-context';
+import { JOB_ATTEMPTS } from './job-dispatcher';
 import { JobRecords } from './job-records';
 import { JobRunner } from './job-runner';
 import { ExitWhenWedged, JobWatchdog } from './job-watchdog';
@@ -23,6 +24,7 @@ export class JobProcessorsModule {
     config: AppConfig,
     works: NonNullable<ModuleMetadata['imports']>,
   ): DynamicModule {
+    if (config.redisUrl !== undefined) configureWorkers(config);
     return {
       module: JobProcessorsModule,
       imports: [
@@ -55,6 +57,26 @@ export class JobProcessorsModule {
       ],
     };
   }
+}
+
+/**
+ * Each BullMQ processor's worker options, set before @nestjs/bullmq reads them (at module
+ * init) because the lock comes from the configuration. A worker that dies mid-job holds it
+ * until its lock runs out; the job then goes back to the queue. BullMQ would fail a job that
+ * stalled twice with its own message; allowed as many stalls as the job has starts, it leaves
+ * the count to the job record, and the runner ends the job as failed at its next start,
+ * saying the job stopped the worker that many times.
+ */
+function configureWorkers(config: AppConfig): void {
+  const held = {
+    lockDuration: config.jobLockSeconds * 1000,
+    stalledInterval: config.jobLockSeconds * 1000,
+    maxStalledCount: JOB_ATTEMPTS,
+  };
+  // One import at a time per worker: each already records several incidents at once.
+  Processor(QUEUE_OF.import, { concurrency: 1, ...held })(ImportsProcessor);
+  Processor(QUEUE_OF.export, { concurrency: 2, ...held })(ExportsProcessor);
+  Processor(QUEUE_OF.snapshot, { concurrency: 1, ...held })(SnapshotsProcessor);
 }
 
 function restartTableQueue(queue: TableQueueRunner, reason: string): Promise<void> {

@@ -19,7 +19,8 @@ import { monitoringSheet, sheetCsv } from './monitoring-sheet';
  * import completes and the next one starts. `npm test` runs two outages; the full acceptance is
  * `REDIS_OUTAGES=10 npm run jest -- test/acceptance/import/redis-outage`. Redis runs without
  * persistence, so it comes back empty each time: harsher than a deployment with an append-only
- * file, which keeps BullMQ's keys; what must survive is in the job records either way.
+ * file, which keeps BullMQ's keys; what must survive is in the job records either way. And a
+ * job that killed its worker three times ends failed instead of taking down the next one.
  */
 const REDIS_OUTAGES = Number(process.env.REDIS_OUTAGES ?? 2);
 const OUTAGE_MS = 8_000;
@@ -41,6 +42,22 @@ describe('Redis goes down and comes back', () => {
     await exited;
     redis = undefined;
   };
+
+  /** An import of these rows under incident refs of their own (`<ref>-…`). */
+  const startImport = (
+    rows: ReturnType<typeof monitoringSheet>['rows'],
+    ref: string,
+    file: string,
+  ) =>
+    request(apps.server)
+      .post('/imports')
+      .set(apps.auth)
+      .attach(
+        'file',
+        sheetCsv(rows.map((r) => ({ ...r, incident_ref: `${ref}-${r.incident_ref}` }))),
+        file,
+      )
+      .expect(202);
 
   beforeAll(async () => {
     port = await freePort();
@@ -110,15 +127,7 @@ describe('Redis goes down and comes back', () => {
       await request(apps.server).get('/stats?measure=acts').set(apps.auth).expect(200)
     ).body.total as number;
     const sheet = monitoringSheet(1_500);
-    const started = await request(apps.server)
-      .post('/imports')
-      .set(apps.auth)
-      .attach(
-        'file',
-        sheetCsv(sheet.rows.map((r) => ({ ...r, incident_ref: `S-${r.incident_ref}` }))),
-        'big.csv',
-      )
-      .expect(202);
+    const started = await startImport(sheet.rows, 'S', 'big.csv');
     const jobId = started.body.jobId as string;
     for (let i = 0; i < 300; i++) {
       const res = await request(apps.server).get(`/jobs/${jobId}`).set(apps.auth).expect(200);
@@ -213,6 +222,65 @@ describe('Redis goes down and comes back', () => {
       await worker.stop();
     }
   }, 30_000);
+
+  it('ends as failed, unrun, an import whose worker was killed three times while it ran', async () => {
+    await apps.worker?.close();
+    apps.worker = undefined;
+    // Worker processes of their own (BullMQ prefix `rl`: they take the job from the job records
+    // through their reconciler), holding a running job 2 s unrenewed instead of 30.
+    const spawnWorker = async () => {
+      const worker = AppProcess.start('apps/worker/src/main.ts', {
+        DATABASE_URL: apps.schema.url,
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+        JOB_LOCK_SECONDS: '2',
+      });
+      for (let i = 0; i < 400 && !/worker ready/.test(worker.stdout); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(worker.stdout).toMatch(/worker ready/);
+      return worker;
+    };
+    const records = apps.api!.get(JobRecords);
+    const sheet = monitoringSheet(1_500);
+    const started = await startImport(sheet.rows, 'K', 'killer.csv');
+    const jobId = started.body.jobId as string;
+    for (let kill = 1; kill <= 3; kill += 1) {
+      const worker = await spawnWorker();
+      try {
+        // Killed as soon as this start of the job is under way: a crash, no shutdown hook.
+        let record = await records.get(jobId);
+        for (
+          let i = 0;
+          i < 1_000 && !(record?.state === 'active' && record.attempts === kill);
+          i++
+        ) {
+          await new Promise((r) => setTimeout(r, 20));
+          record = await records.get(jobId);
+        }
+        expect(record).toMatchObject({ state: 'active', attempts: kill });
+      } finally {
+        worker.kill('SIGKILL');
+        await worker.exited;
+      }
+    }
+    const last = await spawnWorker();
+    try {
+      const job = await apps.finished(jobId, 30_000);
+      expect(job.state).toBe('failed');
+      expect(job.errors).toEqual([
+        {
+          message: expect.stringMatching(
+            /^The job stopped the worker 3 times before it could finish/,
+          ),
+        },
+      ]);
+      // Its fourth start ended it at once, before any work.
+      expect((await records.get(jobId))?.attempts).toBe(4);
+      expect(last.stdout + last.stderr).toMatch(/stopped its process 3 times; marked failed/);
+    } finally {
+      await last.stop();
+    }
+  }, 90_000);
 
   it(
     `completes an import through each of ${REDIS_OUTAGES} Redis kills of 8 s in a row, and starts the next`,

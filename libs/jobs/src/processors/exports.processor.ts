@@ -4,7 +4,8 @@ import { JOB_WORK, JobWork, QUEUE_OF } from '../job-context';
 import { JobRunner } from '../job-runner';
 import { JobQueueProcessor } from './job-queue.processor';
 
-@Processor(QUEUE_OF.export, { concurrency: 2 })
+// Its worker options (concurrency, lock) are set by JobProcessorsModule.forConfig.
+@Processor(QUEUE_OF.export)
 export class ExportsProcessor extends JobQueueProcessor {
   constructor(runner: JobRunner, @Inject(JOB_WORK.export) work: JobWork) {
     super(runner, work);

@@ -9,7 +9,8 @@ import { JobQueueProcessor, QueuedJobData } from './job-queue.processor';
 
 export const MONTHLY_SNAPSHOT_SCHEDULER = 'monthly-draft-snapshot';
 
-@Processor(QUEUE_OF.snapshot, { concurrency: 1 })
+// Its worker options (concurrency, lock) are set by JobProcessorsModule.forConfig.
+@Processor(QUEUE_OF.snapshot)
 export class SnapshotsProcessor extends JobQueueProcessor {
   constructor(
     runner: JobRunner,
