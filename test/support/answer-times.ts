@@ -1,11 +1,15 @@
 /** The longest an answer may take in the fuzz suites (issue 19's acceptance). */
 export const SLOW_MS = 1_000;
 
+/** How often a slow answer is asked for in all, before it counts as slow. */
+const TRIES = 3;
+
 /**
  * Times requests against SLOW_MS without failing on a busy machine: an answer slower than that
- * is asked again once, and counts as slow only if it is slow again. A pause of the test
- * process (a collection, two cores shared with other spec files) rarely strikes twice; a route
- * that really holds (as the 5 s wait on a position past the head did) is slow both times.
+ * is asked again, up to TRIES times in all, and counts as slow only if every answer is slow. A
+ * pause of the test process (a collection, two cores shared with other spec files and a
+ * browser) can strike twice in a row, as it did in CI; a route that really holds (as the 5 s
+ * wait on a position past the head did) is slow every time.
  */
 export class AnswerTimes {
   readonly slow: string[] = [];
@@ -14,9 +18,14 @@ export class AnswerTimes {
   async time<T>(what: string, send: () => Promise<T>): Promise<T> {
     const first = await this.timed(send);
     this.note(what, first.ms);
-    if (first.ms <= SLOW_MS) return first.answer;
-    const again = await this.timed(send);
-    if (again.ms > SLOW_MS) this.slow.push(`${what}: ${first.ms} ms, then ${again.ms} ms`);
+    const times = [first.ms];
+    while (times.at(-1)! > SLOW_MS) {
+      if (times.length === TRIES) {
+        this.slow.push(`${what}: ${times.map((ms) => `${ms} ms`).join(', then ')}`);
+        break;
+      }
+      times.push((await this.timed(send)).ms);
+    }
     return first.answer;
   }
 

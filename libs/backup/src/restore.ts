@@ -1,6 +1,6 @@
 import { SqlClient, SqlExecutor } from '@app/database';
 import { BackupContent } from './backup-archive';
-import { appliedMigrations, writableColumns } from './backup-reader';
+import { appliedMigrations, writableColumnsOf } from './backup-reader';
 import { BACKUP_TABLES } from './backup-tables';
 import { Erasure } from './erasure-list';
 
@@ -71,7 +71,7 @@ async function refuseOtherSchema(
 
 async function insertRows(tx: SqlExecutor, table: string, content: BackupContent): Promise<number> {
   const rows = content.rows.get(table as never) ?? [];
-  const columns = (await writableColumns(tx, table)).join(', ');
+  const columns = (await writableColumnsOf(tx, [table]))[table].join(', ');
   // OVERRIDING SYSTEM VALUE: identity columns (audit_log.id) keep the archive's values.
   const insert = `INSERT INTO ${table} (${columns}) OVERRIDING SYSTEM VALUE
     SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`;
