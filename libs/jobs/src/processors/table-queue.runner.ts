@@ -95,7 +95,8 @@ export class TableQueueRunner implements OnApplicationBootstrap, OnModuleDestroy
         }
         this.failing = true;
       }
-      if (generation !== this.generation) return;
+      // A shutdown that came while this turn claimed or ran found no wait to cut short.
+      if (generation !== this.generation || this.stopped) return;
       if (pause !== undefined) await this.idle(pause);
     }
   }
