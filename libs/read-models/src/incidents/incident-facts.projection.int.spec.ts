@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SqlClient } from '@app/database';
 import { IncidentCommand, incidentDecider, IncidentEvent, IncidentState } from '@app/domain';
 import { collect } from '@app/event-store/event-store.contract';
-import { EventStore, Position, RecordedEvent } from '@app/event-store';
+import { comparePositions, EventStore, Position, RecordedEvent } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { sqlBackends } from '../../../../test/support/sql-backends';
 import { GetStatsQuery } from '../statistics/get-stats.query';
@@ -20,6 +20,8 @@ describe.each(backends)('incident facts projection on %s', (_, setup) => {
   let close: () => Promise<void>;
   let store: EventStore;
   let projected: Position = '' as Position;
+  /** Where the last append ended: project() goes at least that far. */
+  let appended: Position = '' as Position;
 
   beforeAll(async () => {
     ({ sql, close } = await setup());
@@ -54,11 +56,17 @@ describe.each(backends)('incident facts projection on %s', (_, setup) => {
       version = result.nextVersion;
       position = result.position;
     }
+    appended = position;
     return position;
   }
 
-  /** Projects everything new in one batch (one transaction), as the runner does. */
+  /**
+   * Projects everything new in one batch (one transaction), as the runner does. The log shows
+   * an event only once every transaction that began before it has ended, and on a PostgreSQL
+   * server other work keeps transactions open: it waits until the log shows the last append.
+   */
   async function project(): Promise<RecordedEvent[]> {
+    await shown(appended);
     const events = await collect(
       store.readAll({ from: projected, categories: INCIDENT_FACTS_CATEGORIES }),
     );
@@ -67,6 +75,16 @@ describe.each(backends)('incident facts projection on %s', (_, setup) => {
       projected = events[events.length - 1].position;
     }
     return events;
+  }
+
+  async function shown(position: Position): Promise<void> {
+    const until = Date.now() + 30_000;
+    while (comparePositions(projected, position) < 0) {
+      const head = (await collect(store.readAll({ from: projected }))).at(-1)?.position;
+      if (head !== undefined && comparePositions(head, position) >= 0) return;
+      if (Date.now() > until) throw new Error(`the log did not show ${position} within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   const report = (incidentId: string, categories: string[]): IncidentCommand => ({
