@@ -11,6 +11,7 @@ import {
   missingTranslations,
   newContext,
   screenshot,
+  settle as settleOf,
 } from './support/browser';
 import { pick } from './support/forms';
 import { RunningWebApp, startWebApp } from './support/web-app';
@@ -70,10 +71,7 @@ describe('an analyst in the browser, in Russian', () => {
   });
 
   /** The page has nothing left to load or draw. */
-  const settle = async () => {
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
-  };
+  const settle = () => settleOf(page);
 
   it('shows the Kadyr-Kasiyet 2020 figures on the dashboard, and downloads them as GET /stats answers', async () => {
     await page.goto(`/dashboard?measure=acts&g1=targetCategory&year=2020`);

@@ -34,6 +34,32 @@ export async function newContext(
   return context;
 }
 
+/**
+ * The page has stopped changing: no request for 500 ms (networkidle), then no change to the
+ * DOM for `quietMs`. A fixed pause was not always enough on a loaded machine: Vega replaces the
+ * dashboard's SVG as the chart's container settles, and axe once reported a violation on
+ * ":root" there, which is how it names a node detached while it ran. A page that keeps
+ * changing is taken as it is after 10 s.
+ */
+export async function settle(page: Page, quietMs = 300): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  // In the page (a string: the tests are compiled without the DOM's types).
+  await page.evaluate(`new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, ${quietMs});
+    });
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(limit);
+      resolve();
+    };
+    let timer = setTimeout(done, ${quietMs});
+    const limit = setTimeout(done, 10000);
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  })`);
+}
+
 /** Screenshots of every browser test land here (build output: not committed). */
 export const SCREENSHOTS = join(__dirname, '../../../dist/screenshots');
 
