@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { SqlClient } from '@app/database';
 import { IncidentCommand, incidentDecider, IncidentEvent, IncidentState } from '@app/domain';
 import { collect } from '@app/event-store/event-store.contract';
-import { comparePositions, EventStore, Position, RecordedEvent } from '@app/event-store';
+import { EventStore, Position, RecordedEvent } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
+import { untilLogShows } from '../../../../test/support/event-log';
 import { sqlBackends } from '../../../../test/support/sql-backends';
 import { GetStatsQuery } from '../statistics/get-stats.query';
 import { statsSql } from '../statistics/get-stats.handler';
@@ -61,12 +62,11 @@ describe.each(backends)('incident facts projection on %s', (_, setup) => {
   }
 
   /**
-   * Projects everything new in one batch (one transaction), as the runner does. The log shows
-   * an event only once every transaction that began before it has ended, and on a PostgreSQL
-   * server other work keeps transactions open: it waits until the log shows the last append.
+   * Projects everything new in one batch (one transaction), as the runner does, once the log
+   * shows the last append (another writer on the shared server can hold reads back).
    */
   async function project(): Promise<RecordedEvent[]> {
-    await shown(appended);
+    await untilLogShows(store, appended, projected);
     const events = await collect(
       store.readAll({ from: projected, categories: INCIDENT_FACTS_CATEGORIES }),
     );
@@ -75,16 +75,6 @@ describe.each(backends)('incident facts projection on %s', (_, setup) => {
       projected = events[events.length - 1].position;
     }
     return events;
-  }
-
-  async function shown(position: Position): Promise<void> {
-    const until = Date.now() + 30_000;
-    while (comparePositions(projected, position) < 0) {
-      const head = (await collect(store.readAll({ from: projected }))).at(-1)?.position;
-      if (head !== undefined && comparePositions(head, position) >= 0) return;
-      if (Date.now() > until) throw new Error(`the log did not show ${position} within 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 
   const report = (incidentId: string, categories: string[]): IncidentCommand => ({

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SqlClient } from '@app/database';
 import { EventStore, RecordedEvent, START } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
+import { untilLogShows } from '../../../../test/support/event-log';
 import { createTestSchema, TestSchema } from '../../../../test/support/test-postgres';
 import { TargetProjections } from './target-projections.service';
 import { projectTargets } from './targets.projection';
@@ -55,7 +56,7 @@ describe('the persons-and-organisations read model (PostgreSQL)', () => {
       ],
       { expectedVersion: 'no_stream' },
     );
-    await store.append(
+    const last = await store.append(
       `organisation-${organisation}`,
       [
         {
@@ -67,6 +68,8 @@ describe('the persons-and-organisations read model (PostgreSQL)', () => {
       ],
       { expectedVersion: 'no_stream' },
     );
+    // The specs below read the whole log: all of it, then.
+    await untilLogShows(store, last.position);
   });
   afterAll(async () => {
     await store?.close();
