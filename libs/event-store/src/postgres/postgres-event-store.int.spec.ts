@@ -108,6 +108,7 @@ describe('PostgreSQL adapter specifics', () => {
       { name: '0001-event-store.0000000000001' },
       { name: '0002-append-many.0000000000002' },
       { name: '0003-writer-horizon.0000000000003' },
+      { name: '0004-writer-scope.0000000000004' },
     ]);
   });
 
@@ -173,6 +174,71 @@ describe('PostgreSQL adapter specifics', () => {
       }
       expect(await collect(store.readStream(a))).toHaveLength(1);
       expect(await collect(store.readStream(b))).toHaveLength(1);
+    });
+  });
+
+  describe('a reader waits for the writers of its own log only (0004)', () => {
+    /** Appends one event here, and whether a global read shows it at once. */
+    const appendShown = async (): Promise<boolean> => {
+      const from = await store.lastCommittedPosition();
+      const e = event('E');
+      await store.append(`incident-${crypto.randomUUID()}`, [e], { expectedVersion: 'no_stream' });
+      const read = await collect(store.readAll({ from }));
+      return read.some((r) => r.eventId === e.eventId);
+    };
+    /** A transaction of `url` that stays open while `check` runs. */
+    const whileOpen = async <T>(
+      url: string,
+      open: (client: Client) => Promise<unknown>,
+      check: () => Promise<T>,
+    ): Promise<T> => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await open(client);
+        return await check();
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end();
+      }
+    };
+
+    it('is not held back by a writer of another schema on the same database', async () => {
+      const other = await createTestSchema('es');
+      try {
+        await PostgresEventStore.create(other.sql);
+        const shown = await whileOpen(
+          other.url,
+          (c) => c.query(appendSql, [`incident-${crypto.randomUUID()}`, payload([event('E')])]),
+          appendShown,
+        );
+        expect(shown).toBe(true);
+      } finally {
+        await other.drop();
+      }
+    });
+
+    it('is held back by a writer of its own log until it ends', async () => {
+      const shown = await whileOpen(
+        schema.url,
+        (c) => c.query(appendSql, [`incident-${crypto.randomUUID()}`, payload([event('E')])]),
+        appendShown,
+      );
+      expect(shown).toBe(false);
+      expect(await appendShown()).toBe(true);
+    });
+
+    it("is held back by a writer announced the previous version's way, whose log it cannot tell", async () => {
+      const shown = await whileOpen(
+        schema.url,
+        async (c) => {
+          await c.query('SELECT pg_advisory_xact_lock(8302, pg_backend_pid())');
+          await c.query('SELECT pg_current_xact_id()');
+        },
+        appendShown,
+      );
+      expect(shown).toBe(false);
     });
   });
 });

@@ -21,6 +21,7 @@ import { decodePosition, encodePosition, Position, START } from '../position';
 import { eventStoreSchema } from './0001-event-store.migration';
 import { appendManySchema } from './0002-append-many.migration';
 import { writerHorizonSchema } from './0003-writer-horizon.migration';
+import { writerScopeSchema } from './0004-writer-scope.migration';
 
 export interface PostgresEventStoreOptions {
   /** Events fetched per query by readAll, readStream and subscribe. */
@@ -103,7 +104,12 @@ export class PostgresEventStore implements EventStore {
     sql: SqlClient,
     options: PostgresEventStoreOptions = {},
   ): Promise<PostgresEventStore> {
-    await migrate(sql, 'es_migrations', [eventStoreSchema, appendManySchema, writerHorizonSchema]);
+    await migrate(sql, 'es_migrations', [
+      eventStoreSchema,
+      appendManySchema,
+      writerHorizonSchema,
+      writerScopeSchema,
+    ]);
     // PGlite has one connection, which runs one transaction at a time: no append can be in
     // flight while a reader takes its horizon, so announcing each writer (an advisory lock per
     // transaction, migration 0003) guards nothing there and cost 15% of one-event appends. The
