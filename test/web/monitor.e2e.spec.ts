@@ -108,6 +108,8 @@ describe('a monitor in the browser', () => {
     await page.getByTestId('case-title').waitFor();
     caseUrl = new URL(page.url()).pathname;
 
+    // The list is a projection: it shows the case a moment after the case page does.
+    expect(await settled(async () => (await incidentsTitled('Dulat Agadil')).length, 1)).toBe(1);
     const [incident] = await incidentsTitled('Dulat Agadil');
     const read = await request(app.server)
       .get(`/incidents/${incident.id}`)
