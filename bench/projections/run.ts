@@ -20,6 +20,7 @@ import { AsOf } from '@app/read-models/statistics/as-of';
 import { GroupBy, Measure } from '@app/read-models/statistics/stats-dimensions';
 import { cpuMeter, now, percentile, probeFor, waitForQuiet } from '../event-store/common';
 import { generateIncident, rng } from './generate';
+import { CodedCase, codedSection, CodedSectionResult } from './coded';
 import { httpSection, HttpSectionResult } from './http';
 
 // ---------- configuration ----------
@@ -45,6 +46,7 @@ const READ_PAGE = 5_000; // the rebuild's page
 const BASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const KEEP = process.env.BENCH_KEEP === '1';
 const HTTP = process.env.BENCH_HTTP !== '0';
+const CODED = process.env.BENCH_CODED !== '0';
 const HTTP_SECONDS = envNumber('BENCH_HTTP_SECONDS', 20);
 const HTTP_CONNECTIONS = envNumber('BENCH_HTTP_CONNECTIONS', 64);
 /** The published table the HTTP section asks for: distinct persons, the costliest measure. */
@@ -180,6 +182,43 @@ function statsCases(asOfPosition: Position, asOfTime: string): StatsCase[] {
       baseline: { sql: actsByMonthCategory(atTime), values: [WORKSPACE, asOfTime] },
     },
   ];
+}
+
+/**
+ * The first four questions over the coded twin of `rm_acts` (coded.ts), in SQL PostgreSQL and
+ * DuckDB both accept: the unnest in the select list, the year widened before it is scaled.
+ */
+function codedCases(cases: StatsCase[], asOfPosition: Position): CodedCase[] {
+  const month = 'year::int * 100 + month';
+  const acts = (knowledge: string) =>
+    `SELECT ${month} AS k0, target_category AS k1, count(*)::int AS value FROM bench_facts f
+      WHERE ws = $1 AND year = 2020 AND ${knowledge} AND kind IS NOT NULL GROUP BY 1, 2`;
+  const coded: Record<string, Omit<CodedCase, 'label' | 'wide'>> = {
+    'stats:acts:month,targetCategory:2020': {
+      coded: acts('f.current'),
+      dims: ['month', 'category'],
+    },
+    'stats:persons:targetCategory,source:2020': {
+      coded: `SELECT target_category AS k0, s AS k1, count(DISTINCT target)::int AS value
+                FROM (SELECT target_category, unnest(main) AS s, target FROM bench_facts f
+                       WHERE ws = $1 AND year = 2020 AND f.current AND kind = 1) x
+               GROUP BY 1, 2`,
+      dims: ['category', 'source'],
+    },
+    'stats:incidents:type,region:2021': {
+      coded: `SELECT type AS k0, region AS k1, count(DISTINCT incident)::int AS value FROM bench_facts f
+               WHERE ws = $1 AND year = 2021 AND f.current GROUP BY 1, 2`,
+      dims: ['type', 'region'],
+    },
+    'asOf:position:acts:month,targetCategory:2020': {
+      coded: acts('known_from <= $2 AND (f.current OR superseded_by > $2)'),
+      dims: ['month', 'category'],
+      asOfPosition,
+    },
+  };
+  return cases
+    .filter((c) => coded[c.key] !== undefined)
+    .map((c) => ({ label: c.label, wide: c.baseline, ...coded[c.key] }));
 }
 
 const queryOf = (c: StatsCase) =>
@@ -525,6 +564,28 @@ async function main() {
       ).rows.map((r) => r['QUERY PLAN']);
     });
 
+    // ---- 3b. the same questions over a coded twin of the table, and over DuckDB ----
+    let coded: CodedSectionResult | null = null;
+    if (CODED) {
+      log('\n== coded facts (a narrow twin of rm_acts, derived in SQL) and DuckDB ==');
+      await waitForQuiet(probe, log);
+      coded = await codedSection({
+        databaseUrl: BENCH_URL,
+        workspace: WORKSPACE,
+        cases: codedCases(cases, asOfPosition),
+        requests: REQUESTS,
+        warmup: WARMUP_REQUESTS,
+        log,
+      });
+      for (const c of coded.cases) {
+        check(
+          `${c.label}: coded rows = wide rows (PostgreSQL, DuckDB)`,
+          c.sameAsWide.postgres && c.sameAsWide.duckdb,
+          `${c.rows} rows; ${c.sameAsWide.postgres} / ${c.sameAsWide.duckdb}`,
+        );
+      }
+    }
+
     // ---- 4. GET /public/stats over HTTP, cached, beside a static file ----
     let http: HttpSectionResult | null = null;
     if (HTTP) {
@@ -601,6 +662,7 @@ async function main() {
         actsKnownAtAsOf: asOfRows,
       },
       stats,
+      coded,
       http,
       plan: { query: planCase.label, lines: plan },
       sanity,
@@ -685,6 +747,7 @@ type Result = {
     clientCpuPct: number;
     otherCpuPct: number;
   }[];
+  coded: CodedSectionResult | null;
   http: HttpSectionResult | null;
   sanity: string[];
   totalMinutes: number;
@@ -760,10 +823,36 @@ function markdown(r: Result): string {
         'and server share the two cores.',
     );
   }
+  if (r.coded !== null) lines.push(...codedLines(r.coded, r.stats));
   lines.push('');
   for (const line of r.sanity) lines.push(`- ${line}`);
   lines.push(`- Total time ${r.totalMinutes.toFixed(1)} min.`);
   return lines.join('\n') + '\n';
+}
+
+function codedLines(c: CodedSectionResult, stats: Result['stats']): string[] {
+  const handlerP95 = new Map(stats.map((s) => [s.label, s.handler.p95Ms]));
+  const ratio = (a: number | null | undefined, b: number | null) =>
+    a == null || b === null ? '–' : (a / b).toFixed(2);
+  return [
+    '',
+    `Coded facts (a twin of rm_acts derived in SQL: int4 keys, smallint codes, int2[] arrays, ` +
+      `positions as int8 ranks; built in ${c.buildSeconds.toFixed(0)} s): ` +
+      `${c.codedBytesPerRow.toFixed(0)} bytes per row against ${c.wideBytesPerRow.toFixed(0)}, ` +
+      `${c.codedSize} against ${c.wideSize} with indexes. ` +
+      `DuckDB holds the same coded rows in memory (loaded in ${c.duckdbLoadSeconds.toFixed(0)} s). ` +
+      'Raw GROUP BYs, p95 in ms, alternating request by request:',
+    '',
+    '| question | wide (before) | coded | coded ÷ wide | DuckDB | coded ÷ DuckDB | handler ÷ DuckDB | same rows |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+    ...c.cases.map(
+      (q) =>
+        `| ${q.label} | ${num(q.wideP95Ms, 1)} | ${num(q.codedP95Ms, 1)} | ${ratio(q.codedP95Ms, q.wideP95Ms)} | ` +
+        `${num(q.duckdbP95Ms, 1)} | ${ratio(q.codedP95Ms, q.duckdbP95Ms)} | ` +
+        `${ratio(handlerP95.get(q.label), q.duckdbP95Ms)} | ` +
+        `${q.sameAsWide.postgres && q.sameAsWide.duckdb ? 'yes' : 'NO'} |`,
+    ),
+  ];
 }
 
 function httpRows(h: HttpSectionResult): string[] {
