@@ -240,5 +240,21 @@ describe('PostgreSQL adapter specifics', () => {
       );
       expect(shown).toBe(false);
     });
+
+    it('counts in appendsInFlight the writers of its own log, not those of another schema', async () => {
+      const other = await createTestSchema('es');
+      const appendIn = (c: Client) =>
+        c.query(appendSql, [`incident-${crypto.randomUUID()}`, payload([event('E')])]);
+      try {
+        await PostgresEventStore.create(other.sql);
+        const elsewhere = await whileOpen(other.url, appendIn, () => store.appendsInFlight());
+        expect(elsewhere).toEqual({ count: 0, oldestSeconds: null });
+        const here = await whileOpen(schema.url, appendIn, () => store.appendsInFlight());
+        expect(here.count).toBe(1);
+        expect(here.oldestSeconds).toBeGreaterThanOrEqual(0);
+      } finally {
+        await other.drop();
+      }
+    });
   });
 });

@@ -331,13 +331,30 @@ export class PostgresEventStore implements EventStore {
    * The announced writers of this database (migration 0003): in PGlite, whose one connection
    * serves this query, never one.
    */
+  /**
+   * The writers of this log in flight, as es_read_horizon (0004) tells them: its own key (a
+   * hash of database and schema), or announced the previous version's way only. Counting every
+   * 8302 lock of the database showed another schema's import as this log's stalled append.
+   */
   async appendsInFlight(): Promise<AppendsInFlight> {
     const { rows } = await this.sql.query<{ count: number; oldest: number | null }>(
-      `SELECT count(*)::int AS count,
+      `WITH own AS (
+         SELECT hashtext(current_database() || '.' || current_schema())::bigint & 4294967295 AS k
+       ), held AS (
+         SELECT l.classid::text::bigint AS class, l.objid::text::int AS pid
+           FROM pg_locks l
+          WHERE l.locktype = 'advisory' AND l.objsubid = 2 AND l.granted
+            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND l.classid::text::bigint IN (8302, 8303, (SELECT k FROM own))
+       ), writers AS (
+         SELECT DISTINCT h.pid FROM held h
+          WHERE h.class = (SELECT k FROM own)
+             OR (h.class = 8302 AND NOT EXISTS (
+                   SELECT 1 FROM held m WHERE m.pid = h.pid AND m.class = 8303))
+       )
+       SELECT count(*)::int AS count,
               extract(epoch FROM clock_timestamp() - min(a.xact_start))::float8 AS oldest
-         FROM pg_locks l JOIN pg_stat_get_activity(NULL) a ON a.pid = l.pid
-        WHERE l.locktype = 'advisory' AND l.classid = 8302 AND l.objsubid = 2 AND l.granted
-          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+         FROM writers w JOIN pg_stat_get_activity(NULL) a ON a.pid = w.pid`,
     );
     const { count, oldest } = rows[0];
     return { count, oldestSeconds: oldest === null ? null : Math.round(oldest * 1000) / 1000 };
