@@ -481,6 +481,14 @@ describe('persons over HTTP', () => {
     let before: string;
     const send = (path: string, body: object) => http().post(path).set(w).send(body);
     const read = (id: string) => http().get(`/persons/${id}`).set(w);
+    /** What GET /persons says each is merged into, as of a command's position. */
+    const listed = async (after: string) => {
+      const { body } = await http().get('/persons').query({ after }).set(w).expect(200);
+      const by = new Map<string, unknown>(
+        body.items.map((p: { id: string; mergedInto: unknown }) => [p.id, p.mergedInto]),
+      );
+      return { kept: by.get(kept), duplicate: by.get(duplicate) };
+    };
     const persons = async (query: Record<string, string>) =>
       (
         await http()
@@ -522,6 +530,7 @@ describe('persons over HTTP', () => {
       }).expect(201);
       expect((await read(duplicate)).body.mergedInto).toBe(kept);
       expect((await read(kept)).body.mergedInto).toBeUndefined();
+      expect(await listed(merged.body.position)).toEqual({ kept: null, duplicate: kept });
       expect(await persons({ after: merged.body.position })).toBe(1);
       // Acts and incidents are not persons: a merge changes neither.
       const acts = await http().get('/stats').query({ measure: 'acts' }).set(w).expect(200);
@@ -533,6 +542,7 @@ describe('persons over HTTP', () => {
         reason: 'Different birth years after all',
       }).expect(201);
       expect((await read(duplicate)).body.mergedInto).toBeUndefined();
+      expect(await listed(undone.body.position)).toEqual({ kept: null, duplicate: null });
       expect(await persons({ after: undone.body.position })).toBe(2);
       expect(await persons({ asOf: merged.body.position })).toBe(1);
 

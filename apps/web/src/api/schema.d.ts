@@ -4228,6 +4228,12 @@ export type components = {
              */
             label: string;
             /**
+             * Format: uuid
+             * @description Persons only: the person this record is merged into (POST /persons/{id}/merge), whose acts count as theirs; null when not merged.
+             * @example null
+             */
+            mergedInto?: string | null;
+            /**
              * @description In answers to a search by name (q) only. Personal data.
              * @example Dulat Agadil
              */

@@ -26,4 +26,20 @@ CREATE TABLE rm_targets (
 );
 CREATE INDEX rm_targets_list ON rm_targets (workspace_id, kind, created_at, target_id);`,
   },
+  {
+    // Who a person is merged into now, for GET /persons. Persons merged before this column
+    // existed are filled from the incident read model's open merges when it is there (the
+    // targets projection skips events it has already folded, so a replay would not).
+    id: '0002-targets-merged-into',
+    sql: /* sql */ `
+ALTER TABLE rm_targets ADD COLUMN merged_into uuid;
+DO $backfill$
+BEGIN
+  IF to_regclass('rm_person_merges') IS NOT NULL THEN
+    UPDATE rm_targets t SET merged_into = m.into_id
+      FROM rm_person_merges m
+     WHERE m.person_id = t.target_id AND m.superseded_by IS NULL;
+  END IF;
+END $backfill$;`,
+  },
 ];

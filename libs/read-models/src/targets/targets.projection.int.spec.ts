@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { SqlClient } from '@app/database';
+import { migrate, SqlClient } from '@app/database';
 import { EventStore, RecordedEvent, START } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store/postgres';
 import { untilLogShows } from '../../../../test/support/event-log';
 import { createTestSchema, TestSchema } from '../../../../test/support/test-postgres';
 import { TargetProjections } from './target-projections.service';
+import { TARGET_READ_MODEL_MIGRATIONS } from './targets.migration';
 import { projectTargets } from './targets.projection';
 import { rebuildTargets } from './targets.rebuild';
 
@@ -126,5 +127,45 @@ describe('the persons-and-organisations read model (PostgreSQL)', () => {
     expect(
       await new TargetProjections(sql, store, { projectionLeaseMs: 1000 } as never).position(),
     ).toBe(result.position);
+  });
+});
+
+describe('rm_targets.merged_into on a table that predates it (migration 0002)', () => {
+  let schema: TestSchema;
+  afterAll(async () => schema?.drop());
+
+  it('is filled from the open merges of the incident read model, and only from those', async () => {
+    schema = await createTestSchema('tgm');
+    const sql = schema.sql;
+    await migrate(sql, 'target_read_model_migrations', TARGET_READ_MODEL_MIGRATIONS.slice(0, 1));
+    const [merged, unmerged, kept] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const id of [merged, unmerged, kept]) {
+      await sql.query(
+        `INSERT INTO rm_targets (target_id, workspace_id, kind, label, version, created_at,
+                                 updated_at, last_position)
+         VALUES ($1, $2, 'person', 'P-1', 2, now(), now(), '1')`,
+        [id, workspaceId],
+      );
+    }
+    // The incident read model's view, as far as the migration reads it.
+    await sql.exec(`CREATE TABLE rm_person_merges (workspace_id uuid, person_id uuid, into_id uuid,
+                      known_from text, superseded_by text)`);
+    await sql.query(
+      `INSERT INTO rm_person_merges VALUES ($1, $2, $4, '1', NULL), ($1, $3, $4, '1', '2')`,
+      [workspaceId, merged, unmerged, kept],
+    );
+
+    await TargetProjections.migrate(sql);
+
+    const { rows } = await sql.query<{ id: string; into: string | null }>(
+      'SELECT target_id::text AS id, merged_into::text AS into FROM rm_targets',
+    );
+    expect(new Map(rows.map((r) => [r.id, r.into]))).toEqual(
+      new Map([
+        [merged, kept],
+        [unmerged, null],
+        [kept, null],
+      ]),
+    );
   });
 });

@@ -12,6 +12,8 @@ export interface TargetRow {
   gender: string | null;
   birth_year: number | null;
   erased: boolean;
+  /** Persons only: the person this one is merged into now (PersonMerged until undone). */
+  merged_into: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -37,6 +39,7 @@ const COLUMNS: readonly (keyof TargetRow)[] = [
   'gender',
   'birth_year',
   'erased',
+  'merged_into',
   'version',
   'created_at',
   'updated_at',
@@ -58,7 +61,7 @@ export async function projectTargets(
   const ids = [...new Set(events.map(targetIdOf))];
   const { rows } = await tx.query<TargetRow>(
     `SELECT target_id::text AS target_id, workspace_id::text AS workspace_id, kind, label,
-            category, country, gender, birth_year, erased, version,
+            category, country, gender, birth_year, erased, merged_into::text AS merged_into, version,
             to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
             to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
             last_position
@@ -117,6 +120,7 @@ function evolveRow(
         gender: textOrNull(data.gender),
         birth_year: typeof data.birthYear === 'number' ? data.birthYear : null,
         erased: false,
+        merged_into: null,
         version: 0,
         created_at: event.recordedAt,
         updated_at: event.recordedAt,
@@ -134,6 +138,10 @@ function evolveRow(
     }
     case 'PersonErased':
       return touched({ ...row, erased: true });
+    case 'PersonMerged':
+      return touched({ ...row, merged_into: String(data.into) });
+    case 'PersonMergeUndone':
+      return touched({ ...row, merged_into: null });
     default:
       return touched(row);
   }

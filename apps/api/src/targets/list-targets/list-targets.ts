@@ -151,6 +151,17 @@ export class TargetListItemDto {
   @ApiPropertyOptional({ example: false, description: 'Persons only: erased (crypto-shredded).' })
   erased?: boolean;
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: null,
+    description:
+      'Persons only: the person this record is merged into (POST /persons/{id}/merge), whose ' +
+      'acts count as theirs; null when not merged.',
+  })
+  mergedInto?: string | null;
+
   @ApiProperty({ example: '2021-03-04T10:15:00.000Z' })
   createdAt!: string;
 
@@ -181,6 +192,7 @@ interface Row {
   birth_year: number | null;
   version: number;
   erased: boolean;
+  merged_into: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -257,6 +269,7 @@ export class TargetList {
     }
     const { rows } = await this.sql.query<Row>(
       `SELECT target_id::text AS id, label, category, country, gender, birth_year, version, erased,
+              merged_into::text AS merged_into,
               to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
               to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
          FROM rm_targets WHERE ${where.join(' AND ')}
@@ -271,7 +284,12 @@ export class TargetList {
         label: r.label,
         category: r.category,
         country: r.country,
-        ...(kind === 'person' && { gender: r.gender, birthYear: r.birth_year, erased: r.erased }),
+        ...(kind === 'person' && {
+          gender: r.gender,
+          birthYear: r.birth_year,
+          erased: r.erased,
+          mergedInto: r.merged_into,
+        }),
         version: r.version,
         createdAt: r.created_at,
         updatedAt: r.updated_at,

@@ -5,8 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useVocabularies } from '../../vocab/vocabularies';
 import { type CaseFormValues, EMPTY_TARGET, type TargetEntry } from './case-form';
+import { pickableTargets } from './pickable-targets';
 
-/** Persons or organisations already recorded, by their pseudonymous label (type-ahead). */
+/**
+ * Persons or organisations already recorded, by their pseudonymous label (type-ahead), without
+ * merged duplicates.
+ */
 export function useExistingTargets(kind: 'persons' | 'organisations', enabled: boolean) {
   return useQuery({
     queryKey: ['targets', kind],
@@ -17,7 +21,7 @@ export function useExistingTargets(kind: 'persons' | 'organisations', enabled: b
         kind === 'persons'
           ? unwrap(await api.GET('/persons', { params: { query: { limit: 200 } } }))
           : unwrap(await api.GET('/organisations', { params: { query: { limit: 200 } } }));
-      return page.items.map((item) => ({ value: item.id, label: item.label }));
+      return pickableTargets(page.items);
     },
   });
 }
