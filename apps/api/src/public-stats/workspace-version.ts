@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SQL_CLIENT, SqlClient } from '@app/database';
 import { Position } from '@app/event-store';
+import { lastChangeOf } from '@app/read-models/statistics/knowledge-positions';
 
 /** The version of a workspace that has recorded nothing: before every position. */
 export const NO_VERSION = '00000000000000000000' as Position;
@@ -16,20 +17,12 @@ export const NO_VERSION = '00000000000000000000' as Position;
 export class WorkspaceVersion {
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
-  /** At or before `upTo`; the latest when `upTo` is undefined. */
-  async at(workspaceId: string, upTo?: Position): Promise<Position> {
-    const { rows } = await this.sql.query<{ version: string | null }>(
-      `SELECT GREATEST(
-         (SELECT max(known_from) FROM rm_acts
-           WHERE workspace_id = $1 AND ($2::text IS NULL OR known_from <= $2)),
-         (SELECT max(superseded_by) FROM rm_acts
-           WHERE workspace_id = $1 AND ($2::text IS NULL OR superseded_by <= $2)),
-         (SELECT max(known_from) FROM rm_person_merges
-           WHERE workspace_id = $1 AND ($2::text IS NULL OR known_from <= $2)),
-         (SELECT max(superseded_by) FROM rm_person_merges
-           WHERE workspace_id = $1 AND ($2::text IS NULL OR superseded_by <= $2))) AS version`,
-      [workspaceId, upTo ?? null],
-    );
-    return (rows[0]?.version ?? NO_VERSION) as Position;
+  /**
+   * At or before `upTo`; the latest when `upTo` is undefined. It probes each year's index
+   * (`lastChangeOf`, 2-6 ms at 200,000 events): a max() over the workspace's rows read every
+   * one of them (260-335 ms there), again each time the projection moved.
+   */
+  at(workspaceId: string, upTo?: Position): Promise<Position> {
+    return lastChangeOf(this.sql, workspaceId, upTo);
   }
 }

@@ -38,6 +38,23 @@ export async function timeOfPosition(
   return lastChange(tx, `r.known_from <= $2`, `r.superseded_by <= $2`, [workspaceId, position]);
 }
 
+/**
+ * The last position at or before `position` (at all, when undefined) at which the workspace's
+ * figures changed: its version, which moves only when the workspace itself records. One index
+ * probe per year, as for the other two.
+ */
+export async function lastChangeOf(
+  tx: SqlExecutor,
+  workspaceId: string,
+  position?: Position,
+): Promise<Position> {
+  const change =
+    position === undefined
+      ? await lastChange(tx, 'true', 'true', [workspaceId])
+      : await timeOfPosition(tx, workspaceId, position);
+  return change.position;
+}
+
 async function lastChange(
   tx: SqlExecutor,
   knownWhen: string,
